@@ -1,0 +1,43 @@
+# One place for every project command; the README and .ci/run call these targets.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: setup setup-dev run test lint format bench clean
+
+$(BIN)/python:
+	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+setup: $(VENV)/.runtime  ## install the app into .venv
+
+setup-dev: $(VENV)/.dev  ## install the app and the test tools into .venv
+
+run: setup  ## install and start the app on http://localhost:$(PORT)
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+
+lint: setup-dev  ## ruff: style, bugs and import boundaries
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: setup-dev lint  ## install everything, lint, and run every test
+	$(BIN)/python -m pytest
+
+bench: setup-dev  ## print the benchmark figures
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

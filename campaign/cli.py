@@ -1,0 +1,114 @@
+"""Command-line commands of the campaign model: worksheets, example, validate, new."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from campaign.campaign_file import campaign_to_yaml, parse_campaign
+from campaign.completeness import missing_required
+from campaign.example import example_campaign
+from campaign.model import Campaign
+from campaign.problems import Problem
+from campaign.repository import CampaignRepository
+from campaign.storage import LocalFolderStore, StorageError, open_store
+from campaign.strict_yaml import MAX_BYTES
+from campaign.worksheet import WorksheetPack, load_worksheets
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the model's commands to the `python -m campaign` parser."""
+    sheets = subparsers.add_parser("worksheets", help="list the worksheets (id, title, number of fields)")
+    sheets.set_defaults(run=list_worksheets)
+    example = subparsers.add_parser("example", help="print the worked example campaign as YAML")
+    example.set_defaults(run=print_example)
+    validate = subparsers.add_parser("validate", help="check a campaign file (use - for standard input)")
+    validate.add_argument("file")
+    validate.set_defaults(run=validate_file)
+    new = subparsers.add_parser("new", help="create a campaign in the data folder")
+    new.add_argument("--title", required=True, help="the campaign's name")
+    new.set_defaults(run=create_campaign)
+
+
+def list_worksheets(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print one line per worksheet: id, title and number of fields."""
+    width = max(len(sheet.id) for sheet in pack.worksheets)
+    for number, sheet in enumerate(pack.worksheets, start=1):
+        print(f"{number}. {sheet.id:<{width}}  {sheet.title} ({len(sheet.fields)} fields)")
+    return 0
+
+
+def print_example(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print the worked example campaign, ready to save and edit."""
+    sys.stdout.write(campaign_to_yaml(example_campaign(pack)))
+    return 0
+
+
+def read_campaign_file(name: str, pack: WorksheetPack) -> tuple[Campaign | None, list[Problem]]:
+    """Return the campaign in file `name` (or stdin for '-') and its problems; never raises for bad content."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with Path(name).open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)  # never read a huge file whole
+    except OSError as error:
+        return None, [Problem(name, 0, f"cannot be read ({error.strerror or error})")]
+    return parse_campaign(raw, pack, file=name)
+
+
+def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print `FILE: valid`, or one `FILE:LINE: problem` line per problem on stderr and return 1."""
+    campaign, problems = read_campaign_file(args.file, pack)
+    if campaign is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    missing = missing_required(campaign, pack)
+    note = f" ({len(missing)} required answers still to fill in)" if missing else " (complete)"
+    print(f"{args.file}: valid{note}")
+    return 0
+
+
+def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Create a campaign with the given title and print its id and file path."""
+    store = open_store()
+    campaign = Campaign(id="", pack=pack.info.id, language=pack.info.language)
+    campaign.set_answer("profile", "name", args.title.strip())
+    try:
+        created = CampaignRepository(store, pack).create(campaign)
+    except StorageError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    where = store.root / f"campaigns/{created.id}/campaign.yaml" if isinstance(store, LocalFolderStore) else ""
+    print(created.id)
+    print(where)
+    return 0
+
+
+def main_parser() -> argparse.ArgumentParser:
+    """Return the parser for `python -m campaign`, without commands."""
+    return argparse.ArgumentParser(
+        prog="python -m campaign",
+        description="Plan advocacy campaigns for the social service workforce from the command line.",
+    )
+
+
+def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: ignore[type-arg]
+    """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
+    parser = main_parser()
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    register(subparsers)
+    for add_commands in extra_registrations:
+        add_commands(subparsers)
+    args = parser.parse_args(argv)
+    from campaign.worksheet import WorksheetError
+
+    try:
+        pack = load_worksheets()
+    except WorksheetError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    return int(args.run(args, pack))

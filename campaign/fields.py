@@ -1,0 +1,185 @@
+"""The closed set of field types a worksheet may use, declared once as pydantic models."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+ROW_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+class Strict(BaseModel):
+    """Base for schema models: unknown keys are errors, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    label: Annotated[str, Field(min_length=1)]
+    help: str = ""
+
+
+class FieldBase(Strict):
+    id: Identifier
+    label: Annotated[str, Field(min_length=1, max_length=200)]
+    help: str = ""
+    required: bool = False
+    example: Any = None
+
+    @property
+    def is_table(self) -> bool:
+        return False
+
+
+class TextField(FieldBase):
+    type: Literal["text"]
+    max_length: Annotated[int, Field(gt=0, le=2000)] = 200
+    placeholder: str = ""
+
+
+class LongTextField(FieldBase):
+    type: Literal["long_text"]
+    max_length: Annotated[int, Field(gt=0, le=50000)] = 3000
+    placeholder: str = ""
+
+
+class ChoiceField(FieldBase):
+    type: Literal["choice"]
+    choices: Annotated[list[Choice], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_choices(self) -> ChoiceField:
+        _require_unique([c.id for c in self.choices], "choice id")
+        return self
+
+    def choice_label(self, choice_id: str) -> str:
+        """Return the label shown for `choice_id` (the id itself if unknown)."""
+        return next((c.label for c in self.choices if c.id == choice_id), choice_id)
+
+
+class MultiChoiceField(ChoiceField):
+    type: Literal["multi_choice"]  # type: ignore[assignment]
+    max_selected: Annotated[int, Field(gt=0)] | None = None
+
+
+class DateField(FieldBase):
+    type: Literal["date"]
+
+
+class NumberField(FieldBase):
+    type: Literal["number"]
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    unit: str = ""
+
+
+class ListField(FieldBase):
+    type: Literal["list"]
+    item_label: str = "Item"
+    max_items: Annotated[int, Field(gt=0, le=200)] = 30
+    max_length: Annotated[int, Field(gt=0, le=5000)] = 300
+
+
+class ReferenceField(FieldBase):
+    """Picks rows of a table field in an earlier worksheet, by their stable row ids."""
+
+    type: Literal["reference"]
+    source: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+    multiple: bool = True
+    where: dict[Identifier, str] = Field(default_factory=dict)
+
+    @property
+    def source_worksheet(self) -> str:
+        return self.source.split(".")[0]
+
+    @property
+    def source_field(self) -> str:
+        return self.source.split(".")[1]
+
+
+ColumnDefinition = Annotated[
+    TextField | LongTextField | ChoiceField | MultiChoiceField | DateField | NumberField | ReferenceField,
+    Field(discriminator="type"),
+]
+
+
+class TableField(FieldBase):
+    """Rows of typed columns; every row carries a stable `id` that references point at."""
+
+    type: Literal["table"]
+    columns: Annotated[list[ColumnDefinition], Field(min_length=1)]
+    label_column: Identifier | None = None
+    min_rows: Annotated[int, Field(ge=0)] = 0
+    max_rows: Annotated[int, Field(gt=0, le=500)] = 50
+    layout: Literal["grid", "cards"] = "grid"
+    row_name: str = "Row"
+
+    @property
+    def is_table(self) -> bool:
+        return True
+
+    @model_validator(mode="after")
+    def _check_columns(self) -> TableField:
+        ids = [c.id for c in self.columns]
+        _require_unique(ids, "column id")
+        if "id" in ids:
+            raise ValueError("'id' is reserved for the row id; name the column differently")
+        if self.label_column is not None and self.label_column not in ids:
+            raise ValueError(f"label_column '{self.label_column}' is not one of the columns {ids}")
+        if self.min_rows > self.max_rows:
+            raise ValueError("min_rows is larger than max_rows")
+        return self
+
+    @property
+    def row_label_column(self) -> str:
+        """Return the column whose value names a row (the first column unless set)."""
+        return self.label_column or self.columns[0].id
+
+    def column(self, column_id: str) -> Any:
+        return next(c for c in self.columns if c.id == column_id)
+
+
+FieldDefinition = Annotated[
+    TextField
+    | LongTextField
+    | ChoiceField
+    | MultiChoiceField
+    | DateField
+    | NumberField
+    | ListField
+    | TableField
+    | ReferenceField,
+    Field(discriminator="type"),
+]
+
+FIELD_TYPES: dict[str, type[FieldBase]] = {
+    "text": TextField,
+    "long_text": LongTextField,
+    "choice": ChoiceField,
+    "multi_choice": MultiChoiceField,
+    "date": DateField,
+    "number": NumberField,
+    "list": ListField,
+    "table": TableField,
+    "reference": ReferenceField,
+}
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} '{value}' is used twice")
+        seen.add(value)
+
+
+def slug(text: str, fallback: str = "row") -> str:
+    """Return a lowercase, URL-safe slug of `text` for a row id (ASCII letters and digits only)."""
+    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:30].strip("-")
+    return value or fallback

@@ -1,0 +1,104 @@
+"""A campaign: its identity, settings and the answers typed into the worksheets."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
+Paper = Literal["a4", "letter"]
+
+
+def new_id() -> str:
+    """Return a fresh, unguessable id: 128 random bits, URL-safe, 22 characters."""
+    return secrets.token_urlsafe(16)
+
+
+def is_valid_id(value: object) -> bool:
+    """Return True when `value` has the exact shape of an id made by `new_id`."""
+    return isinstance(value, str) and bool(ID_RE.match(value))
+
+
+def now() -> str:
+    """Return the current UTC time as an ISO 8601 string with seconds."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Settings:
+    paper: Paper = "a4"
+    logo: str | None = None  # name of the logo asset stored beside the campaign
+
+
+@dataclass
+class Conflict:
+    """Two saves changed the same answer; both values are kept until someone chooses."""
+
+    path: str  # "worksheet.field"
+    mine: Any
+    theirs: Any
+    revision: int  # the stored revision `theirs` came from
+    at: str = field(default_factory=now)
+
+
+@dataclass
+class Campaign:
+    """One campaign; `answers[worksheet_id][field_id]` holds typed values (str, list, date, number, rows)."""
+
+    id: str
+    revision: int = 0
+    created: str = field(default_factory=now)
+    updated: str = field(default_factory=now)
+    language: str = "en"
+    pack: str = "default"
+    workshop: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """Return the campaign's name as typed in the profile, or a neutral placeholder."""
+        name = self.answer("profile", "name")
+        return name.strip() if isinstance(name, str) and name.strip() else "Untitled campaign"
+
+    def answer(self, worksheet_id: str, field_id: str) -> Any:
+        """Return the stored answer, or None when the field is unanswered."""
+        return self.answers.get(worksheet_id, {}).get(field_id)
+
+    def rows(self, worksheet_id: str, field_id: str) -> list[dict[str, Any]]:
+        """Return the rows of a table answer (an empty list when unanswered)."""
+        value = self.answer(worksheet_id, field_id)
+        return value if isinstance(value, list) else []
+
+    def set_answer(self, worksheet_id: str, field_id: str, value: Any) -> None:
+        """Store `value`; an empty value removes the answer so files never hold blanks."""
+        sheet = self.answers.setdefault(worksheet_id, {})
+        if is_empty(value):
+            sheet.pop(field_id, None)
+            if not sheet:
+                self.answers.pop(worksheet_id, None)
+        else:
+            sheet[field_id] = value
+
+    def copy(self) -> Campaign:
+        """Return a deep copy, safe to edit without touching this campaign."""
+        return copy.deepcopy(self)
+
+
+def is_empty(value: Any) -> bool:
+    """Return True for values that mean "not answered": None, blank text, empty lists and rows."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple)):
+        return all(is_empty(item) for item in value)
+    if isinstance(value, dict):
+        return all(is_empty(v) for k, v in value.items() if k != "id")
+    return False

@@ -1,0 +1,86 @@
+"""Located problems (`file:line: what is wrong`) and their translation from pydantic errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from campaign.strict_yaml import Document
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a line (0 when the whole file is meant)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+_PLAIN: dict[str, str] = {
+    "missing": "this is required but missing",
+    "extra_forbidden": "this key is not known here; check its spelling or remove it",
+    "string_type": "this should be text",
+    "list_type": "this should be a list (lines starting with '- ')",
+    "dict_type": "this should be a mapping of 'key: value' lines",
+    "model_type": "this should be a mapping of 'key: value' lines",
+    "bool_parsing": "this should be true or false",
+    "bool_type": "this should be true or false",
+    "int_parsing": "this should be a whole number",
+    "int_type": "this should be a whole number",
+    "float_parsing": "this should be a number",
+    "literal_error": "choose one of: {expected}",
+    "date_parsing": "write the date as YYYY-MM-DD, for example 2027-03-21",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, for example 2027-03-21",
+    "date_from_datetime_inexact": "write the date as YYYY-MM-DD, for example 2027-03-21",
+    "date_type": "write the date as YYYY-MM-DD, for example 2027-03-21",
+    "string_too_long": "this text is too long: shorten it to at most {max_length} characters",
+    "too_long": "this has too many entries: keep at most {max_length}",
+    "string_pattern_mismatch": "this value has characters or a form that is not allowed here",
+    "greater_than_equal": "this should be at least {ge}",
+    "less_than_equal": "this should be at most {le}",
+    "finite_number": "this should be an ordinary number",
+    "union_tag_invalid": "'type' must be one of: {expected_tags}",
+    "union_tag_not_found": "this needs a 'type' (one of the field types in docs/worksheets.md)",
+}
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    """Return `path` as `a.b.0.c`, the way messages name a place in a file."""
+    return ".".join(str(part) for part in path) or "(top)"
+
+
+def problems_from_validation(error: ValidationError, document: Document, file: str) -> list[Problem]:
+    """Return one located, plain-worded problem per pydantic error."""
+    problems: list[Problem] = []
+    for item in error.errors(include_url=False):
+        path = _data_path(item["loc"], document.data)
+        if item["type"] == "union_tag_invalid":
+            path = (*path, "type")
+        template = _PLAIN.get(item["type"])
+        context = item.get("ctx") or {}
+        message = template.format(**context) if template else str(item["msg"]).removeprefix("Value error, ")
+        problems.append(Problem(file, document.line_of(path), f"{dotted(path)}: {message}"))
+    return problems
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Return the path in the data for a pydantic location, dropping union tags and validator names."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part not in node and (node.get("type") == part or "[" in str(part)):
+            continue  # a discriminated-union tag such as 'table', not a key of the data
+        path.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(path)

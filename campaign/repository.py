@@ -1,0 +1,134 @@
+"""Campaigns in a store: create, load, save with revisions, and merge when two people save at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from campaign.campaign_file import campaign_to_yaml, parse_campaign
+from campaign.merge import merge_campaigns
+from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
+from campaign.storage import BlobStore, PreconditionFailed, StorageError
+from campaign.worksheet import WorksheetPack
+
+ASSET_NAMES = frozenset({"logo.png", "logo.jpg"})
+MAX_SAVE_ATTEMPTS = 20
+
+
+class CampaignNotFound(LookupError):
+    """No campaign has that id (or the id is malformed: it is never used to touch storage)."""
+
+
+class CampaignDamaged(StorageError):
+    """A stored campaign file does not read back; the message says why."""
+
+
+@dataclass
+class SaveResult:
+    campaign: Campaign  # what is now stored (my answers merged into any newer save)
+    merged: bool = False  # someone else had saved in between
+    conflicts: list[Conflict] = field(default_factory=list)  # answers both changed; theirs kept, mine here
+
+
+def _campaign_key(campaign_id: str) -> str:
+    if not is_valid_id(campaign_id):
+        raise CampaignNotFound(campaign_id)
+    return f"campaigns/{campaign_id}/campaign.yaml"
+
+
+def _revision_key(campaign_id: str, revision: int) -> str:
+    return f"campaigns/{campaign_id}/revisions/{revision:06d}.yaml"
+
+
+class CampaignRepository:
+    """Every read and write of a campaign goes through here, on top of one BlobStore."""
+
+    def __init__(self, store: BlobStore, pack: WorksheetPack) -> None:
+        self.store = store
+        self.pack = pack
+
+    def create(self, campaign: Campaign | None = None) -> Campaign:
+        """Store `campaign` under a fresh server-made id (whatever id it carried) and return it."""
+        fresh = (campaign or Campaign(id="")).copy()
+        fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
+        fresh.created = fresh.updated = now()
+        data = campaign_to_yaml(fresh).encode()
+        self.store.put(_campaign_key(fresh.id), data, if_absent=True)
+        self.store.put(_revision_key(fresh.id, 1), data)
+        return fresh
+
+    def load(self, campaign_id: str) -> Campaign:
+        """Return the stored campaign; raise CampaignNotFound or CampaignDamaged."""
+        blob = self.store.get(_campaign_key(campaign_id))
+        if blob is None:
+            raise CampaignNotFound(campaign_id)
+        return self._parse(blob.data, campaign_id)
+
+    def _parse(self, data: bytes, label: str) -> Campaign:
+        campaign, problems = parse_campaign(data, self.pack, file=label)
+        if campaign is None:
+            raise CampaignDamaged("the stored campaign could not be read: " + "; ".join(map(str, problems[:3])))
+        return campaign
+
+    def save(self, mine: Campaign, base: Campaign) -> SaveResult:
+        """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
+        key = _campaign_key(mine.id)
+        for _ in range(MAX_SAVE_ATTEMPTS):
+            blob = self.store.get(key)
+            if blob is None:
+                raise CampaignNotFound(mine.id)
+            stored = self._parse(blob.data, mine.id)
+            if stored.revision == base.revision:
+                result, merged, conflicts = mine.copy(), False, []
+                result.conflicts = mine.conflicts
+            else:
+                result, conflicts = merge_campaigns(base, mine, stored)
+                merged = True
+            result.revision, result.updated = stored.revision + 1, now()
+            result.created, result.workshop = stored.created, stored.workshop
+            data = campaign_to_yaml(result).encode()
+            try:
+                self.store.put(key, data, if_match=blob.etag)
+            except PreconditionFailed:
+                continue  # someone saved between our read and write: merge again with theirs
+            self.store.put(_revision_key(mine.id, result.revision), data)
+            return SaveResult(result, merged, conflicts)
+        raise StorageError("the campaign is being saved by many people at once; your answer was not saved, try again")
+
+    def revisions(self, campaign_id: str) -> list[int]:
+        """Return the revision numbers kept for the campaign, oldest first."""
+        _campaign_key(campaign_id)
+        keys = self.store.keys(f"campaigns/{campaign_id}/revisions")
+        return sorted(int(k.rsplit("/", 1)[1].removesuffix(".yaml")) for k in keys if k.endswith(".yaml"))
+
+    def load_revision(self, campaign_id: str, revision: int) -> Campaign:
+        """Return the campaign as it was saved at `revision`."""
+        _campaign_key(campaign_id)
+        blob = self.store.get(_revision_key(campaign_id, revision))
+        if blob is None:
+            raise CampaignNotFound(f"{campaign_id} revision {revision}")
+        return self._parse(blob.data, f"{campaign_id}@{revision}")
+
+    def restore(self, campaign_id: str, revision: int) -> Campaign:
+        """Make an earlier revision the current one (as a new revision) and return it."""
+        current = self.load(campaign_id)
+        old = self.load_revision(campaign_id, revision)
+        old.revision = current.revision
+        return self.save(old, current).campaign
+
+    def put_asset(self, campaign_id: str, name: str, data: bytes) -> None:
+        """Store a campaign's asset (its logo)."""
+        if name not in ASSET_NAMES:
+            raise ValueError(f"unknown asset {name!r}")
+        self.store.put(f"{_campaign_key(campaign_id).rsplit('/', 1)[0]}/{name}", data)
+
+    def get_asset(self, campaign_id: str, name: str) -> bytes | None:
+        """Return a campaign's asset, or None."""
+        if name not in ASSET_NAMES:
+            return None
+        blob = self.store.get(f"{_campaign_key(campaign_id).rsplit('/', 1)[0]}/{name}")
+        return blob.data if blob else None
+
+    def campaign_ids(self) -> list[str]:
+        """Return the ids of every stored campaign."""
+        keys = self.store.keys("campaigns")
+        return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})

@@ -1,0 +1,169 @@
+"""Where bytes live: one small interface, and a local folder that never leaves a half-written file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from filelock import FileLock
+
+KEY_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*$")
+STALE_TEMP_SECONDS = 60
+
+
+class StorageError(Exception):
+    """Bytes could not be written or read; `message` is written for the person using the app."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PreconditionFailed(StorageError):
+    """A conditional write lost the race: someone else changed the object first."""
+
+
+@dataclass(frozen=True)
+class Blob:
+    data: bytes
+    etag: str  # changes whenever the bytes change
+
+
+class BlobStore(Protocol):
+    """The only way campaign code reaches stored bytes; a shared object store can stand in for a folder."""
+
+    def get(self, key: str) -> Blob | None:
+        """Return the object at `key`, or None when there is none."""
+
+    def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
+        """Store `data` atomically and return its etag; raise PreconditionFailed if a condition fails."""
+
+    def keys(self, prefix: str) -> list[str]:
+        """Return every key under `prefix/`, sorted."""
+
+
+def check_key(key: str) -> str:
+    """Return `key` if it is a safe relative key (no '..', no absolute path), else raise ValueError."""
+    if not KEY_RE.match(key) or any(part in {".", ".."} or part.startswith(".") for part in key.split("/")):
+        raise ValueError(f"unsafe storage key {key!r}")
+    return key
+
+
+def etag_of(data: bytes) -> str:
+    """Return the etag of `data` (a content hash, so equal bytes have equal etags)."""
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+class LocalFolderStore:
+    """Objects as files under one folder: atomic replace, fsync, and a lock file per key for conditional writes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).resolve()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(_plain_os_error(error, f"cannot create the data folder {self.root}")) from None
+        self.remove_stale_temporary_files()
+
+    def _path(self, key: str) -> Path:
+        path = (self.root / check_key(key)).resolve()
+        if self.root not in path.parents:
+            raise ValueError(f"storage key {key!r} leaves the data folder")
+        return path
+
+    def get(self, key: str) -> Blob | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StorageError(_plain_os_error(error, "the saved campaign could not be read")) from None
+        return Blob(data, etag_of(data))
+
+    def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if if_match is None and not if_absent:
+                _atomic_write(path, data)
+                return etag_of(data)
+            with FileLock(str(path.parent / f".{path.name}.lock"), timeout=30):
+                current = self.get(key)
+                if if_absent and current is not None:
+                    raise PreconditionFailed(f"{key} exists already")
+                if if_match is not None and (current is None or current.etag != if_match):
+                    raise PreconditionFailed(f"{key} was changed by someone else")
+                _atomic_write(path, data)
+        except StorageError:
+            raise
+        except OSError as error:
+            raise StorageError(_plain_os_error(error, "your answer was not saved")) from None
+        return etag_of(data)
+
+    def keys(self, prefix: str) -> list[str]:
+        folder = self._path(prefix)
+        if not folder.is_dir():
+            return []
+        return sorted(
+            str(p.relative_to(self.root))
+            for p in folder.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
+        )
+
+    def remove_stale_temporary_files(self) -> int:
+        """Delete temporary files left by a crash (older than a minute); return how many went."""
+        removed = 0
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for path in self.root.rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+        return removed
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    # write beside the target, fsync, then rename: a crash leaves the old file or the new, never half
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        with temporary.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _plain_os_error(error: OSError, what: str) -> str:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the data folder is read-only",
+        errno.EACCES: "the app may not write to the data folder",
+        errno.EPERM: "the app may not write to the data folder",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or "an unexpected storage error")
+    return f"{what}: {reason}. Nothing stored was changed; try again once this is fixed."
+
+
+def open_store(location: str | os.PathLike[str] | None = None) -> BlobStore:
+    """Return the store named by `location`, or by `$CAMPAIGN_DATA_DIR` (default: `data/` in the repo)."""
+    default = Path(__file__).resolve().parent.parent / "data"
+    return LocalFolderStore(Path(location or os.environ.get("CAMPAIGN_DATA_DIR") or default))

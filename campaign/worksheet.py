@@ -1,0 +1,161 @@
+"""Worksheet definitions: the toolkit's steps as data, loaded and checked from `worksheets/<pack>/`."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
+from campaign.problems import Problem, problems_from_validation
+from campaign.strict_yaml import Document, YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "worksheets" / "default"
+
+
+class Fact(Strict):
+    text: Annotated[str, Field(min_length=1)]
+    source: str = ""
+
+
+class Worksheet(Strict):
+    id: Identifier
+    title: Annotated[str, Field(min_length=1, max_length=120)]
+    short_title: Annotated[str, Field(min_length=1, max_length=40)]
+    toolkit_section: str = ""
+    purpose: Annotated[str, Field(min_length=1)]
+    guidance: Annotated[str, Field(min_length=1)]
+    tips: list[str] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    fields: Annotated[list[FieldDefinition], Field(min_length=1)]
+
+    def field(self, field_id: str) -> FieldDefinition:
+        """Return the field called `field_id` (KeyError if there is none)."""
+        for definition in self.fields:
+            if definition.id == field_id:
+                return definition
+        raise KeyError(f"{self.id}.{field_id}")
+
+
+class PackInfo(Strict):
+    id: Identifier
+    title: str
+    description: str = ""
+    language: str = "en"
+
+
+class WorksheetPack(BaseModel):
+    """The ordered worksheets of one pack."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    info: PackInfo
+    worksheets: tuple[Worksheet, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Worksheet]:
+        return {sheet.id: sheet for sheet in self.worksheets}
+
+    def worksheet(self, worksheet_id: str) -> Worksheet:
+        """Return the worksheet called `worksheet_id` (KeyError if there is none)."""
+        return self.by_id[worksheet_id]
+
+    def source_table(self, reference: ReferenceField) -> TableField:
+        """Return the table field a reference points at."""
+        table = self.worksheet(reference.source_worksheet).field(reference.source_field)
+        assert isinstance(table, TableField)
+        return table
+
+
+class WorksheetError(Exception):
+    """One or more worksheet files are broken; `problems` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def pack_folder() -> Path:
+    """Return the worksheet pack folder: `$WORKSHEET_PACK` or the default pack."""
+    return Path(os.environ.get("WORKSHEET_PACK") or DEFAULT_PACK)
+
+
+def load_worksheets(folder: Path | None = None) -> WorksheetPack:
+    """Return the pack in `folder` (sheets ordered by file name), or raise WorksheetError."""
+    folder = Path(folder or pack_folder())
+    if not folder.is_dir():
+        raise WorksheetError([Problem(str(folder), 0, "the worksheet folder does not exist")])
+    problems: list[Problem] = []
+    loaded_info = _load_model(folder / "pack.yaml", PackInfo, problems)
+    info = loaded_info[0] if loaded_info else None
+    located: list[tuple[Worksheet, str, Document]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name != "pack.yaml":
+            loaded = _load_model(path, Worksheet, problems)
+            if loaded is not None:
+                located.append(loaded)
+    if not located and not problems:
+        problems.append(Problem(str(folder), 0, "the folder holds no worksheet files (*.yaml)"))
+    problems += _cross_check(located)
+    sheets = [sheet for sheet, _, _ in located]
+    if problems or info is None:
+        raise WorksheetError(problems)
+    return WorksheetPack(info=info, worksheets=tuple(sheets))
+
+
+def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[M, str, Document] | None:
+    try:
+        document = read_yaml(path.read_bytes())
+    except OSError as error:
+        problems.append(Problem(str(path), 0, f"cannot be read ({error.strerror})"))
+        return None
+    except YamlProblem as error:
+        problems.append(Problem(str(path), error.line, error.message))
+        return None
+    try:
+        return model.model_validate(document.data), str(path), document
+    except ValidationError as error:
+        problems += problems_from_validation(error, document, str(path))
+        return None
+
+
+def _cross_check(located: list[tuple[Worksheet, str, Document]]) -> list[Problem]:
+    """Return problems that span files: repeated ids and references to missing or later tables."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, (sheet, path, document) in enumerate(located):
+        if sheet.id in seen:
+            problems.append(Problem(path, document.line_of(("id",)), f"worksheet id '{sheet.id}' is used by two files"))
+        seen.add(sheet.id)
+        earlier = [s for s, _, _ in located[: index + 1]]
+        for number, definition in enumerate(sheet.fields):
+            where: tuple[str | int, ...] = ("fields", number)
+            if any(f.id == definition.id for f in sheet.fields[:number]):
+                message = f"fields.{number}.id: '{definition.id}' is used twice in this worksheet"
+                problems.append(Problem(path, document.line_of((*where, "id")), message))
+            columns = definition.columns if isinstance(definition, TableField) else [definition]
+            for column_number, column in enumerate(columns):
+                if isinstance(column, ReferenceField):
+                    spot = (*where, "columns", column_number) if column is not definition else where
+                    message = _check_reference(column, earlier)
+                    if message:
+                        dotted = ".".join(str(part) for part in (*spot, "source"))
+                        problems.append(Problem(path, document.line_of((*spot, "source")), f"{dotted}: {message}"))
+    return problems
+
+
+def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:
+    target = next((s for s in earlier if s.id == ref.source_worksheet), None)
+    if target is None:
+        return f"'{ref.source}' must name a table in this or an earlier worksheet"
+    table = next((f for f in target.fields if f.id == ref.source_field), None)
+    if not isinstance(table, TableField):
+        return f"'{ref.source}' must name a table field of worksheet '{target.id}'"
+    unknown = [c for c in ref.where if c not in {col.id for col in table.columns}]
+    if unknown:
+        return f"'where' names columns {unknown} that '{ref.source}' does not have"
+    return ""
