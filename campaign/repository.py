@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
+from campaign.references import drop_dangling_references
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
 from campaign.worksheet import WorksheetPack
 
@@ -20,6 +21,10 @@ class CampaignNotFound(LookupError):
 
 class CampaignDamaged(StorageError):
     """A stored campaign file does not read back; the message says why."""
+
+
+class CampaignInvalid(StorageError):
+    """A campaign breaks the worksheets' rules and is not stored (so the stored file always loads)."""
 
 
 @dataclass
@@ -51,7 +56,7 @@ class CampaignRepository:
         fresh = (campaign or Campaign(id="")).copy()
         fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
         fresh.created = fresh.updated = now()
-        data = campaign_to_yaml(fresh).encode()
+        data = self._checked_bytes(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
         self.store.put(_revision_key(fresh.id, 1), data)
         return fresh
@@ -82,10 +87,11 @@ class CampaignRepository:
                 result.conflicts = mine.conflicts
             else:
                 result, conflicts = merge_campaigns(base, mine, stored)
+                drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
             result.created, result.workshop = stored.created, stored.workshop
-            data = campaign_to_yaml(result).encode()
+            data = self._checked_bytes(result)
             try:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
@@ -93,6 +99,15 @@ class CampaignRepository:
             self.store.put(_revision_key(mine.id, result.revision), data)
             return SaveResult(result, merged, conflicts)
         raise StorageError("the campaign is being saved by many people at once; your answer was not saved, try again")
+
+    def _checked_bytes(self, campaign: Campaign) -> bytes:
+        """Return the file bytes of `campaign` after reading them back: nothing unreadable is ever stored."""
+        data = campaign_to_yaml(campaign).encode()
+        _, problems = parse_campaign(data, self.pack, file="answer")
+        if problems:
+            details = "; ".join(p.message for p in problems[:3])
+            raise CampaignInvalid(f"this change was not saved because it breaks a rule of the worksheet: {details}")
+        return data
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the revision numbers kept for the campaign, oldest first."""

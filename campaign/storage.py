@@ -119,13 +119,13 @@ class LocalFolderStore:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
         )
 
-    def remove_stale_temporary_files(self) -> int:
-        """Delete temporary files left by a crash (older than a minute); return how many went."""
+    def remove_stale_temporary_files(self, max_age: float = STALE_TEMP_SECONDS) -> int:
+        """Delete temporary files left by a crash (older than `max_age` seconds); return how many went."""
         removed = 0
-        cutoff = time.time() - STALE_TEMP_SECONDS
+        cutoff = time.time() - max_age
         for path in self.root.rglob(".*.tmp"):
             with contextlib.suppress(OSError):
-                if path.stat().st_mtime < cutoff:
+                if path.stat().st_mtime <= cutoff:
                     path.unlink()
                     removed += 1
         return removed
