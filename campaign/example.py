@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from campaign.model import SCHEMA_VERSION, Campaign
+from campaign.problems import Problem
+from campaign.strict_yaml import Document
 from campaign.worksheet import WorksheetPack
 
 EXAMPLE_ID = "ExampleCampaignKenya01"
@@ -34,3 +36,35 @@ def example_campaign(pack: WorksheetPack) -> Campaign:
     if campaign is None:
         raise ValueError("the worksheet examples do not form a valid campaign:\n" + "\n".join(map(str, problems)))
     return campaign
+
+
+def example_problems(pack: WorksheetPack, sources: dict[str, tuple[str, Document]]) -> list[Problem]:
+    """Return where the pack's worked examples break their own fields, located in the worksheet files.
+
+    `sources` maps each worksheet id to its file and parsed document, so a wrong `example:` is reported
+    as `file:line: fields.N.example...: problem` like any other mistake in a worksheet file.
+    """
+    from campaign.campaign_file import check_campaign_data
+
+    lines: dict[tuple[str | int, ...], int] = {}
+    field_numbers: dict[tuple[str, str], int] = {}
+    for sheet in pack.worksheets:
+        _, document = sources[sheet.id]
+        for number, definition in enumerate(sheet.fields):
+            field_numbers[(sheet.id, definition.id)] = number
+            for path, line in document.lines.items():
+                if path[:3] == ("fields", number, "example"):
+                    lines[("answers", sheet.id, definition.id, *path[3:])] = line
+    data = example_data(pack)
+    _, problems = check_campaign_data(data, pack, "example", Document(data, lines))
+    located: list[Problem] = []
+    for problem in problems:
+        place, _, message = problem.message.partition(": ")
+        parts = place.split(".")
+        if len(parts) >= 3 and parts[0] == "answers" and (parts[1], parts[2]) in field_numbers:
+            file, _ = sources[parts[1]]
+            where = ".".join(["fields", str(field_numbers[(parts[1], parts[2])]), "example", *parts[3:]])
+            located.append(Problem(file, problem.line, f"{where}: {message}"))
+        else:
+            located.append(problem)
+    return located

@@ -104,7 +104,13 @@ def load_worksheets(folder: Path | None = None) -> WorksheetPack:
     sheets = [sheet for sheet, _, _ in located]
     if problems or info is None:
         raise WorksheetError(problems)
-    return WorksheetPack(info=info, worksheets=tuple(sheets))
+    pack = WorksheetPack(info=info, worksheets=tuple(sheets))
+    from campaign.example import example_problems  # the example checker builds on this module
+
+    problems = example_problems(pack, {sheet.id: (path, document) for sheet, path, document in located})
+    if problems:
+        raise WorksheetError(problems)
+    return pack
 
 
 def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[M, str, Document] | None:

@@ -54,6 +54,7 @@ def test_the_examples_form_a_complete_valid_campaign() -> None:
 
 
 BROKEN = {
+    "example not a choice": ('example: "national"', 'example: "nationwide"', "fields.3.example: choose one of:"),
     "unknown type": ("type: choice", "type: choise", "'type' must be one of"),
     "typo in a key": ("purpose:", "purpsoe:", "purpsoe: this key is not known here"),
     "bad number": ("max_length: 120", "max_length: lots", "max_length: this should be a whole number"),
