@@ -12,7 +12,7 @@ from campaign.example import example_campaign
 from campaign.model import Campaign
 from campaign.problems import Problem
 from campaign.repository import CampaignRepository
-from campaign.storage import LocalFolderStore, StorageError, open_store
+from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
 from campaign.worksheet import WorksheetPack, load_worksheets
 
@@ -81,9 +81,8 @@ def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
     except StorageError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
-    where = store.root / f"campaigns/{created.id}/campaign.yaml" if isinstance(store, LocalFolderStore) else ""
     print(created.id)
-    print(where)
+    print(store.where(f"campaigns/{created.id}/campaign.yaml"))
     return 0
 
 

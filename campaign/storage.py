@@ -49,6 +49,9 @@ class BlobStore(Protocol):
     def keys(self, prefix: str) -> list[str]:
         """Return every key under `prefix/`, sorted."""
 
+    def where(self, key: str) -> str:
+        """Return where `key` lives, for people: a file path or a URL."""
+
 
 def check_key(key: str) -> str:
     """Return `key` if it is a safe relative key (no '..', no absolute path), else raise ValueError."""
@@ -119,6 +122,9 @@ class LocalFolderStore:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
         )
 
+    def where(self, key: str) -> str:
+        return str(self._path(key))
+
     def remove_stale_temporary_files(self, max_age: float = STALE_TEMP_SECONDS) -> int:
         """Delete temporary files left by a crash (older than `max_age` seconds); return how many went."""
         removed = 0
@@ -164,6 +170,14 @@ def _plain_os_error(error: OSError, what: str) -> str:
 
 
 def open_store(location: str | os.PathLike[str] | None = None) -> BlobStore:
-    """Return the store named by `location`, or by `$CAMPAIGN_DATA_DIR` (default: `data/` in the repo)."""
+    """Return the store at `location`: a folder, or an `s3://bucket/prefix` URL for an object store.
+
+    Without `location`: `$CAMPAIGN_STORE` (a URL), else the folder `$CAMPAIGN_DATA_DIR`, else `data/` in the repo.
+    """
     default = Path(__file__).resolve().parent.parent / "data"
-    return LocalFolderStore(Path(location or os.environ.get("CAMPAIGN_DATA_DIR") or default))
+    where = str(location or os.environ.get("CAMPAIGN_STORE") or os.environ.get("CAMPAIGN_DATA_DIR") or default)
+    if where.startswith("s3://"):
+        from campaign.object_store import ObjectStore, object_store_options
+
+        return ObjectStore(where, **object_store_options())
+    return LocalFolderStore(Path(where.removeprefix("file://")))

@@ -14,17 +14,24 @@ import pytest
 from campaign.campaign_file import campaign_to_yaml
 from campaign.example import example_campaign
 from campaign.model import Campaign
+from campaign.object_store import ObjectStore
 from campaign.repository import CampaignNotFound, CampaignRepository
-from campaign.storage import LocalFolderStore, PreconditionFailed, StorageError
+from campaign.storage import BlobStore, LocalFolderStore, PreconditionFailed, StorageError, open_store
 from campaign.worksheet import load_worksheets
+from tests.campaign.conftest import s3_environment
 
 PACK = load_worksheets()
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def repository(tmp_path: Path) -> CampaignRepository:
-    return CampaignRepository(LocalFolderStore(tmp_path / "data"), PACK)
+def repository(store: BlobStore) -> CampaignRepository:
+    """A repository on each kind of store (see conftest: a folder and a real S3 protocol server)."""
+    return CampaignRepository(store, PACK)
+
+
+def location(store: BlobStore) -> str:
+    return store.url if isinstance(store, ObjectStore) else str(store.root)  # type: ignore[attr-defined]
 
 
 def test_create_gives_a_fresh_unguessable_id_whatever_the_file_said(repository: CampaignRepository) -> None:
@@ -79,18 +86,18 @@ def test_malformed_ids_never_touch_storage(repository: CampaignRepository, bad: 
         repository.load(bad)  # type: ignore[arg-type]
     with pytest.raises(CampaignNotFound):
         repository.put_asset(bad, "logo.png", b"png")  # type: ignore[arg-type]
-    assert list(repository.store.root.rglob("*")) == []  # type: ignore[attr-defined]
+    assert repository.store.keys("campaigns") == []
 
 
 @pytest.mark.parametrize("key", ["../x", "/etc/passwd", "a/../../b", ".hidden", "a//b", "a/./b"])
-def test_keys_cannot_leave_the_data_folder(tmp_path: Path, key: str) -> None:
-    store = LocalFolderStore(tmp_path)
+def test_keys_cannot_leave_the_data_folder(store: BlobStore, key: str) -> None:
     with pytest.raises(ValueError, match="unsafe storage key"):
         store.put(key, b"x")
+    with pytest.raises(ValueError, match="unsafe storage key"):
+        store.get(key)
 
 
-def test_conditional_writes_refuse_a_stale_etag(tmp_path: Path) -> None:
-    store = LocalFolderStore(tmp_path)
+def test_conditional_writes_refuse_a_stale_etag(store: BlobStore) -> None:
     first = store.put("k/v.yaml", b"one", if_absent=True)
     with pytest.raises(PreconditionFailed):
         store.put("k/v.yaml", b"two", if_absent=True)
@@ -98,6 +105,8 @@ def test_conditional_writes_refuse_a_stale_etag(tmp_path: Path) -> None:
     with pytest.raises(PreconditionFailed):
         store.put("k/v.yaml", b"three", if_match=first)
     assert store.get("k/v.yaml").data == b"two"
+    assert store.get("k/missing.yaml") is None
+    assert store.keys("k") == ["k/v.yaml"] and store.keys("nothing") == []
 
 
 def _write_under_file_size_limit(folder: str, limit: int) -> None:
@@ -126,13 +135,18 @@ def test_a_write_that_runs_out_of_space_keeps_the_old_file(tmp_path: Path) -> No
     assert list(tmp_path.rglob("*.tmp")) == []
 
 
-def test_two_processes_racing_lose_no_update(repository: CampaignRepository) -> None:
+def test_two_processes_racing_lose_no_update(repository: CampaignRepository, request: pytest.FixtureRequest) -> None:
     base = repository.create(Campaign(id=""))
-    folder = str(repository.store.root)  # type: ignore[attr-defined]
+    where = location(repository.store)
+    environment = dict(os.environ)
+    if where.startswith("s3://"):
+        environment.update(s3_environment(request.getfixturevalue("s3_endpoint")))
     count = 12  # 24 partner rows: within the table's 30-row limit
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.campaign.workers", "race", folder, base.id, name, str(count)], cwd=ROOT
+            [sys.executable, "-m", "tests.campaign.workers", "race", where, base.id, name, str(count)],
+            cwd=ROOT,
+            env=environment,
         )
         for name in ("a", "b")
     ]
@@ -145,7 +159,8 @@ def test_two_processes_racing_lose_no_update(repository: CampaignRepository) -> 
     assert stored.revision == 1 + 2 * count
 
 
-def test_a_saver_killed_at_random_moments_always_leaves_a_loadable_campaign(repository: CampaignRepository) -> None:
+def test_a_saver_killed_at_random_moments_always_leaves_a_loadable_campaign(tmp_path: Path) -> None:
+    repository = CampaignRepository(LocalFolderStore(tmp_path / "data"), PACK)
     base = repository.create(example_campaign(PACK))
     folder = repository.store.root  # type: ignore[attr-defined]
     rng = random.Random(7)
@@ -168,3 +183,30 @@ def test_a_saver_killed_at_random_moments_always_leaves_a_loadable_campaign(repo
     assert list(Path(folder).rglob("*.tmp")) == []
     assert campaign_to_yaml(repository.load(base.id))
     assert os.listdir(folder)
+
+
+def test_the_store_location_is_a_url_from_the_environment(s3_env: dict[str, str], tmp_path: Path) -> None:
+    store = open_store()
+    assert isinstance(store, ObjectStore) and store.url == s3_env["CAMPAIGN_STORE"]
+    created = CampaignRepository(store, PACK).create(example_campaign(PACK))
+    assert store.keys("campaigns") == [
+        f"campaigns/{created.id}/campaign.yaml",
+        f"campaigns/{created.id}/revisions/000001.yaml",
+    ]
+    assert isinstance(open_store(tmp_path), LocalFolderStore)
+    assert isinstance(open_store(f"file://{tmp_path}"), LocalFolderStore)
+
+
+def test_the_command_line_creates_campaigns_in_the_object_store(s3_env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "campaign", "new", "--title", "Shared"],
+        cwd=ROOT,
+        env=s3_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    campaign_id, where = result.stdout.split()
+    assert where == f"{s3_env['CAMPAIGN_STORE']}/campaigns/{campaign_id}/campaign.yaml"
+    assert CampaignRepository(open_store(), PACK).load(campaign_id).title == "Shared"

@@ -1,17 +1,16 @@
 """Separate processes for the storage tests: racing writers and a saver that gets killed."""
 
 import sys
-from pathlib import Path
 
 from campaign.model import Campaign
 from campaign.repository import CampaignRepository
-from campaign.storage import LocalFolderStore
+from campaign.storage import open_store
 from campaign.worksheet import load_worksheets
 
 
 def race(folder: str, campaign_id: str, writer: str, count: int) -> None:
     """Save `count` answers, each a new list item of this writer, reloading only when told to."""
-    repository = CampaignRepository(LocalFolderStore(Path(folder)), load_worksheets())
+    repository = CampaignRepository(open_store(folder), load_worksheets())
     base = repository.load(campaign_id)
     for number in range(count):
         mine = base.copy()
@@ -24,7 +23,7 @@ def race(folder: str, campaign_id: str, writer: str, count: int) -> None:
 
 def save_forever(folder: str, campaign_id: str) -> None:
     """Save ever-growing answers until killed; prints 'ready' after the first save."""
-    repository = CampaignRepository(LocalFolderStore(Path(folder)), load_worksheets())
+    repository = CampaignRepository(open_store(folder), load_worksheets())
     base: Campaign = repository.load(campaign_id)
     number = 0
     while True:
