@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import dataclass, field
 
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
@@ -12,7 +14,7 @@ from campaign.storage import BlobStore, PreconditionFailed, StorageError
 from campaign.worksheet import WorksheetPack
 
 ASSET_NAMES = frozenset({"logo.png", "logo.jpg"})
-MAX_SAVE_ATTEMPTS = 20
+SAVE_PATIENCE_SECONDS = 15.0
 
 
 class CampaignNotFound(LookupError):
@@ -77,7 +79,11 @@ class CampaignRepository:
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
         key = _campaign_key(mine.id)
-        for _ in range(MAX_SAVE_ATTEMPTS):
+        deadline, attempt = time.monotonic() + SAVE_PATIENCE_SECONDS, 0
+        while attempt == 0 or time.monotonic() < deadline:
+            if attempt:  # lost a race: back off with jitter so many writers to one campaign all get through
+                time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
+            attempt += 1
             blob = self.store.get(key)
             if blob is None:
                 raise CampaignNotFound(mine.id)

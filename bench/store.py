@@ -1,0 +1,125 @@
+"""Print save and load latency (median, p95) for the local folder and an S3 protocol server, and saves/s.
+
+The S3 server is moto's standalone server on 127.0.0.1, started here. Writers are threads of one process,
+each saving the example campaign through `CampaignRepository.save` (parse, merge, check, conditional write).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from campaign.example import example_campaign  # noqa: E402
+from campaign.object_store import ObjectStore  # noqa: E402
+from campaign.repository import SAVE_PATIENCE_SECONDS as SAVE_PATIENCE  # noqa: E402
+from campaign.repository import CampaignRepository  # noqa: E402
+from campaign.storage import BlobStore, LocalFolderStore, StorageError  # noqa: E402
+from campaign.worksheet import load_worksheets  # noqa: E402
+from tests.campaign.conftest import REGION, free_port  # noqa: E402
+
+PACK = load_worksheets()
+ROUNDS = 60
+FAILURES: list[int] = []
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def latency(repository: CampaignRepository) -> tuple[list[float], list[float]]:
+    """Return (save seconds, load seconds) for ROUNDS sequential edits of one campaign."""
+    base = repository.create(example_campaign(PACK))
+    saves, loads = [], []
+    for number in range(ROUNDS):
+        mine = base.copy()
+        mine.set_answer("objectives", "goal", f"Goal, version {number}")
+        started = time.perf_counter()
+        base = repository.save(mine, base).campaign
+        saves.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        repository.load(base.id)
+        loads.append(time.perf_counter() - started)
+    return saves, loads
+
+
+def throughput(repository: CampaignRepository, writers: int, same_campaign: bool, seconds: float = 3.0) -> float:
+    """Return saves per second with `writers` threads saving for `seconds`."""
+    shared = repository.create(example_campaign(PACK))
+    stop = time.monotonic() + seconds
+    counts = [0] * writers
+
+    def write(index: int) -> None:
+        base = shared if same_campaign else repository.create(example_campaign(PACK))
+        while time.monotonic() < stop:
+            mine = base.copy()
+            mine.set_answer("profile", "owner", f"writer {index} edit {counts[index]}")
+            try:
+                base = repository.save(mine, base).campaign
+            except StorageError:
+                FAILURES.append(index)
+                continue
+            counts[index] += 1
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.perf_counter() - started)
+
+
+def start_s3() -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(2)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def main() -> None:
+    server, endpoint = start_s3()
+    options = {"key": "bench", "secret": "bench", "client_kwargs": {"endpoint_url": endpoint, "region_name": REGION}}
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            s3 = ObjectStore("s3://bench-campaigns/app", **options)
+            s3.fs.mkdir("bench-campaigns", region_name=REGION)
+            stores: dict[str, Callable[[], BlobStore]] = {
+                "local folder": lambda: LocalFolderStore(Path(folder)),
+                "S3 (moto, 127.0.0.1)": lambda: s3,
+            }
+            print(f"{'store':<22}{'save median':>13}{'save p95':>10}{'load median':>13}{'load p95':>10}   (ms)")
+            for name, make in stores.items():
+                saves, loads = latency(CampaignRepository(make(), PACK))
+                print(
+                    f"{name:<22}{statistics.median(saves) * 1000:>13.1f}{percentile(saves, 0.95) * 1000:>10.1f}"
+                    f"{statistics.median(loads) * 1000:>13.1f}{percentile(loads, 0.95) * 1000:>10.1f}"
+                )
+            print()
+            print(f"{'store':<22}{'writers':>8}{'saves/s, own campaigns':>25}{'saves/s, one campaign':>24}")
+            for name, make in stores.items():
+                for writers in (1, 10, 40):
+                    own = throughput(CampaignRepository(make(), PACK), writers, same_campaign=False)
+                    one = throughput(CampaignRepository(make(), PACK), writers, same_campaign=True)
+                    print(f"{name:<22}{writers:>8}{own:>25.1f}{one:>24.1f}")
+            print(f"\nsaves refused after {SAVE_PATIENCE}s of retries: {len(FAILURES)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
