@@ -14,7 +14,8 @@ from campaign.problems import Problem
 from campaign.repository import CampaignRepository
 from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
-from campaign.worksheet import WorksheetPack, load_worksheets
+from campaign.translation_report import translation_gaps
+from campaign.worksheet import WorksheetPack, available_languages, load_worksheets, pack_folder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sheets = subparsers.add_parser("worksheets", help="list the worksheets (id, title, number of fields)")
     sheets.set_defaults(run=list_worksheets)
     example = subparsers.add_parser("example", help="print the worked example campaign as YAML")
+    add_language_option(example)
     example.set_defaults(run=print_example)
     validate = subparsers.add_parser("validate", help="check a campaign file (use - for standard input)")
     validate.add_argument("file")
@@ -29,6 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new = subparsers.add_parser("new", help="create a campaign in the data folder")
     new.add_argument("--title", required=True, help="the campaign's name")
     new.set_defaults(run=create_campaign)
+    words = subparsers.add_parser("translations", help="list the words each translation of the worksheets still lacks")
+    words.add_argument("--lang", help="only this language (default: every translation)")
+    words.set_defaults(run=report_translations)
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Add `--lang` (one of the languages the worksheet pack has) to a command."""
+    languages = available_languages()
+    parser.add_argument(
+        "--lang", choices=languages, default=None, help=f"language of the worksheets ({', '.join(languages)})"
+    )
 
 
 def list_worksheets(args: argparse.Namespace, pack: WorksheetPack) -> int:
@@ -37,6 +50,19 @@ def list_worksheets(args: argparse.Namespace, pack: WorksheetPack) -> int:
     for number, sheet in enumerate(pack.worksheets, start=1):
         print(f"{number}. {sheet.id:<{width}}  {sheet.title} ({len(sheet.fields)} fields)")
     return 0
+
+
+def report_translations(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print the words each translation lacks; return 1 if any is incomplete."""
+    languages = [args.lang] if args.lang else available_languages()[1:]
+    incomplete = 0
+    for language in languages:
+        gaps = translation_gaps(pack_folder(), language)
+        print(f"{language}: {'complete' if not gaps else f'{len(gaps)} words missing'}")
+        for gap in gaps:
+            print(f"  {gap}")
+        incomplete += bool(gaps)
+    return 1 if incomplete else 0
 
 
 def print_example(args: argparse.Namespace, pack: WorksheetPack) -> int:
@@ -105,7 +131,7 @@ def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: igno
     from campaign.worksheet import WorksheetError
 
     try:
-        pack = load_worksheets()
+        pack = load_worksheets(language=getattr(args, "lang", None) if args.command != "translations" else None)
     except WorksheetError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
+from campaign.translation import translate_pack_info, translate_worksheet
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "worksheets" / "default"
@@ -84,18 +85,38 @@ def pack_folder() -> Path:
     return Path(os.environ.get("WORKSHEET_PACK") or DEFAULT_PACK)
 
 
-def load_worksheets(folder: Path | None = None) -> WorksheetPack:
-    """Return the pack in `folder` (sheets ordered by file name), or raise WorksheetError."""
+def available_languages(folder: Path | None = None) -> list[str]:
+    """Return the pack's own language followed by every language it has translations for."""
+    folder = Path(folder or pack_folder())
+    try:
+        own = str(read_yaml((folder / "pack.yaml").read_bytes()).data.get("language", "en"))
+    except (OSError, YamlProblem, AttributeError):
+        own = "en"
+    locales = folder / "locales"
+    found = sorted(p.name for p in locales.iterdir() if (p / "pack.yaml").is_file()) if locales.is_dir() else []
+    return [own, *[language for language in found if language != own]]
+
+
+def load_worksheets(folder: Path | None = None, language: str | None = None) -> WorksheetPack:
+    """Return the pack in `folder` (sheets ordered by file name) in `language`, or raise WorksheetError.
+
+    Words come from `locales/<language>/` overlay files where they exist, else from the pack itself.
+    """
     folder = Path(folder or pack_folder())
     if not folder.is_dir():
         raise WorksheetError([Problem(str(folder), 0, "the worksheet folder does not exist")])
+    locale = None
+    if language and language != available_languages(folder)[0]:
+        locale = folder / "locales" / language
+        if not (locale / "pack.yaml").is_file():
+            raise WorksheetError([Problem(str(locale), 0, f"there is no translation for language '{language}'")])
     problems: list[Problem] = []
-    loaded_info = _load_model(folder / "pack.yaml", PackInfo, problems)
+    loaded_info = _load_model(folder / "pack.yaml", PackInfo, problems, locale)
     info = loaded_info[0] if loaded_info else None
     located: list[tuple[Worksheet, str, Document]] = []
     for path in sorted(folder.glob("*.yaml")):
         if path.name != "pack.yaml":
-            loaded = _load_model(path, Worksheet, problems)
+            loaded = _load_model(path, Worksheet, problems, locale)
             if loaded is not None:
                 located.append(loaded)
     if not located and not problems:
@@ -113,15 +134,32 @@ def load_worksheets(folder: Path | None = None) -> WorksheetPack:
     return pack
 
 
-def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[M, str, Document] | None:
+def _read(path: Path, problems: list[Problem]) -> Document | None:
     try:
-        document = read_yaml(path.read_bytes())
+        return read_yaml(path.read_bytes())
     except OSError as error:
         problems.append(Problem(str(path), 0, f"cannot be read ({error.strerror})"))
-        return None
     except YamlProblem as error:
         problems.append(Problem(str(path), error.line, error.message))
+    return None
+
+
+def _load_model(
+    path: Path, model: type[M], problems: list[Problem], locale: Path | None = None
+) -> tuple[M, str, Document] | None:
+    document = _read(path, problems)
+    if document is None:
         return None
+    if locale is not None and (locale / path.name).is_file() and isinstance(document.data, dict):
+        overlay = _read(locale / path.name, problems)
+        if overlay is None:
+            return None
+        overlay_file = str(locale / path.name)
+        if model is PackInfo:
+            problems += translate_pack_info(document.data, overlay, overlay_file, locale.name)
+        else:
+            document.data, found = translate_worksheet(document.data, overlay, overlay_file)
+            problems += found
     try:
         return model.model_validate(document.data), str(path), document
     except ValidationError as error:
