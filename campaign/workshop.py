@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from campaign.model import ID_RE, new_id, now
 from campaign.problems import Problem, problems_from_validation
-from campaign.strict_yaml import Document, YamlProblem, dump_yaml, read_yaml
+from campaign.strict_yaml import YamlProblem, dump_yaml, read_yaml
 
 # Read aloud and typed on phones: no 0/O, 1/I/L, and no vowels that could spell words by accident.
 CODE_ALPHABET = "23456789BCDFGHJKMNPQRSTVWXYZ"
@@ -118,11 +118,12 @@ def parse_workshop(raw: bytes, file: str = "workshop") -> tuple[Workshop | None,
     """Return the workshop stored in `raw`, or None and its problems."""
     try:
         document = read_yaml(raw)
-        checked = _WorkshopModel.model_validate(document.data)
     except YamlProblem as error:
         return None, [Problem(file, error.line, error.message)]
+    try:
+        checked = _WorkshopModel.model_validate(document.data)
     except ValidationError as error:
-        return None, problems_from_validation(error, document if "document" in locals() else Document(None), file)
+        return None, problems_from_validation(error, document, file)
     values = checked.model_dump()
     values["groups"] = [Group(**g) for g in values["groups"]]
     values["current_step"] = values["current_step"] or None
