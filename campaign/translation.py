@@ -10,7 +10,7 @@ from campaign.fields import Strict
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document
 
-TEXT_KEYS = ("label", "help", "placeholder", "item_label", "row_name")
+TEXT_KEYS = ("label", "help", "placeholder", "item_label", "row_name", "unit")
 
 
 class ChoiceText(Strict):
@@ -22,6 +22,7 @@ class ColumnText(Strict):
     label: str | None = None
     help: str | None = None
     placeholder: str | None = None
+    unit: str | None = None
     choices: dict[str, str | ChoiceText] = Field(default_factory=dict)
 
 
