@@ -63,6 +63,14 @@ class ObjectStore:
                 "Nothing stored was changed; try again in a moment."
             ) from None
 
+    def exists(self, key: str) -> bool:
+        path = self._path(key)
+        try:
+            self.fs.invalidate_cache(path)
+            return bool(self.fs.exists(path))
+        except OSError as error:
+            raise StorageError(f"the campaign store could not be read ({error}). Try again in a moment.") from None
+
     def where(self, key: str) -> str:
         return f"s3://{self._path(key)}"
 

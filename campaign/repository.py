@@ -88,6 +88,9 @@ class CampaignRepository:
             if blob is None:
                 raise CampaignNotFound(mine.id)
             stored = self._parse(blob.data, mine.id)
+            if not self.store.exists(_revision_key(mine.id, stored.revision)):
+                # a crash between the last save and its revision copy: keep that revision now
+                self.store.put(_revision_key(mine.id, stored.revision), blob.data)
             if stored.revision == base.revision:
                 result, merged, conflicts = mine.copy(), False, []
                 result.conflicts = mine.conflicts

@@ -49,6 +49,9 @@ class BlobStore(Protocol):
     def keys(self, prefix: str) -> list[str]:
         """Return every key under `prefix/`, sorted."""
 
+    def exists(self, key: str) -> bool:
+        """Return True when an object is stored at `key`."""
+
     def where(self, key: str) -> str:
         """Return where `key` lives, for people: a file path or a URL."""
 
@@ -121,6 +124,9 @@ class LocalFolderStore:
             for p in folder.rglob("*")
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
         )
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def where(self, key: str) -> str:
         return str(self._path(key))

@@ -210,3 +210,15 @@ def test_the_command_line_creates_campaigns_in_the_object_store(s3_env: dict[str
     campaign_id, where = result.stdout.split()
     assert where == f"{s3_env['CAMPAIGN_STORE']}/campaigns/{campaign_id}/campaign.yaml"
     assert CampaignRepository(open_store(), PACK).load(campaign_id).title == "Shared"
+
+
+def test_a_revision_copy_cut_off_by_a_crash_is_kept_at_the_next_save(tmp_path: Path) -> None:
+    repository = CampaignRepository(LocalFolderStore(tmp_path), PACK)
+    base = repository.create(Campaign(id=""))
+    mine = base.copy()
+    mine.set_answer("profile", "name", "Before the crash")
+    saved = repository.save(mine, base).campaign
+    (tmp_path / f"campaigns/{base.id}/revisions/000002.yaml").unlink()  # as if killed right after the save
+    repository.save(saved.copy(), saved)
+    assert repository.revisions(base.id) == [1, 2, 3]
+    assert repository.load_revision(base.id, 2).answer("profile", "name") == "Before the crash"
