@@ -73,9 +73,7 @@ def main() -> None:
         print(f"campaign loaded after the kill: {loaded:,} of {rounds:,}; failures: {len(failures)}")
         print(f"distinct revisions found after kills: {len(revisions_seen):,}; revisions saved: {last.revision:,}")
         print(f"revision copies kept: {len(revisions):,}; missing: {len(gaps)} {gaps[:10]}")
-        print(
-            f"stray temporary files after the kills: {len(stray)}; removed by the clean-up: {removed}; left: {len(left)}"
-        )
+        print(f"stray temporary files after the kills: {len(stray)}; cleaned up: {removed}; left: {len(left)}")
         for failure in failures[:10]:
             print("  " + failure)
 
