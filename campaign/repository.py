@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
-from campaign.campaign_file import campaign_to_yaml, parse_campaign
+from campaign.campaign_file import campaign_to_data, check_campaign_data, parse_campaign
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
+from campaign.strict_yaml import dump_yaml
+from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
 ASSET_NAMES = frozenset({"logo.png", "logo.jpg"})
 SAVE_PATIENCE_SECONDS = 15.0
+PARSED_CACHE_SIZE = 256
 
 
 class CampaignNotFound(LookupError):
@@ -52,13 +59,15 @@ class CampaignRepository:
     def __init__(self, store: BlobStore, pack: WorksheetPack) -> None:
         self.store = store
         self.pack = pack
+        self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()  # file content hash -> campaign
+        self._lock = threading.Lock()
 
     def create(self, campaign: Campaign | None = None) -> Campaign:
         """Store `campaign` under a fresh server-made id (whatever id it carried) and return it."""
         fresh = (campaign or Campaign(id="")).copy()
         fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
         fresh.created = fresh.updated = now()
-        data = self._checked_bytes(fresh)
+        data, fresh = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
         self.store.put(_revision_key(fresh.id, 1), data)
         return fresh
@@ -71,10 +80,23 @@ class CampaignRepository:
         return self._parse(blob.data, campaign_id)
 
     def _parse(self, data: bytes, label: str) -> Campaign:
+        digest = hashlib.sha256(data).digest()
+        with self._lock:
+            cached = self._parsed.get(digest)
+            if cached is not None:
+                self._parsed.move_to_end(digest)
+                return cached.copy()  # bytes this process wrote or read before: no need to parse them again
         campaign, problems = parse_campaign(data, self.pack, file=label)
         if campaign is None:
             raise CampaignDamaged("the stored campaign could not be read: " + "; ".join(map(str, problems[:3])))
+        self._remember(digest, campaign)
         return campaign
+
+    def _remember(self, digest: bytes, campaign: Campaign) -> None:
+        with self._lock:
+            self._parsed[digest] = campaign.copy()
+            while len(self._parsed) > PARSED_CACHE_SIZE:
+                self._parsed.popitem(last=False)
 
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
@@ -100,7 +122,7 @@ class CampaignRepository:
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
             result.created, result.workshop = stored.created, stored.workshop
-            data = self._checked_bytes(result)
+            data, result = self._checked(result)
             try:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
@@ -109,14 +131,22 @@ class CampaignRepository:
             return SaveResult(result, merged, conflicts)
         raise StorageError("the campaign is being saved by many people at once; your answer was not saved, try again")
 
-    def _checked_bytes(self, campaign: Campaign) -> bytes:
-        """Return the file bytes of `campaign` after reading them back: nothing unreadable is ever stored."""
-        data = campaign_to_yaml(campaign).encode()
-        _, problems = parse_campaign(data, self.pack, file="answer")
-        if problems:
+    def _checked(self, campaign: Campaign) -> tuple[bytes, Campaign]:
+        """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
+
+        Nothing unreadable is ever stored.
+
+        The check runs on the data about to be written; that every cleaned text survives the trip through
+        YAML is proven separately (tests/campaign/test_properties.py).
+        """
+        plain = _cleaned(campaign_to_data(campaign))
+        checked, problems = check_campaign_data(plain, self.pack, file="answer")
+        if checked is None:
             details = "; ".join(p.message for p in problems[:3])
             raise CampaignInvalid(f"this change was not saved because it breaks a rule of the worksheet: {details}")
-        return data
+        data = dump_yaml(plain).encode()
+        self._remember(hashlib.sha256(data).digest(), checked)
+        return data, checked
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the revision numbers kept for the campaign, oldest first."""
@@ -156,3 +186,14 @@ class CampaignRepository:
         """Return the ids of every stored campaign."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
+
+
+def _cleaned(value: Any) -> Any:
+    """Return plain data with every text cleaned as at the input boundary (NFC, no control characters)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value

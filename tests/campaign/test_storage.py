@@ -15,7 +15,7 @@ from campaign.campaign_file import campaign_to_yaml
 from campaign.example import example_campaign
 from campaign.model import Campaign
 from campaign.object_store import ObjectStore
-from campaign.repository import CampaignNotFound, CampaignRepository
+from campaign.repository import CampaignInvalid, CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, LocalFolderStore, PreconditionFailed, StorageError, open_store
 from campaign.worksheet import load_worksheets
 from tests.campaign.conftest import s3_environment
@@ -222,3 +222,21 @@ def test_a_revision_copy_cut_off_by_a_crash_is_kept_at_the_next_save(tmp_path: P
     repository.save(saved.copy(), saved)
     assert repository.revisions(base.id) == [1, 2, 3]
     assert repository.load_revision(base.id, 2).answer("profile", "name") == "Before the crash"
+
+
+def test_text_is_cleaned_before_it_is_stored(repository: CampaignRepository) -> None:
+    base = repository.create(Campaign(id=""))
+    mine = base.copy()
+    mine.set_answer("profile", "name", "Cafe\u0301\x00 \x1bplan\ud800")
+    saved = repository.save(mine, base).campaign
+    assert saved.answer("profile", "name") == "Café plan"
+    assert repository.load(base.id).answer("profile", "name") == "Café plan"
+
+
+def test_a_change_that_breaks_a_worksheet_rule_is_refused_and_nothing_changes(repository: CampaignRepository) -> None:
+    base = repository.create(Campaign(id=""))
+    mine = base.copy()
+    mine.set_answer("profile", "level", "galactic")
+    with pytest.raises(CampaignInvalid, match="breaks a rule of the worksheet"):
+        repository.save(mine, base)
+    assert repository.load(base.id) == base

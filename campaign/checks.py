@@ -1,0 +1,194 @@
+"""The plan check: what is still missing or weak in a campaign, and where each table row is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from campaign.fields import ReferenceField, TableField
+from campaign.model import Campaign, is_empty
+from campaign.worksheet import WorksheetPack
+
+Kind = Literal["missing", "quality"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix, at a worksheet field (and a row and column of a table when it is about one)."""
+
+    worksheet_id: str
+    field_id: str
+    message: str
+    kind: Kind = "quality"
+    row_id: str | None = None
+    column_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place where a table row is picked by a reference field."""
+
+    worksheet_id: str
+    field_id: str
+    row_id: str | None = None  # the referring row, when the reference is a table column
+    column_id: str | None = None
+
+
+# Quality rules of the toolkit, as data: (table, column, what it means when the cell is empty).
+EMPTY_CELL_RULES: tuple[tuple[str, str, str], ...] = (
+    ("objectives.objectives", "deadline", "has no deadline"),
+    ("objectives.objectives", "decision_maker", "has no decision-maker"),
+    ("activities.activities", "objectives", "serves no objective"),
+    ("monitoring.indicators", "target", "has no target"),
+)
+# (table, which rows, the table whose column should pick each of them, that column, what is wrong otherwise)
+UNPICKED_ROW_RULES: tuple[tuple[str, dict[str, str], str, str, str], ...] = (
+    (
+        "audiences.audiences",
+        {"priority": "primary"},
+        "messages.messages",
+        "audience",
+        "is a primary audience with no message set",
+    ),
+)
+# (worksheet, earlier date field, later date field, message)
+DATE_ORDER_RULES: tuple[tuple[str, str, str, str], ...] = (
+    ("profile", "start_date", "end_date", "The end date comes before the start date"),
+)
+
+
+def plan_check(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
+    """Return every finding of the plan check, in worksheet order: quality problems, then missing answers."""
+    found = _quality_findings(campaign, pack)
+    reported = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in found}
+    missing = [
+        f
+        for f in missing_answers(campaign, pack)
+        if (f.worksheet_id, f.field_id, f.row_id, f.column_id) not in reported
+    ]
+    order = {sheet.id: number for number, sheet in enumerate(pack.worksheets)}
+    return sorted([*found, *missing], key=lambda f: order.get(f.worksheet_id, len(order)))
+
+
+def missing_answers(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
+    """Return a finding for every required answer, table cell or minimum row count still missing."""
+    found: list[Finding] = []
+    for sheet in pack.worksheets:
+        for definition in sheet.fields:
+            value = campaign.answer(sheet.id, definition.id)
+            where = f"{sheet.short_title} › {definition.label}"
+            if isinstance(definition, TableField):
+                rows = campaign.rows(sheet.id, definition.id)
+                if len(rows) < max(definition.min_rows, 1 if definition.required else 0):
+                    needed = max(definition.min_rows, 1)
+                    message = f"{where}: add at least {needed} {definition.row_name.lower()}{'s' * (needed > 1)}"
+                    found.append(Finding(sheet.id, definition.id, message, "missing"))
+                for number, row in enumerate(rows, start=1):
+                    name = row_label(campaign, pack, definition, row, number)
+                    for column in definition.columns:
+                        if column.required and is_empty(row.get(column.id)):
+                            message = f"{definition.row_name} “{name}”: {column.label} is still needed"
+                            found.append(Finding(sheet.id, definition.id, message, "missing", row["id"], column.id))
+            elif definition.required and is_empty(value):
+                found.append(Finding(sheet.id, definition.id, f"{where} is still needed", "missing"))
+    return found
+
+
+def _quality_findings(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
+    found: list[Finding] = []
+    for table_path, column_id, problem in EMPTY_CELL_RULES:
+        table = _table(pack, table_path)
+        if table is None or column_id not in {c.id for c in table.columns}:
+            continue
+        sheet_id, field_id = table_path.split(".")
+        for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
+            if is_empty(row.get(column_id)):
+                message = f"{table.row_name} “{row_label(campaign, pack, table, row, number)}” {problem}"
+                found.append(Finding(sheet_id, field_id, message, "quality", row["id"], column_id))
+    for table_path, where, picker_path, picker_column, problem in UNPICKED_ROW_RULES:
+        table, picker = _table(pack, table_path), _table(pack, picker_path)
+        if table is None or picker is None:
+            continue
+        sheet_id, field_id = table_path.split(".")
+        picked = {row_id for row in campaign.rows(*picker_path.split(".")) for row_id in row.get(picker_column) or []}
+        for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
+            if all(row.get(k) == v for k, v in where.items()) and row["id"] not in picked:
+                message = f"{table.row_name} “{row_label(campaign, pack, table, row, number)}” {problem}"
+                found.append(Finding(sheet_id, field_id, message, "quality", row["id"]))
+    for sheet_id, first, last, message in DATE_ORDER_RULES:
+        start, end = campaign.answer(sheet_id, first), campaign.answer(sheet_id, last)
+        if start is not None and end is not None and end < start:
+            found.append(Finding(sheet_id, last, message, "quality"))
+    return found
+
+
+def _table(pack: WorksheetPack, path: str) -> TableField | None:
+    sheet_id, field_id = path.split(".")
+    sheet = pack.by_id.get(sheet_id)
+    definition = next((f for f in sheet.fields if f.id == field_id), None) if sheet else None
+    return definition if isinstance(definition, TableField) else None
+
+
+def row_label(campaign: Campaign, pack: WorksheetPack, table: TableField, row: dict[str, Any], number: int = 0) -> str:
+    """Return the words that name `row`: its label column (following a reference), else "Row 2"."""
+    column = table.column(table.row_label_column)
+    value = row.get(column.id)
+    if isinstance(column, ReferenceField) and value:
+        source = pack.source_table(column)
+        targets = campaign.rows(column.source_worksheet, column.source_field)
+        names = [row_label(campaign, pack, source, r) for r in targets if r["id"] in value]
+        value = ", ".join(names)
+    if isinstance(value, str) and value.strip():
+        text = " ".join(value.split())
+        return text if len(text) <= 60 else text[:59].rstrip() + "…"
+    return f"{table.row_name} {number}" if number else table.row_name
+
+
+def references_to(campaign: Campaign, pack: WorksheetPack, source: str, row_id: str) -> list[Reference]:
+    """Return every place where row `row_id` of table `source` ("worksheet.field") is picked."""
+    found: list[Reference] = []
+    for sheet, definition, column in _reference_fields(pack, source):
+        if column is None:
+            if row_id in (campaign.answer(sheet, definition) or []):
+                found.append(Reference(sheet, definition))
+            continue
+        for row in campaign.rows(sheet, definition):
+            if row_id in (row.get(column) or []):
+                found.append(Reference(sheet, definition, row["id"], column))
+    return found
+
+
+def without_row(campaign: Campaign, pack: WorksheetPack, source: str, row_id: str) -> Campaign:
+    """Return a copy of `campaign` with the row removed from `source` and every reference to it dropped."""
+    result = campaign.copy()
+    sheet_id, field_id = source.split(".")
+    result.set_answer(sheet_id, field_id, [r for r in result.rows(sheet_id, field_id) if r["id"] != row_id])
+    for sheet, definition, column in _reference_fields(pack, source):
+        if column is None:
+            kept = [i for i in result.answer(sheet, definition) or [] if i != row_id]
+            result.set_answer(sheet, definition, kept)
+            continue
+        for row in result.rows(sheet, definition):
+            if row_id in (row.get(column) or []):
+                kept = [i for i in row[column] if i != row_id]
+                if kept:
+                    row[column] = kept
+                else:
+                    del row[column]
+    return result
+
+
+def _reference_fields(pack: WorksheetPack, source: str) -> list[tuple[str, str, str | None]]:
+    """Return (worksheet, field, column or None) for every reference field that points at `source`."""
+    places: list[tuple[str, str, str | None]] = []
+    for sheet in pack.worksheets:
+        for definition in sheet.fields:
+            if isinstance(definition, ReferenceField) and definition.source == source:
+                places.append((sheet.id, definition.id, None))
+            elif isinstance(definition, TableField):
+                places += [
+                    (sheet.id, definition.id, c.id)
+                    for c in definition.columns
+                    if isinstance(c, ReferenceField) and c.source == source
+                ]
+    return places

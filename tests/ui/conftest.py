@@ -1,0 +1,117 @@
+"""Fixtures for the UI tests: a fresh data folder per test, the example campaign, and an app runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from campaign import Campaign, CampaignRepository, WorksheetPack, load_worksheets, open_store
+from campaign.example import example_campaign
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+
+
+@pytest.fixture(scope="session")
+def pack() -> WorksheetPack:
+    return load_worksheets()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("CAMPAIGN_DATA_DIR", str(folder))
+    monkeypatch.delenv("ADVOCACY_MODE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def repo(data_dir: Path, pack: WorksheetPack) -> CampaignRepository:
+    return CampaignRepository(open_store(data_dir), pack)
+
+
+@pytest.fixture
+def example(repo: CampaignRepository, pack: WorksheetPack) -> Campaign:
+    """The worked example, stored under a fresh id."""
+    return repo.create(example_campaign(pack))
+
+
+@pytest.fixture
+def app() -> Callable[..., AppTest]:
+    """Return a runner: `app(c=id, step="objectives")` opens that URL in a fresh session and runs it once."""
+
+    def run(**query: str) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        for name, value in query.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run
+
+
+def rerun(at: AppTest) -> AppTest:
+    """Run `at` again and check that nothing raised."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def new_campaign(repo: CampaignRepository) -> Campaign:
+    """A campaign with only its name, organisation and country."""
+    campaign = Campaign(id="")
+    campaign.set_answer("profile", "name", "Fund Us")
+    campaign.set_answer("profile", "lead_organisation", "Social Workers' Association")
+    campaign.set_answer("profile", "country", "Nepal")
+    return repo.create(campaign)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served by `streamlit run` on a free local port, with a data folder of its own."""
+    from tests.ui.browser import app_server, require_chromium
+
+    require_chromium()
+    folder = tmp_path_factory.mktemp("server")
+    with app_server(folder / "data", folder / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(server: str) -> Iterator[Browser]:
+    """Headless Debian Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.ui.browser import CHROMIUM_ARGS, require_chromium
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh laptop-sized page that records every request leaving this machine."""
+    from tests.ui.browser import SCREEN
+
+    context = browser.new_context(viewport=SCREEN, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.remote_requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: _note_remote(page, request.url))
+    yield page
+    context.close()
+
+
+def _note_remote(page: Page, url: str) -> None:
+    if not url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
+        page.remote_requests.append(url)  # type: ignore[attr-defined]

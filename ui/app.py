@@ -1,0 +1,87 @@
+"""The app: read the URL, open the campaign it names (once per session), and draw the step it names."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from campaign import CampaignNotFound, StorageError, WorksheetError
+from campaign.repository import CampaignDamaged
+from ui import state
+from ui.resources import repository, worksheet_pack
+from ui.review import render_review
+from ui.settings import render_settings
+from ui.sidebar import render_sidebar
+from ui.start import render_start
+from ui.status import render_save_problem
+from ui.step import render_step
+
+BAD_LINK = "This link does not open a campaign. Check that it was copied whole, or start again below."
+
+
+# Streamlit's default top margin pushes a laptop's first field below the fold; our own CSS, no remote asset.
+PAGE_STYLE = "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem;padding-bottom:3rem}</style>"
+
+
+def main() -> None:
+    """Draw the page for the current URL."""
+    st.html(PAGE_STYLE)
+    try:
+        pack = worksheet_pack()
+    except WorksheetError as error:
+        st.error("The worksheets could not be loaded. Ask whoever runs this app to fix these problems:")
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        return
+    route = state.current_route()
+    if route.campaign_id is None:
+        if route.bad_link:
+            st.query_params.clear()
+        render_start(pack, BAD_LINK if route.bad_link else None)
+        return
+    space = _open(route.campaign_id)
+    if space is None:
+        return
+    steps = [sheet.id for sheet in pack.worksheets]
+    step = route.step if route.step in [*steps, state.REVIEW, state.SETTINGS] else steps[0]
+    if step != route.step:
+        st.query_params["step"] = step  # a bookmark from before a worksheet was renamed lands on step 1
+    render_sidebar(space, pack, step)
+    _private_link_reminder(space)
+    render_save_problem(space)
+    if step == state.REVIEW:
+        render_review(space, pack)
+    elif step == state.SETTINGS:
+        render_settings(space)
+    else:
+        render_step(space, pack, pack.worksheet(step))
+
+
+def _open(campaign_id: str) -> state.Workspace | None:
+    """Return the session's workspace for `campaign_id`, reading it from disk only when it changes."""
+    space = state.workspace()
+    if space is not None and space.campaign.id == campaign_id:
+        return space
+    try:
+        campaign = repository().load(campaign_id)
+    except CampaignNotFound:
+        st.query_params.clear()
+        render_start(worksheet_pack(), BAD_LINK)
+        return None
+    except (CampaignDamaged, StorageError) as error:
+        st.error(f"This campaign cannot be opened: {error.message}", icon=":material/error:")
+        st.button("Back to the start page", on_click=state.go_home)
+        return None
+    return state.open_workspace(campaign)
+
+
+def _private_link_reminder(space: state.Workspace) -> None:
+    if not st.session_state.get("show-link"):
+        return
+    from ui.links import private_link
+
+    with st.container(border=True, key="private-link"):
+        st.markdown(
+            ":material/bookmark: **Bookmark this private link now.** On this shared server it is the only way "
+            "back to your campaign, and anyone who has it can open and edit the campaign."
+        )
+        st.code(private_link(space.campaign.id, None), language=None, wrap_lines=True)
+        st.button("I have saved the link", key="link-saved", on_click=st.session_state.pop, args=("show-link", None))

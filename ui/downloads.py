@@ -1,0 +1,150 @@
+"""Downloads: each file is built only when asked for (with a spinner), kept for this revision, then offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from campaign import Campaign, StorageError, WorksheetPack, campaign_to_yaml
+from campaign.fields import slug
+from ui.resources import repository
+
+BUILT_KEY = "built-files"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One downloadable file: how to name it and how to build its bytes."""
+
+    id: str
+    title: str
+    description: str
+    extension: str
+    mime: str
+    build: Callable[[Campaign, WorksheetPack, str], bytes]
+    uses_paper: bool = False
+
+
+def _renderer(module: str, name: str) -> Callable[..., bytes]:
+    # imported when a file is first asked for: the renderers (and their fonts) never load on ordinary reruns
+    return getattr(importlib.import_module(module), name)
+
+
+def _plan(campaign: Campaign, pack: WorksheetPack, paper: str) -> object:
+    from exports.plan import build_plan
+
+    logo = None
+    if campaign.settings.logo:
+        try:
+            logo = repository().get_asset(campaign.id, campaign.settings.logo)
+        except StorageError:
+            logo = None  # a plan without its logo beats no plan
+    return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper)  # type: ignore[arg-type]
+
+
+def _docx(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+    return _renderer("exports.docx", "render_docx")(_plan(campaign, pack, paper))
+
+
+def _pdf(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+    return _renderer("exports.pdf", "render_pdf")(_plan(campaign, pack, paper))
+
+
+def _yaml(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+    return campaign_to_yaml(campaign).encode()
+
+
+def _handouts(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+    from exports.handouts import build_handouts
+
+    return _renderer("exports.pdf", "render_pdf")(build_handouts(pack, paper=paper))  # type: ignore[arg-type]
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export("pdf", "PDF", "The plan, ready to print or e-mail.", "pdf", "application/pdf", _pdf, uses_paper=True),
+    Export(
+        "docx",
+        "Word document",
+        "The plan as a .docx file to edit further.",
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _docx,
+        uses_paper=True,
+    ),
+    Export(
+        "yaml",
+        "Campaign file",
+        "Every answer, to keep a copy or continue on another computer.",
+        "yaml",
+        "application/x-yaml",
+        _yaml,
+    ),
+    Export(
+        "handouts",
+        "Blank worksheets",
+        "Empty worksheets to fill in by hand in a workshop.",
+        "pdf",
+        "application/pdf",
+        _handouts,
+        uses_paper=True,
+    ),
+)
+
+
+def file_name(campaign: Campaign, export: Export) -> str:
+    """Return a download name such as `count-us-fund-us-plan.pdf`."""
+    stem = slug(campaign.title, "campaign")
+    suffix = {"yaml": "", "handouts": "-blank-worksheets"}.get(export.id, "-plan")
+    return f"{stem}{suffix}.{export.extension}"
+
+
+def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
+    """Offer every export: a "Prepare" button builds the file once; then a download button hands it over."""
+    paper = st.radio(
+        "Paper size for the PDF, Word and worksheet files",
+        ["a4", "letter"],
+        index=0 if campaign.settings.paper == "a4" else 1,
+        format_func={"a4": "A4", "letter": "Letter"}.__getitem__,
+        horizontal=True,
+        key=f"download-paper-{campaign.settings.paper}",
+    )
+    built: dict[tuple[str, int, str, str], bytes] = st.session_state.setdefault(BUILT_KEY, {})
+    for export in EXPORTS:
+        cache_key = (campaign.id, campaign.revision, export.id, paper if export.uses_paper else "")
+        with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"export-{export.id}"):
+            st.markdown(f"**{export.title}**  \n:gray[{export.description}]", width="stretch")
+            if cache_key in built:
+                st.download_button(
+                    f"Download {export.extension.upper()}",
+                    built[cache_key],
+                    file_name=file_name(campaign, export),
+                    mime=export.mime,
+                    icon=":material/download:",
+                    type="primary",
+                    on_click="ignore",
+                    key=f"download-{export.id}",
+                )
+            elif st.button("Prepare", icon=":material/build:", key=f"prepare-{export.id}"):
+                with st.spinner(f"Preparing the {export.title.lower()}…"):
+                    _prepare(export, campaign, pack, paper, cache_key)
+                st.rerun()
+        if problem := st.session_state.pop(f"export-problem-{export.id}", None):
+            st.error(problem, icon=":material/error:")
+
+
+def _prepare(export: Export, campaign: Campaign, pack: WorksheetPack, paper: str, cache_key: tuple) -> None:  # type: ignore[type-arg]
+    built: dict = st.session_state.setdefault(BUILT_KEY, {})  # type: ignore[type-arg]
+    try:
+        data = export.build(campaign, pack, paper)
+    except (ImportError, AttributeError):
+        st.session_state[f"export-problem-{export.id}"] = (
+            f"The {export.title.lower()} is not available in this version."
+        )
+        return
+    for key in [k for k in built if k[0] == campaign.id and k[2] == export.id]:
+        del built[key]  # keep one built file per format: older revisions are out of date
+    built[cache_key] = data

@@ -1,0 +1,36 @@
+"""What every session shares, loaded once per process: the worksheet pack, the repository and the mode."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+
+from campaign import CampaignRepository, WorksheetPack, load_worksheets, open_store
+
+Mode = Literal["personal", "shared"]
+
+
+@st.cache_resource(show_spinner=False)
+def worksheet_pack() -> WorksheetPack:
+    """Return the worksheet pack, parsed once per server process."""
+    return load_worksheets()
+
+
+@st.cache_resource(show_spinner=False)
+def _repository(data_dir: str) -> CampaignRepository:
+    return CampaignRepository(open_store(data_dir or None), worksheet_pack())
+
+
+def repository() -> CampaignRepository:
+    """Return the repository for the data folder named by `$CAMPAIGN_DATA_DIR` (default `data/`)."""
+    import os  # only read here: ui/ never touches files itself
+
+    return _repository(os.environ.get("CAMPAIGN_DATA_DIR", ""))
+
+
+def mode() -> Mode:
+    """Return "shared" when `$ADVOCACY_MODE=shared` (campaigns only by private link), else "personal"."""
+    import os
+
+    return "shared" if os.environ.get("ADVOCACY_MODE", "").strip().lower() == "shared" else "personal"

@@ -1,0 +1,124 @@
+"""Every edit goes to disk at once: apply it to the campaign, save against the last save, report the outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from campaign import Campaign, Conflict, StorageError
+from campaign.model import is_empty
+from campaign.repository import CampaignInvalid
+from ui import state
+from ui.resources import repository
+
+Edit = Callable[[Campaign], None]
+
+
+def save_edit(edit: Edit) -> bool:
+    """Apply `edit` to the open campaign and store it; return True when it is on disk.
+
+    On a storage error the edit stays in the session (and in the widget) and is sent again with the next
+    save; after a merge with someone else's save the widgets are refilled from the merged campaign.
+    """
+    space = state.workspace()
+    if space is None:
+        return False
+    mine = space.campaign.copy()
+    edit(mine)
+    if not space.unsaved and _same(mine, space.base):
+        return True
+    space.campaign = mine
+    try:
+        result = repository().save(mine, space.base)
+    except CampaignInvalid as error:
+        # an edit the worksheets forbid would block every later save: drop it and show the stored answers
+        space.campaign, space.notice = space.base.copy(), f"That change was not kept: {error.message}"
+        state.forget_widgets()
+        return False
+    except StorageError as error:
+        space.error = error.message
+        return False
+    space.campaign, space.base = result.campaign, result.campaign.copy()
+    space.error, space.saved_at = None, dt.datetime.now()
+    if result.merged:
+        space.notice = "Someone else saved this campaign at the same time; their changes and yours are both kept."
+        state.forget_widgets()
+    return True
+
+
+def retry() -> None:
+    """Send the unsaved edits again (a callback for the "Try again" button)."""
+    save_edit(lambda campaign: None)
+
+
+def _same(a: Campaign, b: Campaign) -> bool:
+    return a.answers == b.answers and a.settings == b.settings and a.conflicts == b.conflicts
+
+
+def save_answer(worksheet_id: str, field_id: str, value: Any) -> None:
+    """Store one answer."""
+    save_edit(lambda campaign: campaign.set_answer(worksheet_id, field_id, value))
+
+
+def save_rows(worksheet_id: str, field_id: str, rows: list[dict[str, Any]]) -> None:
+    """Store the rows of a table answer."""
+    save_edit(lambda campaign: campaign.set_answer(worksheet_id, field_id, rows))
+
+
+def save_cell(worksheet_id: str, field_id: str, row_id: str, column_id: str, value: Any) -> None:
+    """Store one cell of a table row (an empty value removes the cell)."""
+
+    def edit(campaign: Campaign) -> None:
+        rows = campaign.rows(worksheet_id, field_id)
+        row = next((r for r in rows if r["id"] == row_id), None)
+        if row is None:  # the first answer typed into a newly added row
+            row = {"id": row_id}
+            rows.append(row)
+        if value in (None, "", []):
+            row.pop(column_id, None)
+        else:
+            row[column_id] = value
+        campaign.set_answer(worksheet_id, field_id, [r for r in rows if not is_empty(r)])
+
+    save_edit(edit)
+
+
+def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
+    """Settle a conflict: store my value (or keep theirs, already stored) and remove the conflict."""
+
+    def edit(campaign: Campaign) -> None:
+        if keep_mine:
+            put_at_path(campaign, conflict.path, conflict.mine)
+        campaign.conflicts = [c for c in campaign.conflicts if c != conflict]
+
+    if save_edit(edit):
+        _reload()
+    state.forget_widgets()
+
+
+def _reload() -> None:
+    # a stored conflict holds plain text values: reading the saved file back gives them their types again
+    space = state.workspace()
+    if space is not None:
+        try:
+            space.campaign = repository().load(space.campaign.id)
+        except StorageError as error:
+            space.error = error.message
+            return
+        space.base = space.campaign.copy()
+
+
+def put_at_path(campaign: Campaign, path: str, value: Any) -> None:
+    """Store `value` at a conflict path: "sheet.field", "sheet.field.row.column" or "settings.paper"."""
+    parts = path.split(".")
+    if parts[0] == "settings" and len(parts) == 2:
+        setattr(campaign.settings, parts[1], value)
+    elif len(parts) == 2:
+        campaign.set_answer(parts[0], parts[1], value)
+    elif len(parts) == 4:
+        rows = campaign.rows(parts[0], parts[1])
+        for row in rows:
+            if row["id"] == parts[2]:
+                row[parts[3]] = value
+        campaign.set_answer(parts[0], parts[1], rows)

@@ -1,0 +1,133 @@
+"""Campaign settings: the organisation's logo for the plan's cover, the paper size, and the private link."""
+
+from __future__ import annotations
+
+import io
+
+import streamlit as st
+from PIL import Image, UnidentifiedImageError
+
+from campaign import StorageError
+from ui import saving, state
+from ui.links import private_link
+from ui.resources import mode, repository
+from ui.status import render_status
+
+MAX_LOGO_BYTES = 1_000_000
+MAX_LOGO_PIXELS = 25_000_000  # a small file can still unpack into a huge bitmap
+LOGO_KEY = "logo-upload"
+PAPER_KEY = "f:settings.paper"
+FORMATS = {"PNG": "logo.png", "JPEG": "logo.jpg"}
+
+
+def render_settings(space: state.Workspace) -> None:
+    """Draw the settings page of the open campaign."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption("Campaign settings")
+        render_status(space)
+    st.title("Campaign settings", anchor=False)
+    st.subheader("Paper size", anchor=False)
+    if PAPER_KEY not in st.session_state:
+        st.session_state[PAPER_KEY] = space.campaign.settings.paper
+    st.radio(
+        "Paper size of the printed plan",
+        ["a4", "letter"],
+        format_func={"a4": "A4 (most of the world)", "letter": "Letter (North America)"}.__getitem__,
+        key=PAPER_KEY,
+        horizontal=True,
+        on_change=_paper_changed,
+    )
+    st.subheader("Logo on the cover", anchor=False)
+    _logo(space)
+    st.subheader("Link to this campaign", anchor=False)
+    if mode() == "shared":
+        st.markdown("On this shared server **this private link is the only way back to the campaign**. Bookmark it.")
+    else:
+        st.markdown("Bookmark this link to come back to exactly this campaign.")
+    st.code(private_link(space.campaign.id, None), language=None, wrap_lines=True)
+
+
+def _paper_changed() -> None:
+    paper = st.session_state[PAPER_KEY]
+
+    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+        campaign.settings.paper = paper
+
+    saving.save_edit(edit)
+
+
+def _logo(space: state.Workspace) -> None:
+    name = space.campaign.settings.logo
+    if name:
+        data = _stored_logo(space.campaign.id, name)
+        if data:
+            st.image(data, width=160, alt="The organisation's logo, as it will appear on the cover")
+        st.button("Remove the logo", key="logo-remove", icon=":material/delete:", on_click=_remove_logo)
+    st.file_uploader(
+        "Organisation logo (PNG or JPEG, at most 1 MB)",
+        type=["png", "jpg", "jpeg"],
+        key=LOGO_KEY,
+        max_upload_size=1,
+        on_change=_logo_uploaded,
+        help="Shown on the cover of the printed plan. A wide logo about 600 pixels across prints well.",
+    )
+    if problem := st.session_state.pop("logo-problem", None):
+        st.error(problem, icon=":material/image_not_supported:")
+
+
+def _stored_logo(campaign_id: str, name: str) -> bytes | None:
+    # read only on this page, and once per logo: never on ordinary reruns of the worksheets
+    cache = st.session_state.setdefault("logo-cache", {})
+    if (campaign_id, name) not in cache:
+        try:
+            cache[(campaign_id, name)] = repository().get_asset(campaign_id, name)
+        except StorageError:
+            return None
+    return cache[(campaign_id, name)]
+
+
+def logo_problem(data: bytes) -> tuple[str | None, str | None]:
+    """Return (asset name, None) for a usable PNG or JPEG logo, else (None, the problem in plain words)."""
+    if len(data) > MAX_LOGO_BYTES:
+        return None, f"The logo is {len(data) / 1_000_000:.1f} MB; the limit is 1 MB. Save it smaller and try again."
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return None, "This file is not a readable PNG or JPEG image."
+    if image_format not in FORMATS:
+        return None, f"This is a {image_format} image; use a PNG or JPEG file."
+    if width * height > MAX_LOGO_PIXELS:
+        return None, "This image is too large in pixels; use one under 5000 × 5000."
+    return FORMATS[image_format], None
+
+
+def _logo_uploaded() -> None:
+    uploaded = st.session_state.get(LOGO_KEY)
+    space = state.workspace()
+    if uploaded is None or space is None:
+        return
+    name, problem = logo_problem(uploaded.getvalue())
+    if problem or name is None:
+        st.session_state["logo-problem"] = problem
+        return
+    try:
+        repository().put_asset(space.campaign.id, name, uploaded.getvalue())
+    except StorageError as error:
+        st.session_state["logo-problem"] = error.message
+        return
+    st.session_state.pop("logo-cache", None)
+
+    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+        campaign.settings.logo = name
+
+    saving.save_edit(edit)
+
+
+def _remove_logo() -> None:
+    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+        campaign.settings.logo = None
+
+    saving.save_edit(edit)

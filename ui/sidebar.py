@@ -1,0 +1,52 @@
+"""The sidebar: the campaign, its save status, overall progress, and every step with how complete it is."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from campaign import WorksheetPack
+from campaign.completeness import overall_progress, worksheet_progress
+from ui import state
+from ui.links import private_link
+from ui.resources import mode
+from ui.text import escape_markdown
+
+NAV_KEY = "nav-step"
+
+
+def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str) -> None:
+    """Draw the campaign's steps as a list to jump through, each with its progress."""
+    campaign = space.campaign
+    steps = [sheet.id for sheet in pack.worksheets] + [state.REVIEW, state.SETTINGS]
+    titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(pack.worksheets, start=1)}
+    titles |= {state.REVIEW: "Review and export", state.SETTINGS: "Campaign settings"}
+    progress = {sheet.id: worksheet_progress(campaign, sheet) for sheet in pack.worksheets}
+    captions = [_progress_words(progress[s]) if s in progress else "" for s in steps]
+    overall = overall_progress(campaign, pack)
+    with st.sidebar:
+        st.caption("Campaign")
+        st.markdown(f"### {escape_markdown(campaign.title)}")
+        st.progress(overall, text=f"Overall: {overall:.0%} of the questions answered")
+        st.session_state[NAV_KEY] = step  # follow the URL (Back, Next, a link from the plan check)
+        st.radio(
+            "Steps",
+            steps,
+            format_func=titles.__getitem__,
+            captions=captions,
+            key=NAV_KEY,
+            on_change=_jump,
+        )
+        if mode() == "shared":
+            st.caption("Your private link (bookmark it; anyone with it can edit this campaign):")
+            st.code(private_link(campaign.id, None), language=None, wrap_lines=True)
+        st.button("Start page", icon=":material/home:", key="nav-home", on_click=state.go_home, type="tertiary")
+
+
+def _progress_words(share: float) -> str:
+    if share >= 1:
+        return "Complete"
+    return "Not started" if share == 0 else f"{share:.0%} answered"
+
+
+def _jump() -> None:
+    state.go(st.session_state[NAV_KEY])

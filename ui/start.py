@@ -1,0 +1,204 @@
+"""The start page: what the app does, then a new campaign, a saved one, a YAML file, or the worked example."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is_valid_id, parse_campaign
+from campaign.campaign_file import reference_problems
+from campaign.completeness import overall_progress
+from campaign.example import example_campaign
+from campaign.repository import CampaignDamaged
+from campaign.strict_yaml import MAX_BYTES
+from campaign.text import clean_text
+from ui import state
+from ui.resources import mode, repository
+from ui.text import escape_markdown
+
+UPLOAD_KEY = "upload-yaml"
+MAX_YAML_MB = MAX_BYTES // 1_000_000
+
+
+def render_start(pack: WorksheetPack, notice: str | None = None) -> None:
+    """Draw the start page."""
+    st.title("Advocacy Campaign Builder", anchor=False)
+    st.markdown(
+        "Plan an advocacy campaign for the social service workforce one worksheet at a time, following the "
+        "Global Social Service Workforce Alliance's Advocacy Toolkit. Every answer is saved as you type, "
+        "and at the end you print a campaign plan as a Word document or PDF."
+    )
+    if notice:
+        st.warning(notice, icon=":material/link_off:")
+    main, side = st.columns([3, 2], gap="large")
+    with side:
+        _what_you_make(pack)
+    with main:
+        _choices(pack)
+
+
+def _what_you_make(pack: WorksheetPack) -> None:
+    with st.container(border=True):
+        st.markdown("**The steps of a campaign plan**")
+        st.markdown("\n".join(f"{n}. {sheet.title}" for n, sheet in enumerate(pack.worksheets, start=1)))
+        st.caption(
+            "Each step explains itself and shows a worked example. Answers are saved on this "
+            + ("server" if mode() == "shared" else "computer")
+            + " as you type, so you can stop and come back at any time."
+        )
+
+
+def _choices(pack: WorksheetPack) -> None:
+    new, saved, upload = st.tabs(["Start a new campaign", "Continue a campaign", "Open a saved file"])
+    with new:
+        _new_campaign_form()
+        st.button(
+            "Or explore the worked example (a campaign in Kenya)",
+            key="open-example",
+            icon=":material/school:",
+            type="tertiary",
+            on_click=_create,
+            args=(lambda: example_campaign(pack),),
+        )
+    with saved:
+        if mode() == "shared":
+            _continue_by_link()
+        else:
+            _campaign_list(pack)
+    with upload:
+        _upload(pack)
+
+
+def _new_campaign_form() -> None:
+    with st.form("new-campaign", border=True, enter_to_submit=False):
+        st.text_input("Campaign name", max_chars=120, key="new-name", placeholder="e.g. A Social Worker for Every Ward")
+        st.text_input(
+            "Organisation or coalition",
+            max_chars=200,
+            key="new-organisation",
+            placeholder="e.g. National Association of Social Workers",
+        )
+        st.text_input("Country", max_chars=100, key="new-country", placeholder="e.g. Nepal")
+        st.form_submit_button(
+            "Start the campaign", type="primary", icon=":material/arrow_forward:", on_click=_create_new
+        )
+
+
+def _create_new() -> None:
+    campaign = Campaign(id="")
+    for field_id, key in (("name", "new-name"), ("lead_organisation", "new-organisation"), ("country", "new-country")):
+        campaign.set_answer("profile", field_id, clean_text(st.session_state.get(key) or ""))
+    _create(lambda: campaign)
+
+
+def _create(make: object) -> None:
+    """Store the campaign made by `make` under a fresh id and open its first step."""
+    try:
+        created = repository().create(make())  # type: ignore[operator]
+    except StorageError as error:
+        st.session_state["start-error"] = error.message
+        return
+    space = state.open_workspace(created)
+    space.notice = None
+    st.session_state["show-link"] = mode() == "shared"
+    state.go(None, created.id)
+    st.query_params["step"] = repository().pack.worksheets[0].id
+
+
+def _campaign_list(pack: WorksheetPack) -> None:
+    if error := st.session_state.pop("start-error", None):
+        st.error(error)
+    repo = repository()
+    try:
+        ids = repo.campaign_ids()
+    except StorageError as error:
+        st.error(error.message)
+        return
+    campaigns: list[Campaign] = []
+    damaged = 0
+    for campaign_id in ids:
+        try:
+            campaigns.append(repo.load(campaign_id))
+        except (CampaignDamaged, CampaignNotFound):
+            damaged += 1
+    if not campaigns:
+        st.info("No campaign is saved in this data folder yet. Start a new one, or open a saved file.")
+    for campaign in sorted(campaigns, key=lambda c: c.updated, reverse=True):
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            where = " · ".join(
+                escape_markdown(str(v))
+                for v in (campaign.answer("profile", "lead_organisation"), campaign.answer("profile", "country"))
+                if v
+            )
+            saved = campaign.updated[:16].replace("T", " ")
+            st.markdown(
+                f"**{escape_markdown(campaign.title)}**  \n{where}  \n"
+                f":gray[{overall_progress(campaign, pack):.0%} answered · last saved {saved} UTC]",
+                width="stretch",
+            )
+            st.button("Open", key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id))
+    if damaged:
+        st.caption(f"{damaged} saved campaign(s) could not be read and are not listed.")
+
+
+def _continue_by_link() -> None:
+    st.markdown(
+        "On this shared server campaigns are not listed: each one opens only through its **private link**. "
+        "Open your bookmark, or paste the link (or the campaign code at its end) here."
+    )
+    st.text_input("Private link or campaign code", key="paste-link", on_change=_follow_link)
+    if st.session_state.pop("link-error", False):
+        st.error("That is not a campaign link. A link ends with `?c=` and a 22-character code.")
+
+
+def _follow_link() -> None:
+    text = (st.session_state.get("paste-link") or "").strip()
+    code = text.split("c=", 1)[1].split("&", 1)[0] if "c=" in text else text
+    if is_valid_id(code):
+        state.go(None, code)
+    else:
+        st.session_state["link-error"] = True
+
+
+def _upload(pack: WorksheetPack) -> None:
+    st.markdown(
+        "Open a campaign file (`.yaml`) downloaded from this app or written by hand. It is checked first; "
+        "nothing is saved until it is valid, and then it is saved as a new campaign."
+    )
+    uploaded = st.file_uploader(
+        "Campaign file (.yaml)",
+        type=["yaml", "yml"],
+        key=UPLOAD_KEY,
+        max_upload_size=MAX_YAML_MB,
+        help=f"At most {MAX_YAML_MB} MB.",
+    )
+    if uploaded is None:
+        return
+    checked = st.session_state.get("upload-checked")
+    if checked is None or checked[0] != uploaded.file_id:  # parse each upload once, not on every rerun
+        data = uploaded.getvalue()
+        campaign, problems = parse_campaign(data, pack, file=uploaded.name)
+        if campaign is not None:
+            problems = reference_problems(campaign, pack, file=uploaded.name)
+        checked = (uploaded.file_id, campaign if not problems else None, [str(p) for p in problems])
+        st.session_state["upload-checked"] = checked
+    _, campaign, problems = checked
+    if problems:
+        st.error(
+            f"This file cannot be opened yet: {len(problems)} problem(s) to fix. Each line says where "
+            "(file:line) and what is wrong. Nothing was saved.",
+            icon=":material/error:",
+        )
+        st.code("\n".join(problems[:50]), language=None, wrap_lines=True)
+        return
+    assert campaign is not None
+    st.success(
+        f"“{escape_markdown(campaign.title)}” is a valid campaign ({overall_progress(campaign, pack):.0%} answered).",
+        icon=":material/check_circle:",
+    )
+    st.button(
+        "Save it as a new campaign and open it",
+        type="primary",
+        key="upload-open",
+        on_click=_create,
+        args=(lambda: campaign,),
+    )

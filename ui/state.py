@@ -1,0 +1,95 @@
+"""Where the user is (the URL) and what this browser session holds (the open campaign, its last save)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from campaign import Campaign, is_valid_id
+
+REVIEW, SETTINGS = "review", "settings"
+NOTES_KEY = "_step_notes"  # the plan check's notes for the step being drawn, by field or row path
+WIDGET_PREFIX = "f:"  # every answer widget's key starts with this, so a reload can reseed them all
+
+
+@dataclass
+class Workspace:
+    """The campaign open in this session: what the user sees and the version last known to be stored."""
+
+    campaign: Campaign
+    base: Campaign
+    saved_at: dt.datetime | None = None
+    error: str | None = None  # why the last save failed (the edit is kept in `campaign`)
+    notice: str | None = None  # a one-off message, e.g. "merged with someone else's save"
+    seen_guidance: set[str] = field(default_factory=set)
+    grid_generation: int = 0  # bumped to give data editors a fresh start from the stored rows
+    open_row: str | None = None  # the table row to show unfolded (just added, or chosen in the plan check)
+    pending_removal: str | None = None  # "worksheet.field.row" awaiting confirmation
+    drafts: dict[str, list[str]] = field(default_factory=dict)  # rows added but not typed in yet, per table
+
+    @property
+    def unsaved(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True)
+class Route:
+    campaign_id: str | None
+    step: str | None
+    bad_link: bool = False
+
+
+def current_route() -> Route:
+    """Return the campaign and step named in the URL (`?c=<id>&step=<step>`)."""
+    campaign_id = st.query_params.get("c")
+    step = st.query_params.get("step")
+    if campaign_id is None:
+        return Route(None, None)
+    if not is_valid_id(campaign_id):
+        return Route(None, None, bad_link=True)
+    return Route(campaign_id, step)
+
+
+def go(step: str | None, campaign_id: str | None = None) -> None:
+    """Change the URL to `step` of the open campaign (or of `campaign_id`); usable as a callback."""
+    if campaign_id is not None:
+        st.query_params["c"] = campaign_id
+    if step is None:
+        st.query_params.pop("step", None)
+    else:
+        st.query_params["step"] = step
+
+
+def go_home() -> None:
+    """Leave the campaign and return to the start page."""
+    st.query_params.clear()
+    st.session_state.pop("workspace", None)
+
+
+def workspace() -> Workspace | None:
+    """Return this session's open campaign, if any."""
+    return st.session_state.get("workspace")
+
+
+def open_workspace(campaign: Campaign) -> Workspace:
+    """Make `campaign` (just loaded or created) this session's open campaign."""
+    forget_widgets()
+    space = Workspace(campaign=campaign, base=campaign.copy())
+    st.session_state["workspace"] = space
+    return space
+
+
+def forget_widgets(prefix: str = WIDGET_PREFIX) -> None:
+    """Drop widget values starting with `prefix`, so the next run fills them from the campaign again."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
+    space = workspace()
+    if space is not None and prefix == WIDGET_PREFIX:
+        space.grid_generation += 1
+
+
+def notes_for(path: str) -> list[str]:
+    """Return the plan check's notes for a field ("sheet.field") or table row ("sheet.field.row") on screen."""
+    return st.session_state.get(NOTES_KEY, {}).get(path, [])
