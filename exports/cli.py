@@ -1,0 +1,93 @@
+"""The export commands of `python -m campaign`: `export` (the plan) and `handouts` (blank worksheets)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from campaign.cli import read_campaign_file
+from campaign.model import Campaign
+from campaign.worksheet import WorksheetPack
+from exports.docx import render_docx
+from exports.handouts import build_handouts
+from exports.markdown import render_markdown
+from exports.pdf import render_pdf
+from exports.plan import build_plan
+
+FORMATS = ("docx", "pdf", "md")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `export` and `handouts` to the `python -m campaign` parser."""
+    export = subparsers.add_parser("export", help="write the campaign plan as DOCX, PDF and/or Markdown")
+    export.add_argument("file", help="the campaign file (.yaml)")
+    export.add_argument("--format", choices=(*FORMATS, "all"), default="all", help="which file to write (default: all)")
+    export.add_argument("--out", default=".", help="folder to write into (default: the current folder)")
+    export.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the campaign's setting)")
+    export.set_defaults(run=export_plan)
+    handouts = subparsers.add_parser("handouts", help="write blank worksheets to print, as PDF")
+    handouts.add_argument("--out", default="worksheets.pdf", help="the PDF file to write (default: worksheets.pdf)")
+    handouts.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    handouts.set_defaults(run=write_handouts)
+
+
+def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Write the plan of campaign `args.file` into `args.out` and print each file's path; 1 on a bad file."""
+    campaign, problems = read_campaign_file(args.file, pack)
+    if campaign is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    plan = build_plan(campaign, pack, logo=_logo(args.file, campaign), today=dt.date.today(), paper=args.paper)
+    stem = "campaign" if args.file == "-" else Path(args.file).stem
+    renderers = {"docx": render_docx, "pdf": render_pdf, "md": lambda doc: render_markdown(doc).encode("utf-8")}
+    chosen = FORMATS if args.format == "all" else (args.format,)
+    for extension in chosen:
+        path = Path(args.out) / f"{stem}.{extension}"
+        if not _write(path, renderers[extension](plan)):
+            return 1
+        print(path)
+    return 0
+
+
+def write_handouts(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Write the blank worksheets to `args.out` and print its path."""
+    path = Path(args.out)
+    if not _write(path, render_pdf(build_handouts(pack, paper=args.paper))):
+        return 1
+    print(path)
+    return 0
+
+
+def _logo(file: str, campaign: Campaign) -> bytes | None:
+    """Return the campaign's logo, stored beside its file, or None (saying why) when it cannot be read."""
+    if not campaign.settings.logo or file == "-":
+        return None
+    path = Path(file).parent / campaign.settings.logo
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        print(f"{path}: logo not used ({error.strerror or error})", file=sys.stderr)
+        return None
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` whole or not at all (a temporary file then a rename); say why on failure."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)  # a temporary file is private; the plan is meant to be shared
+        os.replace(handle.name, path)
+    except OSError as error:
+        print(f"{path}: cannot be written ({error.strerror or error})", file=sys.stderr)
+        if "handle" in locals():
+            Path(handle.name).unlink(missing_ok=True)
+        return False
+    return True

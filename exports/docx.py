@@ -1,0 +1,285 @@
+"""The DOCX renderer: a plan document in, Word bytes out, written with python-docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Emu, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+import docx
+from exports import brand
+from exports.chart_png import render_png
+from exports.charts import power_map_scene, timeline_scene
+from exports.document import (
+    BLOCK_TYPES,
+    BulletList,
+    Callout,
+    Contents,
+    Cover,
+    Heading,
+    Inline,
+    KeyValue,
+    PageBreak,
+    Paragraph,
+    PlanDocument,
+    PowerMap,
+    Table,
+    Timeline,
+    WritingLines,
+)
+from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_up_pages, set_up_styles
+from exports.docx_text import NOT_XML, add_text, bookmark_name
+from exports.docx_xml import (
+    begin_field,
+    bookmark,
+    end_field,
+    grid_table,
+    internal_link,
+    paragraph_border,
+    paragraph_shading,
+    reproducible_zip,
+    update_fields_on_open,
+)
+
+
+@dataclass
+class _Writer:
+    word: WordDocument
+    document: PlanDocument
+    width: float  # text column, in points
+    break_before_next: bool = False
+    bookmarks: int = 0
+    style_ids: dict[str, str] = field(default_factory=dict)
+
+    def style_id(self, name: str) -> str:
+        if name not in self.style_ids:
+            self.style_ids[name] = self.word.styles[name].style_id
+        return self.style_ids[name]
+
+    def paragraph(self, style: str = "Normal") -> WordParagraph:
+        """Return a new paragraph, starting a new page if a page break is pending."""
+        paragraph = self.word.add_paragraph()
+        if style != "Normal":  # python-docx looks styles up by scanning them all; set the id directly
+            paragraph._p.style = self.style_id(style)
+        if self.break_before_next:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return paragraph
+
+    def table(
+        self,
+        weights: tuple[float, ...],
+        cells: list[list[tuple[str | None, int]]],
+        *,
+        header_rows: int = 0,
+        min_heights: list[int] | None = None,
+        frame: bool = False,
+        padding: tuple[int, int, int, int] = (50, 70, 100, 100),
+    ) -> list[list[_Cell]]:
+        """Return the cells of a new table whose columns share the text width by `weights`."""
+        if self.break_before_next:
+            self.paragraph("Table Gap")
+        total = sum(weights)
+        widths = [round(self.width * weight / total * 20) for weight in weights]
+        return grid_table(
+            self.word,
+            widths,
+            cells,
+            paragraph_style=self.style_id("Table Text"),
+            header_rows=header_rows,
+            min_heights=min_heights,
+            rule=(0.5, brand.RULE),
+            frame=(0.5, brand.RULE) if frame else None,
+            padding=padding,
+        )
+
+
+def _inline(paragraph: WordParagraph, content: Inline, *, size: float | None = None) -> None:
+    for span in content:
+        add_text(paragraph, span.text, bold=span.bold, size=size)
+
+
+def _cover(block: Cover, writer: _Writer) -> None:
+    if block.logo:
+        logo = writer.paragraph()
+        logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        logo.add_run().add_picture(io.BytesIO(block.logo), height=Pt(56))
+    cell = writer.table((1.0,), [[(brand.ACCENT, 1)]], padding=(700, 700, 400, 400))[0][0]  # the teal band
+    add_text(cell.paragraphs[0], block.kicker.upper(), bold=True, size=10.5, colour=brand.ACCENT_SOFT)
+    add_text(cell.add_paragraph(style="Cover Title"), block.title, bold=True)
+    if block.subtitle:
+        add_text(cell.add_paragraph(style="Cover Subtitle"), block.subtitle)
+    writer.paragraph().paragraph_format.space_after = Pt(24)
+    for label, value in block.details:
+        add_text(writer.paragraph("Cover Label"), label.upper(), bold=True)
+        add_text(writer.paragraph("Cover Value"), value)
+    if block.note:
+        note = writer.paragraph("Muted")
+        note.paragraph_format.space_before = Pt(60)
+        add_text(note, block.note)
+
+
+def _contents(block: Contents, writer: _Writer) -> None:
+    add_text(writer.paragraph("Contents Title"), block.title, bold=True)
+    first = writer.paragraph("TOC 1")
+    begin_field(first, 'TOC \\o "1-1" \\h \\z \\u')
+    for number, entry in enumerate(block.entries):
+        line = first if number == 0 else writer.paragraph("TOC 1")
+        link = internal_link(line, bookmark_name(entry.anchor))
+        add_text(line, entry.text, into=link)
+    end_field(writer.paragraph("TOC 1") if not block.entries else line)
+
+
+def _heading(block: Heading, writer: _Writer) -> None:
+    paragraph = writer.paragraph(f"Heading {min(block.level, 3)}")
+    add_text(paragraph, block.text)
+    if block.anchor:
+        writer.bookmarks += 1
+        bookmark(paragraph, bookmark_name(block.anchor), writer.bookmarks)
+
+
+def _paragraph(block: Paragraph, writer: _Writer) -> None:
+    style = {"body": "Normal", "lead": "Lead", "muted": "Muted", "missing": "Missing"}[block.style]
+    _inline(writer.paragraph(style), block.content)
+
+
+def _bullets(block: BulletList, writer: _Writer) -> None:
+    for number, item in enumerate(block.items, start=1):
+        if block.marker == "bullet":
+            _inline(writer.paragraph("List Bullet"), item)
+            continue
+        paragraph = writer.paragraph("Numbered Item")
+        add_text(paragraph, f"{number}.\t" if block.marker == "number" else "☐\t", colour=brand.ACCENT)
+        _inline(paragraph, item)
+
+
+def _grid(block: Table, writer: _Writer) -> None:
+    weights = block.widths or (1.0,) * len(block.columns)
+    width = len(block.columns)
+    layout: list[list[tuple[str | None, int]]] = [[(brand.ACCENT, 1)] * width]
+    for index in range(len(block.rows)):
+        layout.append([(brand.ZEBRA if index % 2 and not block.row_lines else None, 1)] * width)
+    heights = [0] + [round(block.row_lines * 16 * 20)] * len(block.rows)
+    cells = writer.table(weights, layout, header_rows=1, min_heights=heights, frame=bool(block.row_lines))
+    size = DENSE_SIZE if block.dense else CELL_SIZE
+    for cell, text in zip(cells[0], block.columns, strict=True):
+        add_text(cell.paragraphs[0], text, bold=True, size=size, colour=brand.WHITE)
+    for row, values in zip(cells[1:], block.rows, strict=False):
+        for cell, text in zip(row, values, strict=True):
+            add_text(cell.paragraphs[0], text, size=size)
+    writer.paragraph("Table Gap")
+
+
+def _key_value(block: KeyValue, writer: _Writer) -> None:
+    label_share = min(150.0, writer.width * 0.3) / writer.width
+    layout: list[list[tuple[str | None, int]]] = [[(brand.ACCENT, 2)]] if block.title else []
+    layout += [[(brand.ACCENT_LIGHT, 1), (None, 1)] for _ in block.entries]
+    rows = writer.table((label_share, 1 - label_share), layout, header_rows=1 if block.title else 0)
+    if block.title:
+        add_text(rows.pop(0)[0].paragraphs[0], block.title, bold=True, size=CELL_SIZE, colour=brand.WHITE)
+    for (label, value), entry in zip(rows, block.entries, strict=True):
+        add_text(label.paragraphs[0], entry.label, bold=True, size=CELL_SIZE - 0.5, colour=brand.ACCENT_DARK)
+        colour = brand.MUTED if entry.missing else None
+        add_text(value.paragraphs[0], entry.value, size=CELL_SIZE, colour=colour, italic=entry.missing)
+    writer.paragraph("Table Gap")
+
+
+def _callout(block: Callout, writer: _Writer) -> None:
+    title = writer.paragraph("Callout Title")
+    add_text(title, block.title.upper(), bold=True)
+    text = writer.paragraph("Callout")
+    add_text(text, block.text)
+    for paragraph in (title, text):
+        paragraph_shading(paragraph, brand.ACCENT_LIGHT)
+        paragraph_border(paragraph, left=(3, brand.ACCENT))
+
+
+def _picture(title: str, png: bytes, description: str, caption: str, writer: _Writer) -> None:
+    add_text(writer.paragraph("Heading 3"), title)
+    picture = writer.paragraph("Picture").add_run().add_picture(io.BytesIO(png), width=Emu(round(Pt(writer.width))))
+    picture._inline.docPr.set("descr", NOT_XML.sub("", description))  # what a screen reader says for it
+    picture._inline.docPr.set("title", NOT_XML.sub("", title))
+    if caption:
+        add_text(writer.paragraph("Caption Text"), caption)
+
+
+def _power_map(block: PowerMap, writer: _Writer) -> None:
+    influence, stance = block.influence_labels, block.stance_labels
+    points = [f"{p.number}. {p.label} ({influence[p.influence]}, {stance[p.stance]})" for p in block.points]
+    png = render_png(power_map_scene(block, writer.width))
+    _picture(block.title, png, f"{block.title}: " + "; ".join(points), block.caption, writer)
+
+
+def _timeline(block: Timeline, writer: _Writer) -> None:
+    bars = [f"{bar.label} ({bar.when})" for bar in block.bars]
+    png = render_png(timeline_scene(block, writer.width))
+    _picture(block.title, png, f"{block.title}: " + "; ".join(bars), block.caption, writer)
+
+
+def _writing_lines(block: WritingLines, writer: _Writer) -> None:
+    if block.label:
+        add_text(writer.paragraph("Muted"), block.label)
+    for number in range(1, block.count + 1):
+        line = writer.paragraph("Writing Line")
+        if block.numbered:
+            add_text(line, f"{number}.", colour=brand.MUTED, size=8)
+        paragraph_border(line, bottom=(0.6, brand.RULE))
+
+
+def _page_break(block: PageBreak, writer: _Writer) -> None:
+    writer.break_before_next = True
+
+
+RENDERERS: dict[type, Callable[[Any, _Writer], None]] = {
+    Cover: _cover,
+    Contents: _contents,
+    Heading: _heading,
+    Paragraph: _paragraph,
+    BulletList: _bullets,
+    KeyValue: _key_value,
+    Table: _grid,
+    Callout: _callout,
+    PowerMap: _power_map,
+    Timeline: _timeline,
+    WritingLines: _writing_lines,
+    PageBreak: _page_break,
+}
+assert set(RENDERERS) == set(BLOCK_TYPES), "the DOCX renderer must handle every block type"
+
+
+def render_docx(document: PlanDocument) -> bytes:
+    """Return the document as DOCX bytes; Word fills in the contents' page numbers when it opens the file."""
+    word = docx.Document()
+    set_up_styles(word, brand.content_width(document.paper))
+    set_up_pages(word, document)
+    properties = word.core_properties
+    properties.title, properties.author = document.title, document.author
+    properties.subject, properties.language = document.header_note, document.language
+    properties.last_modified_by = "Advocacy Campaign Builder"
+    if document.date:
+        moment = dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC)
+        properties.created = properties.modified = moment
+    package = word.part.package
+    for key, relation in list(package.rels.items()):  # the template's thumbnail shows a blank page
+        if relation.reltype == RT.THUMBNAIL:
+            del package.rels[key]
+    if any(isinstance(block, Contents) for block in document.blocks):
+        update_fields_on_open(word.settings.element)
+    writer = _Writer(word, document, brand.content_width(document.paper))
+    for block in document.blocks:
+        render = RENDERERS.get(type(block))
+        if render is None:
+            raise TypeError(f"the DOCX renderer has no rule for {type(block).__name__}")
+        render(block, writer)
+    output = io.BytesIO()
+    word.save(output)
+    return reproducible_zip(output.getvalue())

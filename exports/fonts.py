@@ -1,0 +1,183 @@
+"""The vendored fonts: which one draws each character, and their one-time registration with reportlab."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont as FontFile
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One vendored typeface: its files, and how text in it must be laid out."""
+
+    name: str  # the reportlab font name of the regular weight
+    family: str  # the name a word processor knows the font by
+    regular: str  # file in FONT_DIR
+    bold: str  # file in FONT_DIR; the regular file again when the font has no bold
+    shaping: bool = False  # needs HarfBuzz shaping (joined letters, reordered vowel signs)
+    rtl: bool = False
+
+    @property
+    def bold_name(self) -> str:
+        return f"{self.name}-Bold"
+
+    def path(self, *, bold: bool = False) -> Path:
+        return FONT_DIR / (self.bold if bold else self.regular)
+
+
+LATIN = Face("NotoSans", "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")  # also Greek, Cyrillic
+ARABIC = Face(
+    "NotoSansArabic",
+    "Noto Sans Arabic",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+    shaping=True,
+    rtl=True,
+)
+DEVANAGARI = Face(
+    "NotoSansDevanagari",
+    "Noto Sans Devanagari",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansDevanagari-Bold.ttf",
+    shaping=True,
+)
+ETHIOPIC = Face("NotoSansEthiopic", "Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf")
+CJK = Face("DroidSansFallback", "Droid Sans Fallback", "DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf")
+SYMBOLS = Face("SymbolaEmoji", "Symbola", "Symbola-Emoji.ttf", "Symbola-Emoji.ttf")  # monochrome emoji and symbols
+
+# The first face that has a glyph draws a letter; CJK comes late because its font also holds some Latin.
+FACES: tuple[Face, ...] = (LATIN, ARABIC, DEVANAGARI, ETHIOPIC, CJK, SYMBOLS)
+
+Run = tuple[Face, str]
+
+
+@cache
+def coverage(face: Face) -> frozenset[int]:
+    """Return the code points `face` has glyphs for (read once from the font's cmap)."""
+    with FontFile(face.path(), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def face_for(char: str) -> Face | None:
+    """Return the first vendored face that has a glyph for `char`, or None."""
+    code = ord(char)
+    return next((face for face in FACES if code in coverage(face)), None)
+
+
+def uncovered(text: str) -> set[str]:
+    """Return the characters of `text` that no vendored face can draw (they print as empty boxes)."""
+    return {char for char in set(text) if not char.isspace() and face_for(char) is None}
+
+
+def split_runs(text: str) -> list[Run]:
+    """Return `text` cut into runs that one face can draw each, in reading order, losing no character.
+
+    Letters go to the first face that draws them; spaces, digits, punctuation, marks and joiners stay
+    in the current run when its face draws them, so a right-to-left or shaped run is not broken up.
+    """
+    latin = coverage(LATIN)
+    if all(ord(char) in latin for char in set(text)):
+        return [(LATIN, text)] if text else []
+    runs: list[Run] = []
+    current: Face | None = None
+    start = 0
+    for index, char in enumerate(text):
+        face = _face_in_context(char, current)
+        if face is not current:
+            if current is not None and index > start:
+                runs.append((current, text[start:index]))
+            current, start = face, index
+    if current is not None:
+        runs.append((current, text[start:]))
+    return runs
+
+
+def _face_in_context(char: str, current: Face | None) -> Face:
+    category = unicodedata.category(char)
+    if current is not None:
+        if category[0] == "M":  # combining marks and variation selectors belong to the character before
+            return current
+        if category[0] != "L" and ord(char) in coverage(current):
+            return current
+        if category == "Cf":  # a joiner the current face lacks: any face that has it keeps it in the text
+            return face_for(char) or current
+    return face_for(char) or current or LATIN
+
+
+def is_rtl(text: str) -> bool:
+    """Return True when the first strongly directional character of `text` is right-to-left."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def needs_shaping(runs: list[Run]) -> bool:
+    """Return True when any run is in a script that HarfBuzz must shape."""
+    return any(face.shaping for face, _ in runs)
+
+
+_lock = threading.Lock()
+_registered: set[str] = set()
+
+
+def pdf_font(face: Face, *, bold: bool = False) -> str:
+    """Return the reportlab name of `face`, registering the face (both weights) on first use."""
+    if face.name not in _registered:
+        with _lock:
+            if face.name not in _registered:
+                _register(face)
+                _registered.add(face.name)
+    return face.bold_name if bold else face.name
+
+
+def _register(face: Face) -> None:
+    _patch_astral_to_unicode()
+    pdfmetrics.registerFont(TTFont(face.name, str(face.path())))
+    pdfmetrics.registerFont(TTFont(face.bold_name, str(face.path(bold=True))))
+    # <b> inside <font face=...> picks the bold file of that face
+    addMapping(face.name, 0, 0, face.name)
+    addMapping(face.name, 1, 0, face.bold_name)
+    addMapping(face.name, 0, 1, face.name)
+    addMapping(face.name, 1, 1, face.bold_name)
+    addMapping(face.bold_name, 0, 0, face.name)
+    addMapping(face.bold_name, 1, 0, face.bold_name)
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Return the width in points of `text` set in the vendored faces at `size` (unshaped estimate)."""
+    return sum(pdfmetrics.stringWidth(part, pdf_font(face, bold=bold), size) for face, part in split_runs(text))
+
+
+def _patch_astral_to_unicode() -> None:
+    """Make reportlab write characters beyond U+FFFF (emoji) as UTF-16 pairs in the ToUnicode map.
+
+    reportlab 5.1 writes `<1F600>`, which PDF readers reject, so copied or extracted text loses every
+    emoji. The fixed map is what the PDF specification asks for; BMP characters are written as before.
+    """
+    if getattr(ttfonts.makeToUnicodeCMap, "_astral_fixed", False):
+        return
+    original = ttfonts.makeToUnicodeCMap
+
+    def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        text = original(fontname, subset)
+        for code in {code for code in subset if code > 0xFFFF}:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            text = text.replace(f"> <{code:04X}>\n", f"> <{pair}>\n")
+        return text
+
+    make_to_unicode_cmap._astral_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap

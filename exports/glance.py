@@ -1,0 +1,125 @@
+"""The one-page "campaign at a glance": goal, objectives, primary audiences with asks and messages, key dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from campaign.fields import ChoiceField, FieldBase
+from campaign.model import Campaign, is_empty
+from campaign.worksheet import WorksheetPack
+from exports.document import Block, Callout, Heading, Paragraph, Table, inline
+from exports.lookup import answer_of, cell, find_column, find_field, find_table, table_rows
+from exports.wording import clean, date_text, row_name, value_text
+
+GLANCE_ANCHOR = "glance"
+GLANCE_TITLE = "Campaign at a glance"
+
+
+def glance_page(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+    """Return the summary page; parts whose worksheet or answers are missing are left out."""
+    parts = [
+        *_goal(campaign, pack),
+        *_objectives(campaign, pack),
+        *_audiences(campaign, pack),
+        *_key_dates(campaign, pack),
+    ]
+    if not parts:
+        parts = [Paragraph(inline("Fill in the profile, objectives and audiences to see the summary here."), "missing")]
+    return [Heading(GLANCE_TITLE, 1, GLANCE_ANCHOR), *parts]
+
+
+def _goal(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+    goal = clean(answer_of(campaign, "objectives", find_field(pack, "objectives", "goal")))
+    return [Callout("Our goal", goal)] if goal else []
+
+
+def _objectives(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+    table = find_table(pack, "objectives", "objectives")
+    statement = find_column(table, "statement")
+    deadline = find_column(table, "deadline")
+    decider = find_column(table, "decision_maker")
+    rows = table_rows(campaign, "objectives", table)
+    if not rows or statement is None:
+        return []
+    lines = [
+        (
+            str(number),
+            _text(row, statement, campaign, pack),
+            _text(row, deadline, campaign, pack),
+            _text(row, decider, campaign, pack),
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
+    return [
+        Heading("Objectives", 2),
+        Table(("No.", "Objective", "Deadline", "Decision-maker"), tuple(lines), (0.6, 5.0, 1.5, 2.6), dense=True),
+    ]
+
+
+def _audiences(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+    """Return the primary audiences with what we ask of each and the core message written for them."""
+    table = find_table(pack, "audiences", "audiences")
+    ask, priority = find_column(table, "ask"), find_column(table, "priority")
+    numbered = list(enumerate(table_rows(campaign, "audiences", table), start=1))
+    if isinstance(priority, ChoiceField) and any(cell(row, priority) == "primary" for _, row in numbered):
+        numbered = [(n, row) for n, row in numbered if cell(row, priority) == "primary"]
+    said = _core_messages(campaign, pack)
+    lines = []
+    for number, row in numbered:
+        asked = _text(row, ask, campaign, pack)
+        message = "\n\n".join(said.get(row.get("id"), []))
+        if asked or message:
+            assert table is not None
+            lines.append((f"{number}. {row_name(table, row, number, campaign, pack)}", asked, message))
+    if not lines:
+        return []
+    if not said:
+        return [
+            Heading("Primary audiences", 2),
+            Table(("Audience", "What we ask"), tuple(line[:2] for line in lines), (1, 1.8), dense=True),
+        ]
+    return [
+        Heading("Primary audiences", 2),
+        Table(("Audience", "What we ask", "What we tell them"), tuple(lines), (1, 1.35, 1.5), dense=True),
+    ]
+
+
+def _core_messages(campaign: Campaign, pack: WorksheetPack) -> dict[str, list[str]]:
+    """Return the core messages by the id of the audience they were written for."""
+    table = find_table(pack, "messages", "messages")
+    audience, core = find_column(table, "audience"), find_column(table, "core_message", "core")
+    said: dict[str, list[str]] = {}
+    for row in table_rows(campaign, "messages", table):
+        message = _text(row, core, campaign, pack)
+        if message:
+            for audience_id in cell(row, audience) or []:
+                said.setdefault(audience_id, []).append(message)
+    return said
+
+
+def _key_dates(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+    dates: list[tuple[dt.date, str]] = []
+    start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
+    end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
+    if isinstance(start, dt.date):
+        dates.append((start, "The campaign starts"))
+    table = find_table(pack, "objectives", "objectives")
+    deadline = find_column(table, "deadline")
+    for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
+        day = cell(row, deadline)
+        if isinstance(day, dt.date):
+            dates.append((day, f"Deadline for objective {number}"))
+    if isinstance(end, dt.date):
+        dates.append((end, "The campaign ends; judge the results"))
+    if not dates:
+        return []
+    dates.sort(key=lambda item: item[0])
+    return [
+        Heading("Key dates", 2),
+        Table(("Date", "What happens"), tuple((date_text(d), what) for d, what in dates), (1, 2.6), dense=True),
+    ]
+
+
+def _text(row: dict, column: FieldBase | None, campaign: Campaign, pack: WorksheetPack) -> str:
+    value = cell(row, column)
+    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack)

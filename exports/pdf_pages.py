@@ -1,0 +1,81 @@
+"""The PDF's pages: a bare cover page, then pages with the running header and a "page N of M" footer."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from exports import brand
+from exports.document import Cover, PlanDocument
+from exports.fonts import LATIN, pdf_font
+from exports.pdf_flowables import AnchoredHeading, PlanCanvas, form_name
+from exports.pdf_text import paragraph
+
+
+class PlanTemplate(BaseDocTemplate):
+    """Pages with the running header and "page N of M" footer; a bare first page for the cover."""
+
+    def __init__(self, output: io.BytesIO, document: PlanDocument) -> None:
+        width, height = brand.page_size(document.paper)
+        super().__init__(
+            output,
+            pagesize=(width, height),
+            invariant=True,
+            title=document.title,
+            author=document.author,
+            subject=document.header_note,
+            creator="Advocacy Campaign Builder",
+            lang=document.language,
+            initialFontName=pdf_font(LATIN),  # else every page names Helvetica, which is never embedded
+        )
+        self.document = document
+        body = Frame(
+            brand.MARGIN_SIDE,
+            brand.MARGIN_BOTTOM,
+            width - 2 * brand.MARGIN_SIDE,
+            height - brand.MARGIN_TOP - brand.MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        cover = Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
+        templates = [PageTemplate("body", [body], onPage=self._decorate), PageTemplate("cover", [cover])]
+        if document.blocks and isinstance(document.blocks[0], Cover):
+            templates.reverse()
+        self.addPageTemplates(templates)
+        self._header = paragraph(document.title, "header", bold=True)
+
+    def beforeDocument(self) -> None:
+        self.canv.page_label = self.document.page_label  # type: ignore[attr-defined]
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, AnchoredHeading):
+            canvas = self.canv
+            canvas.anchor_pages[flowable.anchor] = self.page  # type: ignore[attr-defined]
+            canvas.bookmarkPage(form_name("outline", flowable.anchor))
+            canvas.addOutlineEntry(
+                flowable.outline_text, form_name("outline", flowable.anchor), level=flowable.outline_level
+            )
+
+    def _decorate(self, canvas: PlanCanvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        left, right = brand.MARGIN_SIDE, width - brand.MARGIN_SIDE
+        canvas.saveState()
+        note = paragraph(self.document.header_note, "header")
+        _, note_height = note.wrap(right - left, 20)
+        note_width = max(note.getActualLineWidths0() or [0])
+        _, header_height = self._header.wrap(right - left - note_width - 20, 20)
+        top = height - 14 * brand.POINTS_PER_MM
+        self._header.drawOn(canvas, left, top - header_height + 8)
+        note.drawOn(canvas, right - note_width, top - note_height + 8)
+        canvas.setStrokeColor(colors.HexColor(brand.ACCENT))
+        canvas.setLineWidth(0.8)
+        canvas.line(left, top - 4, right, top - 4)
+        canvas.translate(right, 10 * brand.POINTS_PER_MM)
+        canvas.doForm(form_name("page", doc.page))
+        canvas.footer_pages.append(doc.page)
+        canvas.restoreState()

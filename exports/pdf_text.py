@@ -1,0 +1,105 @@
+"""Text for the PDF: escaped reportlab markup with a font per script, and the paragraph styles."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from exports import brand
+from exports.document import Inline
+from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, split_runs
+
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def markup(text: str, *, bold: bool = False) -> tuple[str, bool]:
+    """Return reportlab markup for user `text` and whether it needs shaping.
+
+    reportlab parses markup, so every character of user text is escaped ("<b>" would vanish or raise)
+    and the only tags are ours: a <font> per script run, <b>, and <br/> for line breaks.
+    """
+    runs = split_runs(text)
+    parts = []
+    for face, run in runs:
+        # a variation selector asks for colour or text presentation; no vendored font has one, and
+        # reportlab would write a NUL into the text layer in its place
+        escaped = escape(_VARIATION_SELECTORS.sub("", run)).replace("\n", "<br/>")
+        parts.append(escaped if face is LATIN else f'<font face="{pdf_font(face)}">{escaped}</font>')
+    joined = "".join(parts)
+    return (f"<b>{joined}</b>" if bold else joined), needs_shaping(runs)
+
+
+def inline_markup(content: Inline) -> tuple[str, bool]:
+    """Return markup and the shaping flag for inline content with bold spans."""
+    pieces = [markup(span.text, bold=span.bold) for span in content]
+    return "".join(text for text, _ in pieces), any(shaped for _, shaped in pieces)
+
+
+STYLES: dict[str, dict] = {
+    "body": {"fontSize": brand.BODY_SIZE, "leading": 14, "spaceAfter": 6},
+    "lead": {"fontSize": 10.5, "leading": 15, "spaceAfter": 10, "textColor": brand.MUTED},
+    "muted": {"fontSize": brand.SMALL_SIZE, "leading": 12, "spaceAfter": 6, "textColor": brand.MUTED},
+    "missing": {"fontSize": brand.BODY_SIZE, "leading": 14, "spaceAfter": 6, "textColor": brand.MUTED},
+    "caption": {"fontSize": 8, "leading": 11, "spaceBefore": 2, "spaceAfter": 12, "textColor": brand.MUTED},
+    "h1": {"fontSize": 19, "leading": 24, "spaceAfter": 8, "textColor": brand.ACCENT},
+    "h2": {"fontSize": 13.5, "leading": 18, "spaceBefore": 12, "spaceAfter": 6, "textColor": brand.ACCENT_DARK},
+    "h3": {"fontSize": 10.5, "leading": 14, "spaceBefore": 8, "spaceAfter": 3, "textColor": brand.INK},
+    "cell": {"fontSize": 9, "leading": 12},
+    "cell_dense": {"fontSize": 8, "leading": 10},
+    "cell_head": {"fontSize": 8.5, "leading": 11, "textColor": brand.WHITE},
+    "cell_label": {"fontSize": 8.5, "leading": 11.5, "textColor": brand.ACCENT_DARK},
+    "cell_missing": {"fontSize": 9, "leading": 12, "textColor": brand.MUTED},
+    "bullet": {"fontSize": brand.BODY_SIZE, "leading": 14, "spaceAfter": 3, "leftIndent": 16, "bulletIndent": 3},
+    "box": {"fontSize": brand.BODY_SIZE, "leading": 16, "spaceAfter": 3, "leftIndent": 18, "bulletIndent": 2},
+    "callout_title": {"fontSize": 8.5, "leading": 12, "textColor": brand.ACCENT, "spaceAfter": 2},
+    "callout": {"fontSize": 12, "leading": 16, "textColor": brand.ACCENT_DARK},
+    "contents": {"fontSize": 11, "leading": 15},
+    "header": {"fontSize": 8, "leading": 10, "textColor": brand.MUTED},
+    "cover_kicker": {"fontSize": 10.5, "leading": 14, "textColor": brand.ACCENT_SOFT},
+    "cover_title": {"fontSize": 34, "leading": 40, "textColor": brand.WHITE},
+    "cover_subtitle": {"fontSize": 14, "leading": 19, "textColor": brand.WHITE},
+    "cover_label": {"fontSize": 8, "leading": 11, "textColor": brand.ACCENT},
+    "cover_value": {"fontSize": 12, "leading": 16, "textColor": brand.INK},
+    "cover_note": {"fontSize": 8.5, "leading": 12, "textColor": brand.MUTED},
+    "chart": {"fontSize": 7, "leading": 8.5, "textColor": brand.INK},
+}
+
+
+@cache
+def style(name: str, *, shaping: bool = False, rtl: bool = False) -> ParagraphStyle:
+    """Return the named paragraph style, shaped with HarfBuzz and right-aligned when the text needs it."""
+    settings = dict(STYLES[name])
+    settings["textColor"] = colors.HexColor(settings.get("textColor", brand.INK))
+    alignment = TA_RIGHT if rtl else settings.pop("alignment", TA_LEFT)
+    return ParagraphStyle(
+        f"{name}{'-shaped' if shaping else ''}{'-rtl' if rtl else ''}",
+        fontName=pdf_font(LATIN),
+        bulletFontName=pdf_font(SYMBOLS if name == "box" else LATIN),  # the tick box glyph is in Symbola
+        alignment=alignment,
+        shaping=1 if shaping else 0,  # shaping costs ~3x; only paragraphs with Arabic or Devanagari pay it
+        **settings,
+    )
+
+
+def paragraph(text: str, style_name: str, *, bold: bool = False, link: str = "", **keywords: object) -> Paragraph:
+    """Return a Paragraph of user `text` in the named style, with the right fonts, shaping and direction.
+
+    `link` names an anchor in the document that the whole paragraph points at.
+    """
+    source, shaping = markup(text, bold=bold)
+    if link:
+        source = f'<a href="#{link}">{source}</a>'
+    return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)
+
+
+def inline_paragraph(content: Inline, style_name: str, **keywords: object) -> Paragraph:
+    """Return a Paragraph of inline content (bold spans kept) in the named style."""
+    source, shaping = inline_markup(content)
+    text = "".join(span.text for span in content)
+    return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)

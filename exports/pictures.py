@@ -1,0 +1,146 @@
+"""The data and wording of the plan's two pictures: the audience power map and the activity timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from campaign.fields import ChoiceField
+from campaign.model import Campaign
+from campaign.worksheet import WorksheetPack
+from exports.document import Block, MapPoint, Milestone, PowerMap, Timeline, TimelineBar
+from exports.lookup import cell, find_column, find_field, find_table, table_rows
+from exports.wording import MONTHS, clean, period_text, row_name
+
+BARS_PER_TIMELINE = 20
+
+
+def pictures(campaign: Campaign, pack: WorksheetPack) -> dict[str, list[Block]]:
+    """Return the pictures to show at the top of each worksheet's section, by worksheet id."""
+    found: dict[str, list[Block]] = {"audiences": [], "activities": []}
+    power_map = audience_power_map(campaign, pack)
+    if power_map:
+        found["audiences"].append(power_map)
+    found["activities"] += activity_timelines(campaign, pack)
+    return found
+
+
+def audience_power_map(campaign: Campaign, pack: WorksheetPack) -> PowerMap | None:
+    """Return the power map of the audiences that have a stance and an influence, or None."""
+    table = find_table(pack, "audiences", "audiences")
+    stance, influence, priority = (find_column(table, c) for c in ("stance", "influence", "priority"))
+    if table is None or not isinstance(stance, ChoiceField) or not isinstance(influence, ChoiceField):
+        return None
+    # the worksheet lists choices strongest first (champion ... opposed, high ... low); the map reads upwards
+    stance_ids = [choice.id for choice in reversed(stance.choices)]
+    influence_ids = [choice.id for choice in reversed(influence.choices)]
+    points, unplaced = [], []
+    for number, row in enumerate(table_rows(campaign, "audiences", table), start=1):
+        name = row_name(table, row, number, campaign, pack)
+        if cell(row, stance) in stance_ids and cell(row, influence) in influence_ids:
+            primary = cell(row, priority) != "secondary"
+            points.append(
+                MapPoint(
+                    name, stance_ids.index(row[stance.id]), influence_ids.index(row[influence.id]), primary, number
+                )
+            )
+        else:
+            unplaced.append(f"{number}. {name}")
+    if not points:
+        return None
+    caption = (
+        "Each dot is one audience, numbered as in the list below. Audiences near the top can decide or sway "
+        "the decision; those to the right already back your objectives. Move the powerful ones rightwards."
+    )
+    if unplaced:
+        caption += " Not on the map yet (no stance or influence): " + "; ".join(unplaced) + "."
+    return PowerMap(
+        title="Audience power map",
+        stance_title=clean(stance.label),
+        influence_title=clean(influence.label),
+        stance_labels=tuple(clean(stance.choice_label(i)) for i in stance_ids),
+        influence_labels=tuple(clean(influence.choice_label(i)) for i in influence_ids),
+        points=tuple(points),
+        caption=caption,
+    )
+
+
+def activity_timelines(campaign: Campaign, pack: WorksheetPack) -> list[Timeline]:
+    """Return the activity timeline, cut into several pictures when there are many activities."""
+    table = find_table(pack, "activities", "activities")
+    first, last = find_column(table, "start"), find_column(table, "end")
+    bars, undated = [], []
+    for number, row in enumerate(table_rows(campaign, "activities", table), start=1):
+        assert table is not None
+        name = row_name(table, row, number, campaign, pack)
+        start, end = cell(row, first), cell(row, last)
+        start = start if isinstance(start, dt.date) else None
+        end = end if isinstance(end, dt.date) else None
+        if start is None and end is None:
+            undated.append(name)
+            continue
+        start, end = sorted((start or end, end or start))  # type: ignore[type-var]
+        bars.append(TimelineBar(name, start, end, period_text(start, end)))
+    if not bars:
+        return []
+    milestones = _deadlines(campaign, pack)
+    span_start, span_end = _campaign_span(campaign, pack)
+    days = [bar.start for bar in bars] + [bar.end for bar in bars] + [m.date for m in milestones]
+    days += [day for day in (span_start, span_end) if day]
+    first_month, last_month = _month_start(min(days)), _month_end(max(days))
+    months = _months(first_month, last_month)
+    caption = "One bar per activity, from its start date to its end date."
+    if milestones:
+        caption += " Diamonds mark the objectives' deadlines."
+    if undated:
+        caption += " Not shown (no dates yet): " + "; ".join(undated) + "."
+    charts = []
+    for index in range(0, len(bars), BARS_PER_TIMELINE):
+        charts.append(
+            Timeline(
+                title="Activity timeline" if index == 0 else "Activity timeline (continued)",
+                start=first_month,
+                end=last_month,
+                month_labels=tuple(MONTHS[m.month - 1][:3] for m in months),
+                year_labels=tuple(str(m.year) for m in months),
+                bars=tuple(bars[index : index + BARS_PER_TIMELINE]),
+                milestones=tuple(milestones),
+                caption=caption if index + BARS_PER_TIMELINE >= len(bars) else "",
+            )
+        )
+    return charts
+
+
+def _deadlines(campaign: Campaign, pack: WorksheetPack) -> list[Milestone]:
+    table = find_table(pack, "objectives", "objectives")
+    deadline = find_column(table, "deadline")
+    milestones = []
+    for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
+        day = cell(row, deadline)
+        if isinstance(day, dt.date):
+            milestones.append(Milestone(f"Objective {number}", day, period_text(day, day)))
+    return milestones
+
+
+def _campaign_span(campaign: Campaign, pack: WorksheetPack) -> tuple[dt.date | None, dt.date | None]:
+    start = find_field(pack, "profile", "start_date", "start")
+    end = find_field(pack, "profile", "end_date", "end")
+    values = [campaign.answer("profile", f.id) if f else None for f in (start, end)]
+    first, last = (v if isinstance(v, dt.date) else None for v in values)
+    return first, last
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def _months(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return months

@@ -1,0 +1,105 @@
+"""The campaign plan: one document built from a campaign, in the order and words every format shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from PIL import Image, UnidentifiedImageError
+
+from campaign.model import Campaign
+from campaign.worksheet import WorksheetPack
+from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
+from exports.glance import GLANCE_ANCHOR, GLANCE_TITLE, glance_page
+from exports.lookup import answer_of, find_field
+from exports.pictures import pictures
+from exports.sections import section_anchor, section_title, worksheet_section
+from exports.wording import clean, date_text, period_text, value_text
+
+PLAN_KIND = "Advocacy campaign plan"
+LOGO_MAX_PIXELS = 1200
+
+
+def build_plan(
+    campaign: Campaign,
+    pack: WorksheetPack,
+    *,
+    logo: bytes | None = None,
+    today: dt.date | None = None,
+    paper: Paper | None = None,
+) -> PlanDocument:
+    """Return the plan for `campaign`: cover, contents, the page at a glance, then one section per worksheet.
+
+    `logo` is an image file's bytes (shown on the cover when Pillow can read it); `today` dates the cover;
+    `paper` overrides the campaign's own paper setting.
+    """
+    title = clean(campaign.title)
+    organisation = _profile_text(campaign, pack, "lead_organisation", "organisation")
+    blocks: list[Block] = [_cover(campaign, pack, title, organisation, logo, today), PageBreak()]
+    entries = [ContentsEntry(GLANCE_TITLE, GLANCE_ANCHOR)]
+    entries += [
+        ContentsEntry(section_title(sheet, n), section_anchor(sheet)) for n, sheet in enumerate(pack.worksheets, 1)
+    ]
+    blocks += [Contents("Contents", tuple(entries)), PageBreak(), *glance_page(campaign, pack)]
+    pictures_by_sheet = pictures(campaign, pack)
+    for number, sheet in enumerate(pack.worksheets, start=1):
+        blocks.append(PageBreak())
+        blocks += worksheet_section(sheet, number, campaign, pack, pictures_by_sheet.get(sheet.id, []))
+    return PlanDocument(
+        title=title,
+        blocks=tuple(blocks),
+        paper=paper or campaign.settings.paper,
+        header_note=PLAN_KIND,
+        author=organisation,
+        language=campaign.language,
+        date=today,
+    )
+
+
+def _cover(
+    campaign: Campaign, pack: WorksheetPack, title: str, organisation: str, logo: bytes | None, today: dt.date | None
+) -> Cover:
+    details = []
+    country = _profile_text(campaign, pack, "country")
+    level = _profile_text(campaign, pack, "level")
+    if country:
+        details.append(("Country", f"{country} ({level.lower()} campaign)" if level else country))
+    start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
+    end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
+    period = period_text(start if isinstance(start, dt.date) else None, end if isinstance(end, dt.date) else None)
+    if period:
+        details.append(("Campaign period", period))
+    owner = _profile_text(campaign, pack, "owner")
+    if owner:
+        details.append(("Contact", owner))
+    note = f"Prepared on {date_text(today)} with the {clean(pack.info.title)}." if today else ""
+    note = note or f"Prepared with the {clean(pack.info.title)}."
+    return Cover(PLAN_KIND, title, organisation, tuple(details), note, checked_logo(logo))
+
+
+def _profile_text(campaign: Campaign, pack: WorksheetPack, *field_ids: str) -> str:
+    definition = find_field(pack, "profile", *field_ids)
+    value = answer_of(campaign, "profile", definition)
+    return value_text(definition, value, campaign, pack) if definition else ""
+
+
+def checked_logo(logo: bytes | None) -> bytes | None:
+    """Return the logo as PNG or JPEG bytes of a sensible size, or None when it is not a readable image."""
+    if not logo:
+        return None
+    try:
+        with Image.open(io.BytesIO(logo)) as image:
+            image.load()
+            if (
+                image.format in ("PNG", "JPEG")
+                and image.mode in ("RGB", "RGBA", "L", "P")
+                and max(image.size) <= LOGO_MAX_PIXELS
+            ):
+                return logo
+            converted = image.convert("RGBA")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    converted.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
+    out = io.BytesIO()
+    converted.save(out, format="PNG")
+    return out.getvalue()
