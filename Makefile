@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: setup setup-dev run test lint format bench clean
+.PHONY: setup setup-dev run test lint format bench clean messages
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
@@ -41,3 +41,18 @@ bench: setup-dev  ## print the benchmark figures
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+LANGUAGES ?= fr es pt
+messages: setup-dev  ## extract interface words into locales/<domain>.pot and update every language's .po
+	for domain in campaign exports ui; do \
+	  sources=$$domain; [ $$domain = ui ] && sources="ui streamlit_app.py"; \
+	  $(BIN)/pybabel extract -q -F babel.cfg -k t -k N_ --no-location --sort-output \
+	    --add-comments=Translators: -o locales/$$domain.pot $$sources || exit 1; \
+	  for language in $(LANGUAGES); do \
+	    if [ -f locales/$$language/LC_MESSAGES/$$domain.po ]; then \
+	      $(BIN)/pybabel update -q -D $$domain -i locales/$$domain.pot -d locales -l $$language --no-fuzzy-matching; \
+	    else \
+	      $(BIN)/pybabel init -q -D $$domain -i locales/$$domain.pot -d locales -l $$language; \
+	    fi; \
+	  done; \
+	done

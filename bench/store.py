@@ -7,7 +7,6 @@ each saving the example campaign through `CampaignRepository.save` (parse, merge
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,7 +23,7 @@ from campaign.repository import SAVE_PATIENCE_SECONDS as SAVE_PATIENCE  # noqa: 
 from campaign.repository import CampaignRepository  # noqa: E402
 from campaign.storage import BlobStore, LocalFolderStore, StorageError  # noqa: E402
 from campaign.worksheet import load_worksheets  # noqa: E402
-from tests.campaign.conftest import REGION, free_port  # noqa: E402
+from tests.s3_server import REGION, s3_options, s3_server  # noqa: E402
 
 PACK = load_worksheets()
 ROUNDS = 60
@@ -79,21 +78,9 @@ def throughput(repository: CampaignRepository, writers: int, same_campaign: bool
     return sum(counts) / (time.perf_counter() - started)
 
 
-def start_s3() -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(2)
-    return server, f"http://127.0.0.1:{port}"
-
-
 def main() -> None:
-    server, endpoint = start_s3()
-    options = {"key": "bench", "secret": "bench", "client_kwargs": {"endpoint_url": endpoint, "region_name": REGION}}
-    try:
+    with s3_server() as endpoint:
+        options = s3_options(endpoint)
         with tempfile.TemporaryDirectory() as folder:
             s3 = ObjectStore("s3://bench-campaigns/app", **options)
             s3.fs.mkdir("bench-campaigns", region_name=REGION)
@@ -116,9 +103,6 @@ def main() -> None:
                     one = throughput(CampaignRepository(make(), PACK), writers, same_campaign=True)
                     print(f"{name:<22}{writers:>8}{own:>25.1f}{one:>24.1f}")
             print(f"\nsaves refused after {SAVE_PATIENCE}s of retries: {len(FAILURES)}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ from babel.numbers import format_decimal
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SOURCE_LANGUAGE = "en"
-DOMAIN = "messages"
+# One catalog per layer, so the words of the plan, the app and the checks can be translated separately.
+DOMAINS = {"campaign": ("campaign",), "exports": ("exports",), "ui": ("ui", "streamlit_app.py")}
 _LOCK = threading.Lock()
 
 
@@ -53,27 +54,37 @@ class Translator:
         return "rtl" if right_to_left else "ltr"
 
 
+def N_(message: str) -> str:
+    """Return `message` unchanged: marks a word for `make messages`, to be translated where it is shown."""
+    return message
+
+
 def interface_languages() -> list[str]:
-    """Return the languages the interface is available in: English and every catalog in `locales/`."""
-    found = sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    """Return the languages the interface is available in: English and every language with catalogs."""
+    found = sorted({p.parent.parent.name for p in LOCALES.glob("*/LC_MESSAGES/*.po")})
     return [SOURCE_LANGUAGE, *[language for language in found if language != SOURCE_LANGUAGE]]
 
 
-@cache
-def translator(language: str | None) -> Translator:
-    """Return the translator for `language` (English for None or a language without a catalog)."""
-    language = language or SOURCE_LANGUAGE
-    path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language == SOURCE_LANGUAGE or not path.is_file():
-        return Translator(language if _known(language) else SOURCE_LANGUAGE)
+def read_catalog(path: Path, language: str) -> dict[str, str]:
+    """Return the finished translations of one .po file (fuzzy and empty entries left out)."""
     with _LOCK, path.open("rb") as handle:
         catalog = read_po(handle, locale=language)
-    messages = {
+    return {
         str(message.id): str(message.string)
         for message in catalog
         if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
     }
-    return Translator(language, messages)
+
+
+@cache
+def translator(language: str | None) -> Translator:
+    """Return the translator for `language` (English for None or a language without catalogs)."""
+    language = language or SOURCE_LANGUAGE
+    messages: dict[str, str] = {}
+    if language != SOURCE_LANGUAGE:
+        for path in sorted((LOCALES / language / "LC_MESSAGES").glob("*.po")):
+            messages.update(read_catalog(path, language))
+    return Translator(language if _known(language) else SOURCE_LANGUAGE, messages)
 
 
 def _known(language: str) -> bool:

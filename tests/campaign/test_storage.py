@@ -18,7 +18,7 @@ from campaign.object_store import ObjectStore
 from campaign.repository import CampaignInvalid, CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, LocalFolderStore, PreconditionFailed, StorageError, open_store
 from campaign.worksheet import load_worksheets
-from tests.campaign.conftest import s3_environment
+from tests.s3_server import s3_environment
 
 PACK = load_worksheets()
 ROOT = Path(__file__).resolve().parents[2]

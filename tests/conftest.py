@@ -1,0 +1,14 @@
+"""Fixtures shared by every test folder."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.s3_server import s3_server
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """A real S3 protocol server (moto) on 127.0.0.1 for the whole test session."""
+    with s3_server() as url:
+        yield url

@@ -1,0 +1,50 @@
+"""Every interface word exists in every language: a new string without its translations fails here."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir, extract_from_file
+
+from campaign.i18n import DOMAINS, LOCALES, interface_languages, read_catalog, translator
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYWORDS = {"t": None, "N_": None}
+LANGUAGES = ["fr", "es", "pt"]
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def source_messages(domain: str) -> set[str]:
+    """Return every message the code of `domain` passes to t(...) or N_(...)."""
+    found: set[str] = set()
+    for source in DOMAINS[domain]:
+        path = ROOT / source
+        if path.is_file():
+            entries = extract_from_file("python", str(path), keywords=KEYWORDS)
+            found |= {entry[1] for entry in entries if isinstance(entry[1], str)}
+        else:
+            for entry in extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS):
+                if isinstance(entry[2], str):
+                    found.add(entry[2])
+    return found
+
+
+def test_every_language_has_catalogs() -> None:
+    assert interface_languages() == ["en", "es", "fr", "pt"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("domain", sorted(DOMAINS))
+def test_every_interface_word_is_translated(domain: str, language: str) -> None:
+    messages = source_messages(domain)
+    path = LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
+    catalog = read_catalog(path, language) if path.is_file() else {}
+    missing = sorted(m for m in messages if m not in catalog)
+    assert not missing, f"{len(missing)} words of {domain} lack a {language} translation (run `make messages`): {missing[:5]}"
+    for message in messages:
+        assert set(PLACEHOLDER.findall(message)) == set(PLACEHOLDER.findall(catalog[message])), (language, message)
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    t = translator("xx")
+    assert t("Page {number}", number=3) == "Page 3"
