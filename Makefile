@@ -43,16 +43,14 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 LANGUAGES ?= fr es pt
-messages: setup-dev  ## extract interface words into locales/<domain>.pot and update every language's .po
+# The same keywords as tests/test_catalogs.py (no gettext defaults such as `_`), so both find the same words.
+messages: setup-dev  ## extract interface words into locales/<domain>.pot and create or update each language's .po
 	for domain in campaign exports ui; do \
 	  sources=$$domain; [ $$domain = ui ] && sources="ui streamlit_app.py"; \
-	  $(BIN)/pybabel extract -q -F babel.cfg -k t -k N_ --no-location --sort-output \
-	    --add-comments=Translators: -o locales/$$domain.pot $$sources || exit 1; \
+	  $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ --no-location --sort-output \
+	    --project="Advocacy Campaign Builder" --add-comments=Translators: -o locales/$$domain.pot $$sources || exit 1; \
 	  for language in $(LANGUAGES); do \
-	    if [ -f locales/$$language/LC_MESSAGES/$$domain.po ]; then \
-	      $(BIN)/pybabel update -q -D $$domain -i locales/$$domain.pot -d locales -l $$language --no-fuzzy-matching; \
-	    else \
-	      $(BIN)/pybabel init -q -D $$domain -i locales/$$domain.pot -d locales -l $$language; \
-	    fi; \
+	    $(BIN)/pybabel -q update -D $$domain -i locales/$$domain.pot -d locales -l $$language \
+	      --init-missing --no-fuzzy-matching --ignore-pot-creation-date || exit 1; \
 	  done; \
 	done

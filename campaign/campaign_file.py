@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from campaign.answers import answers_model
 from campaign.fields import ReferenceField, TableField
+from campaign.i18n import Translator, translator
 from campaign.model import ID_RE, SCHEMA_VERSION, Campaign, Conflict, Settings, is_empty
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, dump_yaml, read_yaml
@@ -53,29 +54,37 @@ def _file_model(pack: WorksheetPack) -> type[BaseModel]:
 
 
 def parse_campaign(
-    raw: bytes | str, pack: WorksheetPack, file: str = "campaign"
+    raw: bytes | str, pack: WorksheetPack, file: str = "campaign", *, t: Translator | None = None
 ) -> tuple[Campaign | None, list[Problem]]:
-    """Return the campaign in `raw` checked against `pack`, or None and every problem found."""
+    """Return the campaign in `raw` checked against `pack`, or None and every problem found (worded in `t`'s
+    language, English without one)."""
     try:
         document = read_yaml(raw)
     except YamlProblem as error:
         return None, [Problem(file, error.line, error.message)]
-    return check_campaign_data(document.data, pack, file, document)
+    return check_campaign_data(document.data, pack, file, document, t=t)
 
 
 def check_campaign_data(
-    data: Any, pack: WorksheetPack, file: str = "campaign", document: Document | None = None
+    data: Any,
+    pack: WorksheetPack,
+    file: str = "campaign",
+    document: Document | None = None,
+    *,
+    t: Translator | None = None,
 ) -> tuple[Campaign | None, list[Problem]]:
-    """Return the campaign held in plain `data` (text scalars), or None and every located problem."""
+    """Return the campaign held in plain `data` (text scalars), or None and every located problem (in `t`'s
+    language, English without one)."""
+    t = t or translator(None)
     document = document or Document(data)
     if not isinstance(data, dict):
-        return None, [Problem(file, 1, "a campaign file must be a mapping of 'key: value' lines")]
+        return None, [Problem(file, 1, t("a campaign file must be a mapping of 'key: value' lines"))]
     try:
         checked = _file_model(pack).model_validate(document.data)
     except ValidationError as error:
-        return None, problems_from_validation(error, document, file)
+        return None, problems_from_validation(error, document, file, t)
     campaign = _campaign_from(checked)
-    problems = reference_problems(campaign, pack, document, file)
+    problems = reference_problems(campaign, pack, document, file, t=t)
     return (None, problems) if problems else (campaign, [])
 
 
@@ -108,9 +117,15 @@ def _prune(value: Any) -> Any:
 
 
 def reference_problems(
-    campaign: Campaign, pack: WorksheetPack, document: Document | None = None, file: str = "campaign"
+    campaign: Campaign,
+    pack: WorksheetPack,
+    document: Document | None = None,
+    file: str = "campaign",
+    *,
+    t: Translator | None = None,
 ) -> list[Problem]:
     """Return a problem for every repeated row id and every reference to a row that does not exist."""
+    t = t or translator(None)
     problems: list[Problem] = []
 
     def report(path: tuple[Any, ...], message: str) -> None:
@@ -122,21 +137,30 @@ def reference_problems(
             value = campaign.answer(sheet.id, definition.id)
             path = ("answers", sheet.id, definition.id)
             if isinstance(definition, ReferenceField):
-                _check_ids(campaign, value, pack, definition, path, report)
+                _check_ids(campaign, value, pack, definition, path, report, t)
             elif isinstance(definition, TableField) and value:
                 seen: set[str] = set()
                 for number, row in enumerate(value):
                     if row["id"] in seen:
-                        report((*path, number, "id"), f"row id '{row['id']}' is used twice; make each one unique")
+                        report(
+                            (*path, number, "id"), t("row id '{id}' is used twice; make each one unique", id=row["id"])
+                        )
                     seen.add(row["id"])
                     for column in definition.columns:
                         if isinstance(column, ReferenceField):
-                            _check_ids(campaign, row.get(column.id), pack, column, (*path, number, column.id), report)
+                            place = (*path, number, column.id)
+                            _check_ids(campaign, row.get(column.id), pack, column, place, report, t)
     return problems
 
 
 def _check_ids(
-    campaign: Campaign, value: Any, pack: WorksheetPack, ref: ReferenceField, path: tuple[Any, ...], report: Any
+    campaign: Campaign,
+    value: Any,
+    pack: WorksheetPack,
+    ref: ReferenceField,
+    path: tuple[Any, ...],
+    report: Any,
+    t: Translator,
 ) -> None:
     if not value:
         return
@@ -144,7 +168,14 @@ def _check_ids(
     source = pack.worksheet(ref.source_worksheet)
     for row_id in value:
         if row_id not in known:
-            report(path, f"'{row_id}' is not a row of '{source.title}' ({ref.source}); use one of {sorted(known)}")
+            message = t(
+                "'{id}' is not a row of '{worksheet}' ({table}); use one of {ids}",
+                id=row_id,
+                worksheet=source.title,
+                table=ref.source,
+                ids=sorted(known),
+            )
+            report(path, message)
 
 
 def campaign_to_data(campaign: Campaign) -> dict[str, Any]:

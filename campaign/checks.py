@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from campaign.fields import ReferenceField, TableField
+from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import WorksheetPack
 
@@ -34,12 +35,13 @@ class Reference:
     column_id: str | None = None
 
 
-# Quality rules of the toolkit, as data: (table, column, what it means when the cell is empty).
+# Quality rules of the toolkit, as data: (table, column, what it means when the cell is empty). In the messages,
+# {row} is the table's name for one row ("Objective") and {name} names the row.
 EMPTY_CELL_RULES: tuple[tuple[str, str, str], ...] = (
-    ("objectives.objectives", "deadline", "has no deadline"),
-    ("objectives.objectives", "decision_maker", "has no decision-maker"),
-    ("activities.activities", "objectives", "serves no objective"),
-    ("monitoring.indicators", "target", "has no target"),
+    ("objectives.objectives", "deadline", N_("{row} “{name}” has no deadline")),
+    ("objectives.objectives", "decision_maker", N_("{row} “{name}” has no decision-maker")),
+    ("activities.activities", "objectives", N_("{row} “{name}” serves no objective")),
+    ("monitoring.indicators", "target", N_("{row} “{name}” has no target")),
 )
 # (table, which rows, the table whose column should pick each of them, that column, what is wrong otherwise)
 UNPICKED_ROW_RULES: tuple[tuple[str, dict[str, str], str, str, str], ...] = (
@@ -48,30 +50,35 @@ UNPICKED_ROW_RULES: tuple[tuple[str, dict[str, str], str, str, str], ...] = (
         {"priority": "primary"},
         "messages.messages",
         "audience",
-        "is a primary audience with no message set",
+        N_("{row} “{name}” is a primary audience with no message set"),
     ),
 )
 # (worksheet, earlier date field, later date field, message)
 DATE_ORDER_RULES: tuple[tuple[str, str, str, str], ...] = (
-    ("profile", "start_date", "end_date", "The end date comes before the start date"),
+    ("profile", "start_date", "end_date", N_("The end date comes before the start date")),
 )
 
 
-def plan_check(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
-    """Return every finding of the plan check, in worksheet order: quality problems, then missing answers."""
-    found = _quality_findings(campaign, pack)
+def plan_check(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Finding]:
+    """Return every finding of the plan check, in worksheet order: quality problems, then missing answers.
+
+    Messages are in `t`'s language (English without one); pass `pack` in the same language.
+    """
+    t = t or translator(None)
+    found = _quality_findings(campaign, pack, t)
     reported = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in found}
     missing = [
         f
-        for f in missing_answers(campaign, pack)
+        for f in missing_answers(campaign, pack, t=t)
         if (f.worksheet_id, f.field_id, f.row_id, f.column_id) not in reported
     ]
     order = {sheet.id: number for number, sheet in enumerate(pack.worksheets)}
     return sorted([*found, *missing], key=lambda f: order.get(f.worksheet_id, len(order)))
 
 
-def missing_answers(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
+def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Finding]:
     """Return a finding for every required answer, table cell or minimum row count still missing."""
+    t = t or translator(None)
     found: list[Finding] = []
     for sheet in pack.worksheets:
         for definition in sheet.fields:
@@ -81,20 +88,29 @@ def missing_answers(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
                 rows = campaign.rows(sheet.id, definition.id)
                 if len(rows) < max(definition.min_rows, 1 if definition.required else 0):
                     needed = max(definition.min_rows, 1)
-                    message = f"{where}: add at least {needed} {definition.row_name.lower()}{'s' * (needed > 1)}"
+                    if needed == 1:
+                        # Translators: {where} is "Worksheet › Table", {row} what one row is called, in lower case
+                        message = t("{where}: add at least 1 {row}", where=where, row=definition.row_name.lower())
+                    else:
+                        message = t("{where}: add at least {count} rows", where=where, count=needed)
                     found.append(Finding(sheet.id, definition.id, message, "missing"))
                 for number, row in enumerate(rows, start=1):
                     name = row_label(campaign, pack, definition, row, number)
                     for column in definition.columns:
                         if column.required and is_empty(row.get(column.id)):
-                            message = f"{definition.row_name} “{name}”: {column.label} is still needed"
+                            message = t(
+                                "{row} “{name}”: {column} is still needed",
+                                row=definition.row_name,
+                                name=name,
+                                column=column.label,
+                            )
                             found.append(Finding(sheet.id, definition.id, message, "missing", row["id"], column.id))
             elif definition.required and is_empty(value):
-                found.append(Finding(sheet.id, definition.id, f"{where} is still needed", "missing"))
+                found.append(Finding(sheet.id, definition.id, t("{where} is still needed", where=where), "missing"))
     return found
 
 
-def _quality_findings(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
+def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Finding]:
     found: list[Finding] = []
     for table_path, column_id, problem in EMPTY_CELL_RULES:
         table = _table(pack, table_path)
@@ -103,7 +119,7 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
         sheet_id, field_id = table_path.split(".")
         for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
             if is_empty(row.get(column_id)):
-                message = f"{table.row_name} “{row_label(campaign, pack, table, row, number)}” {problem}"
+                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
                 found.append(Finding(sheet_id, field_id, message, "quality", row["id"], column_id))
     for table_path, where, picker_path, picker_column, problem in UNPICKED_ROW_RULES:
         table, picker = _table(pack, table_path), _table(pack, picker_path)
@@ -113,12 +129,12 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack) -> list[Finding]:
         picked = {row_id for row in campaign.rows(*picker_path.split(".")) for row_id in row.get(picker_column) or []}
         for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
             if all(row.get(k) == v for k, v in where.items()) and row["id"] not in picked:
-                message = f"{table.row_name} “{row_label(campaign, pack, table, row, number)}” {problem}"
+                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
                 found.append(Finding(sheet_id, field_id, message, "quality", row["id"]))
     for sheet_id, first, last, message in DATE_ORDER_RULES:
         start, end = campaign.answer(sheet_id, first), campaign.answer(sheet_id, last)
         if start is not None and end is not None and end < start:
-            found.append(Finding(sheet_id, last, message, "quality"))
+            found.append(Finding(sheet_id, last, t(message), "quality"))
     return found
 
 

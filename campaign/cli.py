@@ -9,6 +9,7 @@ from pathlib import Path
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.completeness import missing_required
 from campaign.example import example_campaign
+from campaign.i18n import Translator, translator
 from campaign.model import Campaign
 from campaign.problems import Problem
 from campaign.repository import CampaignRepository
@@ -27,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     example.set_defaults(run=print_example)
     validate = subparsers.add_parser("validate", help="check a campaign file (use - for standard input)")
     validate.add_argument("file")
+    add_language_option(validate, "language of the problems (default: English)")
     validate.set_defaults(run=validate_file)
     new = subparsers.add_parser("new", help="create a campaign in the data folder")
     new.add_argument("--title", required=True, help="the campaign's name")
@@ -36,12 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     words.set_defaults(run=report_translations)
 
 
-def add_language_option(parser: argparse.ArgumentParser) -> None:
+def add_language_option(parser: argparse.ArgumentParser, purpose: str = "language of the worksheets") -> None:
     """Add `--lang` (one of the languages the worksheet pack has) to a command."""
     languages = available_languages()
-    parser.add_argument(
-        "--lang", choices=languages, default=None, help=f"language of the worksheets ({', '.join(languages)})"
-    )
+    parser.add_argument("--lang", choices=languages, default=None, help=f"{purpose} ({', '.join(languages)})")
 
 
 def list_worksheets(args: argparse.Namespace, pack: WorksheetPack) -> int:
@@ -71,8 +71,12 @@ def print_example(args: argparse.Namespace, pack: WorksheetPack) -> int:
     return 0
 
 
-def read_campaign_file(name: str, pack: WorksheetPack) -> tuple[Campaign | None, list[Problem]]:
-    """Return the campaign in file `name` (or stdin for '-') and its problems; never raises for bad content."""
+def read_campaign_file(
+    name: str, pack: WorksheetPack, t: Translator | None = None
+) -> tuple[Campaign | None, list[Problem]]:
+    """Return the campaign in file `name` (or stdin for '-') and its problems, worded in `t`'s language
+    (English without one); never raises for bad content."""
+    t = t or translator(None)
     try:
         if name == "-":
             raw = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -80,20 +84,26 @@ def read_campaign_file(name: str, pack: WorksheetPack) -> tuple[Campaign | None,
             with Path(name).open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)  # never read a huge file whole
     except OSError as error:
-        return None, [Problem(name, 0, f"cannot be read ({error.strerror or error})")]
-    return parse_campaign(raw, pack, file=name)
+        return None, [Problem(name, 0, t("cannot be read ({reason})", reason=error.strerror or error))]
+    return parse_campaign(raw, pack, file=name, t=t)
 
 
 def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
-    """Print `FILE: valid`, or one `FILE:LINE: problem` line per problem on stderr and return 1."""
-    campaign, problems = read_campaign_file(args.file, pack)
+    """Print `FILE: valid`, or one `FILE:LINE: problem` line per problem on stderr and return 1.
+
+    The words are English, or in `args.lang` when given.
+    """
+    t = translator(getattr(args, "lang", None))
+    campaign, problems = read_campaign_file(args.file, pack, t)
     if campaign is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    missing = missing_required(campaign, pack)
-    note = f" ({len(missing)} required answers still to fill in)" if missing else " (complete)"
-    print(f"{args.file}: valid{note}")
+    missing = missing_required(campaign, pack, t=t)
+    if missing:
+        print(t("{file}: valid ({count} required answers still to fill in)", file=args.file, count=len(missing)))
+    else:
+        print(t("{file}: valid (complete)", file=args.file))
     return 0
 
 

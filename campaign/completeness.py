@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from campaign.fields import TableField
+from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
 
@@ -16,15 +17,17 @@ class Missing:
     label: str  # what to tell the user: "Objectives › Deadline (row 2)"
 
 
-def missing_required(campaign: Campaign, pack: WorksheetPack) -> list[Missing]:
-    """Return every required answer that is still empty, in worksheet order."""
+def missing_required(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Missing]:
+    """Return every required answer that is still empty, in worksheet order; labels in `t`'s language (English
+    without one), so pass `pack` in the same language."""
+    t = t or translator(None)
     found: list[Missing] = []
     for sheet in pack.worksheets:
-        found += _missing_in(campaign, sheet)
+        found += _missing_in(campaign, sheet, t)
     return found
 
 
-def _missing_in(campaign: Campaign, sheet: Worksheet) -> list[Missing]:
+def _missing_in(campaign: Campaign, sheet: Worksheet, t: Translator) -> list[Missing]:
     found: list[Missing] = []
     for definition in sheet.fields:
         value = campaign.answer(sheet.id, definition.id)
@@ -36,7 +39,8 @@ def _missing_in(campaign: Campaign, sheet: Worksheet) -> list[Missing]:
                         label = f"{sheet.short_title} › {where}"
                         found.append(Missing(sheet.id, definition.id, label))
             if len(value) < definition.min_rows:
-                label = f"{sheet.short_title} › {definition.label} (at least {definition.min_rows})"
+                where = f"{sheet.short_title} › {definition.label}"
+                label = t("{where} (at least {count})", where=where, count=definition.min_rows)
                 found.append(Missing(sheet.id, definition.id, label))
         elif (definition.required or (isinstance(definition, TableField) and definition.min_rows)) and is_empty(value):
             found.append(Missing(sheet.id, definition.id, f"{sheet.short_title} › {definition.label}"))

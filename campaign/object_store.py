@@ -10,9 +10,15 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from campaign.i18n import N_
 from campaign.storage import Blob, PreconditionFailed, StorageError, check_key
 
 _PRECONDITION_CODES = {"PreconditionFailed", "ConditionalRequestConflict", "412", "409"}
+NOT_READ = N_("the campaign store could not be read ({error}). Try again in a moment.")
+NOT_SAVED = N_(
+    "your answer was not saved: the campaign store did not accept it ({error}). "
+    "Nothing stored was changed; try again in a moment."
+)
 
 
 class ObjectStore:
@@ -42,7 +48,7 @@ class ObjectStore:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StorageError(f"the campaign store could not be read ({error}). Try again in a moment.") from None
+            raise StorageError(NOT_READ, error=error) from None
         return Blob(data, etag)
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
@@ -57,11 +63,8 @@ class ObjectStore:
             return str((response or {}).get("ETag", ""))
         except OSError as error:
             if _is_precondition_failure(error):
-                raise PreconditionFailed(f"{key} was changed by someone else") from None
-            raise StorageError(
-                f"your answer was not saved: the campaign store did not accept it ({error}). "
-                "Nothing stored was changed; try again in a moment."
-            ) from None
+                raise PreconditionFailed(N_("{key} was changed by someone else"), key=key) from None
+            raise StorageError(NOT_SAVED, error=error) from None
 
     def exists(self, key: str) -> bool:
         path = self._path(key)
@@ -69,7 +72,7 @@ class ObjectStore:
             self.fs.invalidate_cache(path)
             return bool(self.fs.exists(path))
         except OSError as error:
-            raise StorageError(f"the campaign store could not be read ({error}). Try again in a moment.") from None
+            raise StorageError(NOT_READ, error=error) from None
 
     def where(self, key: str) -> str:
         return f"s3://{self._path(key)}"

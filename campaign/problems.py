@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from campaign.i18n import N_, Translator, translator
 from campaign.strict_yaml import Document
 
 
@@ -23,30 +25,30 @@ class Problem:
 
 
 _PLAIN: dict[str, str] = {
-    "missing": "this is required but missing",
-    "extra_forbidden": "this key is not known here; check its spelling or remove it",
-    "string_type": "this should be text",
-    "list_type": "this should be a list (lines starting with '- ')",
-    "dict_type": "this should be a mapping of 'key: value' lines",
-    "model_type": "this should be a mapping of 'key: value' lines",
-    "bool_parsing": "this should be true or false",
-    "bool_type": "this should be true or false",
-    "int_parsing": "this should be a whole number",
-    "int_type": "this should be a whole number",
-    "float_parsing": "this should be a number",
-    "literal_error": "choose one of: {expected}",
-    "date_parsing": "write the date as YYYY-MM-DD, for example 2027-03-21",
-    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, for example 2027-03-21",
-    "date_from_datetime_inexact": "write the date as YYYY-MM-DD, for example 2027-03-21",
-    "date_type": "write the date as YYYY-MM-DD, for example 2027-03-21",
-    "string_too_long": "this text is too long: shorten it to at most {max_length} characters",
-    "too_long": "this has too many entries: keep at most {max_length}",
-    "string_pattern_mismatch": "this value has characters or a form that is not allowed here",
-    "greater_than_equal": "this should be at least {ge}",
-    "less_than_equal": "this should be at most {le}",
-    "finite_number": "this should be an ordinary number",
-    "union_tag_invalid": "'type' must be one of: {expected_tags}",
-    "union_tag_not_found": "this needs a 'type' (one of the field types in docs/worksheets.md)",
+    "missing": N_("this is required but missing"),
+    "extra_forbidden": N_("this key is not known here; check its spelling or remove it"),
+    "string_type": N_("this should be text"),
+    "list_type": N_("this should be a list (lines starting with '- ')"),
+    "dict_type": N_("this should be a mapping of 'key: value' lines"),
+    "model_type": N_("this should be a mapping of 'key: value' lines"),
+    "bool_parsing": N_("this should be true or false"),
+    "bool_type": N_("this should be true or false"),
+    "int_parsing": N_("this should be a whole number"),
+    "int_type": N_("this should be a whole number"),
+    "float_parsing": N_("this should be a number"),
+    "literal_error": N_("choose one of: {expected}"),
+    "date_parsing": N_("write the date as YYYY-MM-DD, for example 2027-03-21"),
+    "date_from_datetime_parsing": N_("write the date as YYYY-MM-DD, for example 2027-03-21"),
+    "date_from_datetime_inexact": N_("write the date as YYYY-MM-DD, for example 2027-03-21"),
+    "date_type": N_("write the date as YYYY-MM-DD, for example 2027-03-21"),
+    "string_too_long": N_("this text is too long: shorten it to at most {max_length} characters"),
+    "too_long": N_("this has too many entries: keep at most {max_length}"),
+    "string_pattern_mismatch": N_("this value has characters or a form that is not allowed here"),
+    "greater_than_equal": N_("this should be at least {ge}"),
+    "less_than_equal": N_("this should be at most {le}"),
+    "finite_number": N_("this should be an ordinary number"),
+    "union_tag_invalid": N_("'type' must be one of: {expected_tags}"),
+    "union_tag_not_found": N_("this needs a 'type' (one of the field types in docs/worksheets.md)"),
 }
 
 
@@ -55,18 +57,35 @@ def dotted(path: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in path) or "(top)"
 
 
-def problems_from_validation(error: ValidationError, document: Document, file: str) -> list[Problem]:
-    """Return one located, plain-worded problem per pydantic error."""
+def problems_from_validation(
+    error: ValidationError, document: Document, file: str, t: Translator | None = None
+) -> list[Problem]:
+    """Return one located, plain-worded problem per pydantic error, in `t`'s language (English without one)."""
+    t = t or translator(None)
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
         path = _data_path(item["loc"], document.data)
         if item["type"] == "union_tag_invalid":
             path = (*path, "type")
         template = _PLAIN.get(item["type"])
-        context = item.get("ctx") or {}
-        message = template.format(**context) if template else str(item["msg"]).removeprefix("Value error, ")
+        context = dict(item.get("ctx") or {})
+        if "expected" in context:
+            context["expected"] = _alternatives(str(context["expected"]), t)
+        message = t(template, **context) if template else str(item["msg"]).removeprefix("Value error, ")
         problems.append(Problem(file, document.line_of(path), f"{dotted(path)}: {message}"))
     return problems
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _alternatives(expected: str, t: Translator) -> str:
+    """Return pydantic's "'a', 'b' or 'c'" with its "or" in `t`'s language (as given when it reads otherwise)."""
+    choices = _QUOTED.findall(expected)
+    if len(choices) < 2 or f"{', '.join(choices[:-1])} or {choices[-1]}" != expected:
+        return expected
+    # Translators: the last of several quoted choices: "'a4', 'b5' or 'letter'"
+    return t("{choices} or {last}", choices=", ".join(choices[:-1]), last=choices[-1])
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, parse_campaign
+from campaign.i18n import N_
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
@@ -88,7 +89,8 @@ class CampaignRepository:
                 return cached.copy()  # bytes this process wrote or read before: no need to parse them again
         campaign, problems = parse_campaign(data, self.pack, file=label)
         if campaign is None:
-            raise CampaignDamaged("the stored campaign could not be read: " + "; ".join(map(str, problems[:3])))
+            details = "; ".join(map(str, problems[:3]))
+            raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
         self._remember(digest, campaign)
         return campaign
 
@@ -129,7 +131,9 @@ class CampaignRepository:
                 continue  # someone saved between our read and write: merge again with theirs
             self.store.put(_revision_key(mine.id, result.revision), data)
             return SaveResult(result, merged, conflicts)
-        raise StorageError("the campaign is being saved by many people at once; your answer was not saved, try again")
+        raise StorageError(
+            N_("the campaign is being saved by many people at once; your answer was not saved, try again")
+        )
 
     def _checked(self, campaign: Campaign) -> tuple[bytes, Campaign]:
         """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
@@ -143,7 +147,9 @@ class CampaignRepository:
         checked, problems = check_campaign_data(plain, self.pack, file="answer")
         if checked is None:
             details = "; ".join(p.message for p in problems[:3])
-            raise CampaignInvalid(f"this change was not saved because it breaks a rule of the worksheet: {details}")
+            raise CampaignInvalid(
+                N_("this change was not saved because it breaks a rule of the worksheet: {problems}"), problems=details
+            )
         data = dump_yaml(plain).encode()
         self._remember(hashlib.sha256(data).digest(), checked)
         return data, checked

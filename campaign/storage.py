@@ -15,16 +15,40 @@ from typing import Protocol
 
 from filelock import FileLock
 
+from campaign.i18n import N_, Translator, translator
+
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*$")
 STALE_TEMP_SECONDS = 60
+# What people read when the disk fails them; {reason} is one of _OS_REASONS (or the system's own words)
+FOLDER_NOT_CREATED = N_(
+    "cannot create the data folder {folder}: {reason}. Nothing stored was changed; try again once this is fixed."
+)
+NOT_READ = N_(
+    "the saved campaign could not be read: {reason}. Nothing stored was changed; try again once this is fixed."
+)
+NOT_SAVED = N_("your answer was not saved: {reason}. Nothing stored was changed; try again once this is fixed.")
 
 
 class StorageError(Exception):
-    """Bytes could not be written or read; `message` is written for the person using the app."""
+    """Bytes could not be written or read, said for the person using the app: `message` in English,
+    `translated(t)` in their language.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    `template` is an interface word (marked with N_) with `{name}` placeholders filled from `values`; the
+    values named in `words` are interface words too and are translated with it (an OS error's reason).
+    """
+
+    def __init__(self, template: str, /, *, words: tuple[str, ...] = (), **values: object) -> None:
+        self.template = template
+        self.values = values
+        self.words = words
+        self.message = self.translated()
+        super().__init__(self.message)
+
+    def translated(self, t: Translator | None = None) -> str:
+        """Return the message in `t`'s language (English without one)."""
+        t = t or translator(None)
+        values = {name: t(str(value)) if name in self.words else value for name, value in self.values.items()}
+        return t(self.template, **values)
 
 
 class PreconditionFailed(StorageError):
@@ -76,7 +100,7 @@ class LocalFolderStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageError(_plain_os_error(error, f"cannot create the data folder {self.root}")) from None
+            raise _storage_error(error, FOLDER_NOT_CREATED, folder=self.root) from None
         self.remove_stale_temporary_files()
 
     def _path(self, key: str) -> Path:
@@ -92,7 +116,7 @@ class LocalFolderStore:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StorageError(_plain_os_error(error, "the saved campaign could not be read")) from None
+            raise _storage_error(error, NOT_READ) from None
         return Blob(data, etag_of(data))
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
@@ -105,14 +129,14 @@ class LocalFolderStore:
             with FileLock(str(path.parent / f".{path.name}.lock"), timeout=30):
                 current = self.get(key)
                 if if_absent and current is not None:
-                    raise PreconditionFailed(f"{key} exists already")
+                    raise PreconditionFailed(N_("{key} exists already"), key=key)
                 if if_match is not None and (current is None or current.etag != if_match):
-                    raise PreconditionFailed(f"{key} was changed by someone else")
+                    raise PreconditionFailed(N_("{key} was changed by someone else"), key=key)
                 _atomic_write(path, data)
         except StorageError:
             raise
         except OSError as error:
-            raise StorageError(_plain_os_error(error, "your answer was not saved")) from None
+            raise _storage_error(error, NOT_SAVED) from None
         return etag_of(data)
 
     def keys(self, prefix: str) -> list[str]:
@@ -163,16 +187,19 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def _plain_os_error(error: OSError, what: str) -> str:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the data folder is read-only",
-        errno.EACCES: "the app may not write to the data folder",
-        errno.EPERM: "the app may not write to the data folder",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or "an unexpected storage error")
-    return f"{what}: {reason}. Nothing stored was changed; try again once this is fixed."
+_OS_REASONS = {
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the data folder is read-only"),
+    errno.EACCES: N_("the app may not write to the data folder"),
+    errno.EPERM: N_("the app may not write to the data folder"),
+}
+
+
+def _storage_error(error: OSError, template: str, **values: object) -> StorageError:
+    """Return the error to show for `error`: `template` says what failed, its `{reason}` is filled in plain words."""
+    reason = _OS_REASONS.get(error.errno or 0, error.strerror or N_("an unexpected storage error"))
+    return StorageError(template, reason=reason, words=("reason",), **values)
 
 
 def open_store(location: str | os.PathLike[str] | None = None) -> BlobStore:

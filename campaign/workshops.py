@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from campaign.completeness import worksheet_progress
+from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_valid_id
 from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
@@ -26,6 +27,7 @@ from campaign.workshop import (
 )
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
+NOT_READ = N_("the workshop could not be read: {problems}")
 
 
 class WorkshopNotFound(LookupError):
@@ -79,7 +81,7 @@ class WorkshopRepository:
             return None
         workshop, problems = parse_workshop(blob.data, workshop_id)
         if workshop is None:
-            raise StorageError("the workshop could not be read: " + "; ".join(map(str, problems[:2])))
+            raise StorageError(NOT_READ, problems="; ".join(map(str, problems[:2])))
         return workshop
 
     def by_token(self, token: str) -> Workshop | None:
@@ -108,25 +110,27 @@ class WorkshopRepository:
                 raise WorkshopNotFound(workshop_id)
             workshop, problems = parse_workshop(blob.data, workshop_id)
             if workshop is None:
-                raise StorageError("the workshop could not be read: " + "; ".join(map(str, problems[:2])))
+                raise StorageError(NOT_READ, problems="; ".join(map(str, problems[:2])))
             change(workshop)
             try:
                 self.store.put(key, workshop_to_yaml(workshop).encode(), if_match=blob.etag)
             except PreconditionFailed:
                 continue
             return workshop
-        raise StorageError("the workshop is busy; try again in a moment")
+        raise StorageError(N_("the workshop is busy; try again in a moment"))
 
-    def join(self, typed_code: str, group_name: str) -> tuple[Workshop, Campaign]:
-        """Create the group's campaign in the workshop named by the code; raise JoinRefused with a reason."""
+    def join(self, typed_code: str, group_name: str, *, t: Translator | None = None) -> tuple[Workshop, Campaign]:
+        """Create the group's campaign in the workshop named by the code; raise JoinRefused with a reason
+        worded in `t`'s language (English without one)."""
+        t = t or translator(None)
         name = " ".join((group_name or "").split())[:80]
         if not name:
-            raise JoinRefused("Type your group's name, for example 'Table 3' or 'Lusaka team'.")
+            raise JoinRefused(t("Type your group's name, for example 'Table 3' or 'Lusaka team'."))
         workshop = self.by_code(typed_code)
         if workshop is None:
-            raise JoinRefused("That join code does not match any workshop. Check it with your facilitator.")
+            raise JoinRefused(t("That join code does not match any workshop. Check it with your facilitator."))
         if not workshop.joining_open:
-            raise JoinRefused("This workshop is closed to new groups. Ask your facilitator to reopen joining.")
+            raise JoinRefused(t("This workshop is closed to new groups. Ask your facilitator to reopen joining."))
         campaign = Campaign(id="", language=workshop.language, workshop=workshop.id)
         created = self.campaigns.create(campaign)
         workshop = self.update(workshop.id, lambda w: w.groups.append(Group(created.id, name)))

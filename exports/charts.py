@@ -136,7 +136,12 @@ def power_map_scene(chart: PowerMap, width: float) -> Scene:
     shapes += _legend(chart, width, height - 12)
     for (column, row), points in _by_cell(chart).items():
         shapes += _cell_points(
-            points, left + column * cell_width, bottom + (row + 1) * cell_height, cell_width, cell_height
+            points,
+            left + column * cell_width,
+            bottom + (row + 1) * cell_height,
+            cell_width,
+            cell_height,
+            chart.overflow,
         )
     return Scene(width, height, tuple(shapes))
 
@@ -148,7 +153,7 @@ def _by_cell(chart: PowerMap) -> dict[tuple[int, int], list]:
     return cells
 
 
-def _cell_points(points: list, x: float, top: float, width: float, height: float) -> list[Shape]:
+def _cell_points(points: list, x: float, top: float, width: float, height: float, overflow: str) -> list[Shape]:
     """Return numbered dots with their names, stacked from the top of one cell."""
     size, leading, radius = 6.6, 7.8, 6.2
     room = height - 8
@@ -160,7 +165,8 @@ def _cell_points(points: list, x: float, top: float, width: float, height: float
         block = max(len(lines) * leading, 2 * radius + 1)
         if y - block < top - height + 2:
             rest = len(points) - index
-            shapes.append(Label(x + width - 4, top - height + 4, f"+{rest} more", size, brand.MUTED, "end"))
+            more = overflow.format(count=rest)
+            shapes.append(Label(x + width - 4, top - height + 4, more, size, brand.MUTED, "end"))
             break
         centre = y - radius
         fill, stroke, ink = (

@@ -9,9 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from campaign.cli import read_campaign_file
+from campaign.cli import add_language_option, read_campaign_file
+from campaign.i18n import translator
 from campaign.model import Campaign
-from campaign.worksheet import WorksheetPack
+from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
 from exports.docx import render_docx
 from exports.handouts import build_handouts
 from exports.markdown import render_markdown
@@ -28,20 +29,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("--format", choices=(*FORMATS, "all"), default="all", help="which file to write (default: all)")
     export.add_argument("--out", default=".", help="folder to write into (default: the current folder)")
     export.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the campaign's setting)")
+    add_language_option(export, "language of the plan (default: the campaign's own)")
     export.set_defaults(run=export_plan)
     handouts = subparsers.add_parser("handouts", help="write blank worksheets to print, as PDF")
     handouts.add_argument("--out", default="worksheets.pdf", help="the PDF file to write (default: worksheets.pdf)")
     handouts.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    add_language_option(handouts, "language of the worksheets (default: English)")
     handouts.set_defaults(run=write_handouts)
 
 
 def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
-    """Write the plan of campaign `args.file` into `args.out` and print each file's path; 1 on a bad file."""
-    campaign, problems = read_campaign_file(args.file, pack)
+    """Write the plan of campaign `args.file` into `args.out` and print each file's path; 1 on a bad file.
+
+    The plan is in the campaign's own language, or in `args.lang` when given (`pack` is then in that language).
+    """
+    campaign, problems = read_campaign_file(args.file, pack, translator(args.lang))
     if campaign is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
+    if args.lang:
+        campaign.language = args.lang
+    else:
+        pack = _pack_in(campaign.language, pack)
     plan = build_plan(campaign, pack, logo=_logo(args.file, campaign), today=dt.date.today(), paper=args.paper)
     stem = "campaign" if args.file == "-" else Path(args.file).stem
     renderers = {"docx": render_docx, "pdf": render_pdf, "md": lambda doc: render_markdown(doc).encode("utf-8")}
@@ -61,6 +71,17 @@ def write_handouts(args: argparse.Namespace, pack: WorksheetPack) -> int:
         return 1
     print(path)
     return 0
+
+
+def _pack_in(language: str, pack: WorksheetPack) -> WorksheetPack:
+    """Return the worksheets in `language`, or `pack` (saying so) when they have no translation into it."""
+    if language == pack.info.language:
+        return pack
+    try:
+        return load_worksheets(language=language)
+    except WorksheetError:
+        print(f"the worksheets have no translation into '{language}': their words stay in English", file=sys.stderr)
+        return pack
 
 
 def _logo(file: str, campaign: Campaign) -> bytes | None:

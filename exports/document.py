@@ -131,6 +131,7 @@ class PowerMap:
     legend: tuple[str, str] = ("Primary audience", "Secondary audience")
     caption: str = ""
     table_columns: tuple[str, str, str] = ("Audience", "Influence", "Stance")  # for formats without pictures
+    overflow: str = "+{count} more"  # shown in a crowded cell; {count} is the number of dots left out
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class PlanDocument:
     blocks: tuple[Block, ...]
     paper: Paper = "a4"
     header_note: str = ""  # right side of the running header
-    page_label: str = "Page {page} of {pages}"  # footer wording; {page} and {pages} are filled in
+    page_label: str = "Page {page} of {pages}"  # footer wording; {page} and {pages} are filled in by the renderer
     author: str = ""
     language: str = "en"
     date: dt.date | None = None  # when it was prepared, for the file's properties; None leaves them unset

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from campaign.fields import ChoiceField, FieldBase
+from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import WorksheetPack
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
@@ -12,28 +13,29 @@ from exports.lookup import answer_of, cell, find_column, find_field, find_table,
 from exports.wording import clean, date_text, row_name, value_text
 
 GLANCE_ANCHOR = "glance"
-GLANCE_TITLE = "Campaign at a glance"
+GLANCE_TITLE = N_("Campaign at a glance")
 
 
-def glance_page(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def glance_page(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return the summary page; parts whose worksheet or answers are missing are left out."""
     parts = [
-        *_goal(campaign, pack),
-        *_objectives(campaign, pack),
-        *_audiences(campaign, pack),
-        *_key_dates(campaign, pack),
+        *_goal(campaign, pack, t),
+        *_objectives(campaign, pack, t),
+        *_audiences(campaign, pack, t),
+        *_key_dates(campaign, pack, t),
     ]
     if not parts:
-        parts = [Paragraph(inline("Fill in the profile, objectives and audiences to see the summary here."), "missing")]
-    return [Heading(GLANCE_TITLE, 1, GLANCE_ANCHOR), *parts]
+        hint = t("Fill in the profile, objectives and audiences to see the summary here.")
+        parts = [Paragraph(inline(hint), "missing")]
+    return [Heading(t(GLANCE_TITLE), 1, GLANCE_ANCHOR), *parts]
 
 
-def _goal(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _goal(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     goal = clean(answer_of(campaign, "objectives", find_field(pack, "objectives", "goal")))
-    return [Callout("Our goal", goal)] if goal else []
+    return [Callout(t("Our goal"), goal)] if goal else []
 
 
-def _objectives(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     table = find_table(pack, "objectives", "objectives")
     statement = find_column(table, "statement")
     deadline = find_column(table, "deadline")
@@ -44,82 +46,90 @@ def _objectives(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
     lines = [
         (
             str(number),
-            _text(row, statement, campaign, pack),
-            _text(row, deadline, campaign, pack),
-            _text(row, decider, campaign, pack),
+            _text(row, statement, campaign, pack, t),
+            _text(row, deadline, campaign, pack, t),
+            _text(row, decider, campaign, pack, t),
         )
         for number, row in enumerate(rows, start=1)
     ]
     return [
-        Heading("Objectives", 2),
-        Table(("No.", "Objective", "Deadline", "Decision-maker"), tuple(lines), (0.6, 5.0, 1.5, 2.6), dense=True),
+        Heading(t("Objectives"), 2),
+        Table(
+            # Translators: a column heading: the number of the row ("No." = number)
+            (t("No."), t("Objective"), t("Deadline"), t("Decision-maker")),
+            tuple(lines),
+            (0.6, 5.0, 1.5, 2.6),
+            dense=True,
+        ),
     ]
 
 
-def _audiences(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return the primary audiences with what we ask of each and the core message written for them."""
     table = find_table(pack, "audiences", "audiences")
     ask, priority = find_column(table, "ask"), find_column(table, "priority")
     numbered = list(enumerate(table_rows(campaign, "audiences", table), start=1))
     if isinstance(priority, ChoiceField) and any(cell(row, priority) == "primary" for _, row in numbered):
         numbered = [(n, row) for n, row in numbered if cell(row, priority) == "primary"]
-    said = _core_messages(campaign, pack)
+    said = _core_messages(campaign, pack, t)
     lines = []
     for number, row in numbered:
-        asked = _text(row, ask, campaign, pack)
+        asked = _text(row, ask, campaign, pack, t)
         message = "\n\n".join(said.get(row.get("id"), []))
         if asked or message:
             assert table is not None
-            lines.append((f"{number}. {row_name(table, row, number, campaign, pack)}", asked, message))
+            lines.append((f"{number}. {row_name(table, row, number, campaign, pack, t)}", asked, message))
     if not lines:
         return []
     if not said:
         return [
-            Heading("Primary audiences", 2),
-            Table(("Audience", "What we ask"), tuple(line[:2] for line in lines), (1, 1.8), dense=True),
+            Heading(t("Primary audiences"), 2),
+            Table((t("Audience"), t("What we ask")), tuple(line[:2] for line in lines), (1, 1.8), dense=True),
         ]
     return [
-        Heading("Primary audiences", 2),
-        Table(("Audience", "What we ask", "What we tell them"), tuple(lines), (1, 1.35, 1.5), dense=True),
+        Heading(t("Primary audiences"), 2),
+        Table((t("Audience"), t("What we ask"), t("What we tell them")), tuple(lines), (1, 1.35, 1.5), dense=True),
     ]
 
 
-def _core_messages(campaign: Campaign, pack: WorksheetPack) -> dict[str, list[str]]:
+def _core_messages(campaign: Campaign, pack: WorksheetPack, t: Translator) -> dict[str, list[str]]:
     """Return the core messages by the id of the audience they were written for."""
     table = find_table(pack, "messages", "messages")
     audience, core = find_column(table, "audience"), find_column(table, "core_message", "core")
     said: dict[str, list[str]] = {}
     for row in table_rows(campaign, "messages", table):
-        message = _text(row, core, campaign, pack)
+        message = _text(row, core, campaign, pack, t)
         if message:
             for audience_id in cell(row, audience) or []:
                 said.setdefault(audience_id, []).append(message)
     return said
 
 
-def _key_dates(campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     dates: list[tuple[dt.date, str]] = []
     start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
     end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
     if isinstance(start, dt.date):
-        dates.append((start, "The campaign starts"))
+        dates.append((start, t("The campaign starts")))
     table = find_table(pack, "objectives", "objectives")
     deadline = find_column(table, "deadline")
     for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
-            dates.append((day, f"Deadline for objective {number}"))
+            dates.append((day, t("Deadline for objective {number}", number=number)))
     if isinstance(end, dt.date):
-        dates.append((end, "The campaign ends; judge the results"))
+        dates.append((end, t("The campaign ends; judge the results")))
     if not dates:
         return []
     dates.sort(key=lambda item: item[0])
     return [
-        Heading("Key dates", 2),
-        Table(("Date", "What happens"), tuple((date_text(d), what) for d, what in dates), (1, 2.6), dense=True),
+        Heading(t("Key dates"), 2),
+        Table(
+            (t("Date"), t("What happens")), tuple((date_text(d, t), what) for d, what in dates), (1, 2.6), dense=True
+        ),
     ]
 
 
-def _text(row: dict, column: FieldBase | None, campaign: Campaign, pack: WorksheetPack) -> str:
+def _text(row: dict, column: FieldBase | None, campaign: Campaign, pack: WorksheetPack, t: Translator) -> str:
     value = cell(row, column)
-    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack)
+    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack, t)

@@ -15,6 +15,7 @@ from campaign.fields import (
     TableField,
     TextField,
 )
+from campaign.i18n import Translator, translator
 from campaign.worksheet import Worksheet, WorksheetPack
 from exports.document import (
     Block,
@@ -34,79 +35,88 @@ from exports.document import (
     inline,
 )
 from exports.sections import column_weight
-from exports.wording import clean, field_label
+from exports.wording import PAGE_LABEL, clean, field_label
 
 GRID_WEIGHT = 7.5  # how much a portrait page holds across before a table is split into parts
 BLANK_ROWS = 5
 
 
 def build_handouts(pack: WorksheetPack, *, paper: Paper = "a4") -> PlanDocument:
-    """Return printable blank worksheets: a cover, how to use them, then one or more pages per worksheet."""
+    """Return printable blank worksheets in the pack's language: a cover, how to use them, then one or more
+    pages per worksheet."""
+    t = translator(pack.info.language)
     blocks: list[Block] = [
         Cover(
-            "Blank worksheets",
+            t("Blank worksheets"),
             clean(pack.info.title),
-            "Campaign planning on paper",
-            note="Fill these pages in as a group, then type the answers into the Advocacy Campaign Builder.",
+            t("Campaign planning on paper"),
+            note=t("Fill these pages in as a group, then type the answers into the Advocacy Campaign Builder."),
         ),
         PageBreak(),
-        Heading("Before you start", 1),
+        Heading(t("Before you start"), 1),
         Paragraph(
             inline(
-                "Work through the worksheets in order: each one builds on the answers before it. Write clearly, one "
-                "answer per line, and number the rows of every table so they can be typed in later without guessing."
+                t(
+                    "Work through the worksheets in order: each one builds on the answers before it. Write clearly, "
+                    "one answer per line, and number the rows of every table so they can be typed in later without "
+                    "guessing."
+                )
             )
         ),
-        WritingLines(1, "Campaign name"),
-        WritingLines(2, "Who filled these in"),
-        WritingLines(1, "Date"),
+        WritingLines(1, t("Campaign name")),
+        WritingLines(2, t("Who filled these in")),
+        WritingLines(1, t("Date")),
         Contents(
-            "The worksheets",
+            t("The worksheets"),
             tuple(
-                ContentsEntry(_title(sheet, number), f"sheet-{sheet.id}")
+                ContentsEntry(_title(sheet, number, t), f"sheet-{sheet.id}")
                 for number, sheet in enumerate(pack.worksheets, 1)
             ),
         ),
     ]
     for number, sheet in enumerate(pack.worksheets, start=1):
-        blocks += [PageBreak(), *worksheet_page(sheet, number, pack)]
+        blocks += [PageBreak(), *worksheet_page(sheet, number, pack, t)]
     return PlanDocument(
         title=clean(pack.info.title),
         blocks=tuple(blocks),
         paper=paper,
-        header_note="Blank worksheets",
+        header_note=t("Blank worksheets"),
+        page_label=t(PAGE_LABEL),
         language=pack.info.language,
     )
 
 
-def _title(sheet: Worksheet, number: int) -> str:
-    return f"Worksheet {number}: {clean(sheet.title)}"
+def _title(sheet: Worksheet, number: int, t: Translator) -> str:
+    return t("Worksheet {number}: {title}", number=number, title=clean(sheet.title))
 
 
-def worksheet_page(sheet: Worksheet, number: int, pack: WorksheetPack) -> list[Block]:
+def worksheet_page(sheet: Worksheet, number: int, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return one worksheet: its purpose, guidance and tips, then every field with room for the answer."""
     blocks: list[Block] = [
-        Heading(_title(sheet, number), 1, f"sheet-{sheet.id}"),
+        Heading(_title(sheet, number, t), 1, f"sheet-{sheet.id}"),
         Paragraph(inline(clean(sheet.purpose)), "lead"),
         *guidance_blocks(sheet.guidance),
     ]
     if sheet.tips:
-        blocks += [Heading("Tips", 3), BulletList(tuple(inline(clean(tip)) for tip in sheet.tips))]
+        blocks += [Heading(t("Tips"), 3), BulletList(tuple(inline(clean(tip)) for tip in sheet.tips))]
     for definition in sheet.fields:
-        blocks += field_space(definition, pack)
+        blocks += field_space(definition, pack, t)
     return blocks
 
 
-def field_space(definition: FieldBase, pack: WorksheetPack) -> list[Block]:
+def _required(label: str, required: bool, t: Translator) -> str:
+    return t("{label} (required)", label=label) if required else label
+
+
+def field_space(definition: FieldBase, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return a field's question, its help and the space to answer it on paper."""
     if isinstance(definition, TableField):
-        return _table_space(definition, pack)
-    label = field_label(definition) + (" (required)" if definition.required else "")
-    blocks: list[Block] = [Heading(label, 3)]
+        return _table_space(definition, t)
+    blocks: list[Block] = [Heading(_required(field_label(definition), definition.required, t), 3)]
     if definition.help:
         blocks.append(Paragraph(inline(clean(definition.help)), "muted"))
     if isinstance(definition, ChoiceField):
-        hint = "Tick all that apply." if isinstance(definition, MultiChoiceField) else "Tick one."
+        hint = t("Tick all that apply.") if isinstance(definition, MultiChoiceField) else t("Tick one.")
         blocks += [
             Paragraph(inline(hint), "muted"),
             BulletList(tuple(inline(clean(choice.label)) for choice in definition.choices), marker="box"),
@@ -114,15 +124,16 @@ def field_space(definition: FieldBase, pack: WorksheetPack) -> list[Block]:
         return blocks
     if isinstance(definition, ReferenceField):
         source = pack.source_table(definition)
-        what = f"{clean(source.row_name).lower()}s"
-        blocks += [Paragraph(inline(f"Write the numbers or names of the {what} from the earlier worksheet."), "muted")]
+        hint = t("Write the numbers or names from “{table}” on the earlier worksheet.", table=clean(source.label))
+        blocks += [Paragraph(inline(hint), "muted")]
         return [*blocks, WritingLines(2)]
     if (
         isinstance(definition, (TextField, LongTextField))
         and isinstance(definition.example, str)
         and definition.example
     ):
-        blocks.append(Paragraph((Span("Example: ", bold=True), Span(clean(definition.example))), "muted"))
+        example = (Span(t("Example:") + " ", bold=True), Span(clean(definition.example)))
+        blocks.append(Paragraph(example, "muted"))
     return [*blocks, _lines_for(definition)]
 
 
@@ -136,28 +147,25 @@ def _lines_for(definition: FieldBase) -> WritingLines:
     return WritingLines(1)
 
 
-def _table_space(table: TableField, pack: WorksheetPack) -> list[Block]:
+def _table_space(table: TableField, t: Translator) -> list[Block]:
     """Return a table's heading and one or more blank grids whose rows are numbered alike."""
-    blocks: list[Block] = [Heading(clean(table.label) + (" (required)" if table.required else ""), 2)]
+    blocks: list[Block] = [Heading(_required(clean(table.label), table.required, t), 2)]
     if table.help:
         blocks.append(Paragraph(inline(clean(table.help)), "muted"))
     groups = _column_groups(table)
     rows = min(table.max_rows, BLANK_ROWS)
     if len(groups) > 1:
-        blocks.append(
-            Paragraph(
-                inline(
-                    f"This table is printed in {len(groups)} parts: give each {clean(table.row_name).lower()} the same "
-                    "number in every part."
-                ),
-                "muted",
-            )
+        parts = t(
+            "This table is printed in {count} parts: give each {row} the same number in every part.",
+            count=len(groups),
+            row=clean(table.row_name).lower(),
         )
+        blocks.append(Paragraph(inline(parts), "muted"))
     for group in groups:
         tall = any(isinstance(column, LongTextField) for column in group)
         blocks.append(
             Table(
-                ("No.", *(field_label(column) for column in group)),
+                (t("No."), *(field_label(column) for column in group)),
                 tuple((str(n), *("" for _ in group)) for n in range(1, rows + 1)),
                 (0.45, *(_handout_weight(column) for column in group)),
                 row_lines=4 if tall else 2,
@@ -166,7 +174,9 @@ def _table_space(table: TableField, pack: WorksheetPack) -> list[Block]:
     choices = [column for column in table.columns if isinstance(column, ChoiceField)]
     for column in choices:
         options = " · ".join(clean(choice.label) for choice in column.choices)
-        blocks.append(Paragraph((Span(f"{field_label(column)}: ", bold=True), Span(options)), "muted"))
+        # Translators: a field name before the choices it offers: "Priority: Primary · Secondary"
+        label = t("{label}:", label=field_label(column))
+        blocks.append(Paragraph((Span(label + " ", bold=True), Span(options)), "muted"))
     return blocks
 
 

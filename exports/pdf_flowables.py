@@ -44,11 +44,19 @@ class PlanCanvas(Canvas):
     def save(self) -> None:
         total = self.getPageNumber() - 1
         for page in self.footer_pages:
-            self._define_form(form_name("page", page), self.page_label.format(page=page, pages=total), brand.MUTED, 8)
+            self._define_footer(form_name("page", page), self.page_label.format(page=page, pages=total))
         for anchor in self.wanted_anchors:
             page = self.anchor_pages.get(anchor)
             self._define_form(form_name("toc", anchor), str(page) if page else "", brand.ACCENT, 11)
         super().save()
+
+    def _define_footer(self, name: str, text: str) -> None:
+        # a paragraph, not drawString: the translated label may be in any script (Arabic is shaped)
+        label = paragraph(text, "footer")
+        label.wrapOn(self, 300, 20)
+        self.beginForm(name, lowerx=-300, lowery=-5, upperx=5, uppery=13)
+        label.drawOn(self, -300, -2.5)
+        self.endForm()
 
     def _define_form(self, name: str, text: str, colour: str, size: float) -> None:
         self.beginForm(name, lowerx=-300, lowery=-5, upperx=5, uppery=size + 5)

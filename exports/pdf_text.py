@@ -61,6 +61,7 @@ STYLES: dict[str, dict] = {
     "callout": {"fontSize": 12, "leading": 16, "textColor": brand.ACCENT_DARK},
     "contents": {"fontSize": 11, "leading": 15},
     "header": {"fontSize": 8, "leading": 10, "textColor": brand.MUTED},
+    "footer": {"fontSize": 8, "leading": 10, "textColor": brand.MUTED, "alignment": TA_RIGHT},
     "cover_kicker": {"fontSize": 10.5, "leading": 14, "textColor": brand.ACCENT_SOFT},
     "cover_title": {"fontSize": 34, "leading": 40, "textColor": brand.WHITE},
     "cover_subtitle": {"fontSize": 14, "leading": 19, "textColor": brand.WHITE},
@@ -76,7 +77,8 @@ def style(name: str, *, shaping: bool = False, rtl: bool = False) -> ParagraphSt
     """Return the named paragraph style, shaped with HarfBuzz and right-aligned when the text needs it."""
     settings = dict(STYLES[name])
     settings["textColor"] = colors.HexColor(settings.get("textColor", brand.INK))
-    alignment = TA_RIGHT if rtl else settings.pop("alignment", TA_LEFT)
+    alignment = settings.pop("alignment", TA_LEFT)
+    alignment = TA_RIGHT if rtl else alignment
     return ParagraphStyle(
         f"{name}{'-shaped' if shaping else ''}{'-rtl' if rtl else ''}",
         fontName=pdf_font(LATIN),

@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import get_month_names
+
 from campaign.fields import ChoiceField
+from campaign.i18n import Translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.document import Block, MapPoint, Milestone, PowerMap, Timeline, TimelineBar
 from exports.lookup import cell, find_column, find_field, find_table, table_rows
-from exports.wording import MONTHS, clean, period_text, row_name
+from exports.wording import clean, period_text, row_name
 
 BARS_PER_TIMELINE = 20
 
 
-def pictures(campaign: Campaign, pack: WorksheetPack) -> dict[str, list[Block]]:
+def pictures(campaign: Campaign, pack: WorksheetPack, t: Translator) -> dict[str, list[Block]]:
     """Return the pictures to show at the top of each worksheet's section, by worksheet id."""
     found: dict[str, list[Block]] = {"audiences": [], "activities": []}
-    power_map = audience_power_map(campaign, pack)
+    power_map = audience_power_map(campaign, pack, t)
     if power_map:
         found["audiences"].append(power_map)
-    found["activities"] += activity_timelines(campaign, pack)
+    found["activities"] += activity_timelines(campaign, pack, t)
     return found
 
 
-def audience_power_map(campaign: Campaign, pack: WorksheetPack) -> PowerMap | None:
+def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -> PowerMap | None:
     """Return the power map of the audiences that have a stance and an influence, or None."""
     table = find_table(pack, "audiences", "audiences")
     stance, influence, priority = (find_column(table, c) for c in ("stance", "influence", "priority"))
@@ -35,7 +38,7 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack) -> PowerMap | No
     influence_ids = [choice.id for choice in reversed(influence.choices)]
     points, unplaced = [], []
     for number, row in enumerate(table_rows(campaign, "audiences", table), start=1):
-        name = row_name(table, row, number, campaign, pack)
+        name = row_name(table, row, number, campaign, pack, t)
         if cell(row, stance) in stance_ids and cell(row, influence) in influence_ids:
             primary = cell(row, priority) != "secondary"
             points.append(
@@ -47,31 +50,35 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack) -> PowerMap | No
             unplaced.append(f"{number}. {name}")
     if not points:
         return None
-    caption = (
+    caption = t(
         "Each dot is one audience, numbered as in the list below. Audiences near the top can decide or sway "
         "the decision; those to the right already back your objectives. Move the powerful ones rightwards."
     )
     if unplaced:
-        caption += " Not on the map yet (no stance or influence): " + "; ".join(unplaced) + "."
+        caption += " " + t("Not on the map yet (no stance or influence): {audiences}.", audiences="; ".join(unplaced))
     return PowerMap(
-        title="Audience power map",
+        title=t("Audience power map"),
         stance_title=clean(stance.label),
         influence_title=clean(influence.label),
         stance_labels=tuple(clean(stance.choice_label(i)) for i in stance_ids),
         influence_labels=tuple(clean(influence.choice_label(i)) for i in influence_ids),
         points=tuple(points),
+        legend=(t("Primary audience"), t("Secondary audience")),
         caption=caption,
+        table_columns=(t("Audience"), t("Influence"), t("Stance")),
+        # Translators: in a crowded cell of the power map: "+3 more" audiences not drawn
+        overflow=t("+{count} more"),
     )
 
 
-def activity_timelines(campaign: Campaign, pack: WorksheetPack) -> list[Timeline]:
+def activity_timelines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Timeline]:
     """Return the activity timeline, cut into several pictures when there are many activities."""
     table = find_table(pack, "activities", "activities")
     first, last = find_column(table, "start"), find_column(table, "end")
     bars, undated = [], []
     for number, row in enumerate(table_rows(campaign, "activities", table), start=1):
         assert table is not None
-        name = row_name(table, row, number, campaign, pack)
+        name = row_name(table, row, number, campaign, pack, t)
         start, end = cell(row, first), cell(row, last)
         start = start if isinstance(start, dt.date) else None
         end = end if isinstance(end, dt.date) else None
@@ -79,45 +86,47 @@ def activity_timelines(campaign: Campaign, pack: WorksheetPack) -> list[Timeline
             undated.append(name)
             continue
         start, end = sorted((start or end, end or start))  # type: ignore[type-var]
-        bars.append(TimelineBar(name, start, end, period_text(start, end)))
+        bars.append(TimelineBar(name, start, end, period_text(start, end, t)))
     if not bars:
         return []
-    milestones = _deadlines(campaign, pack)
+    milestones = _deadlines(campaign, pack, t)
     span_start, span_end = _campaign_span(campaign, pack)
     days = [bar.start for bar in bars] + [bar.end for bar in bars] + [m.date for m in milestones]
     days += [day for day in (span_start, span_end) if day]
     first_month, last_month = _month_start(min(days)), _month_end(max(days))
     months = _months(first_month, last_month)
-    caption = "One bar per activity, from its start date to its end date."
+    caption = t("One bar per activity, from its start date to its end date.")
     if milestones:
-        caption += " Diamonds mark the objectives' deadlines."
+        caption += " " + t("Diamonds mark the objectives' deadlines.")
     if undated:
-        caption += " Not shown (no dates yet): " + "; ".join(undated) + "."
+        caption += " " + t("Not shown (no dates yet): {activities}.", activities="; ".join(undated))
+    month_names = get_month_names("abbreviated", locale=t.language)
     charts = []
     for index in range(0, len(bars), BARS_PER_TIMELINE):
         charts.append(
             Timeline(
-                title="Activity timeline" if index == 0 else "Activity timeline (continued)",
+                title=t("Activity timeline") if index == 0 else t("Activity timeline (continued)"),
                 start=first_month,
                 end=last_month,
-                month_labels=tuple(MONTHS[m.month - 1][:3] for m in months),
+                month_labels=tuple(month_names[m.month] for m in months),
                 year_labels=tuple(str(m.year) for m in months),
                 bars=tuple(bars[index : index + BARS_PER_TIMELINE]),
                 milestones=tuple(milestones),
                 caption=caption if index + BARS_PER_TIMELINE >= len(bars) else "",
+                table_columns=(t("Activity"), t("When")),
             )
         )
     return charts
 
 
-def _deadlines(campaign: Campaign, pack: WorksheetPack) -> list[Milestone]:
+def _deadlines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Milestone]:
     table = find_table(pack, "objectives", "objectives")
     deadline = find_column(table, "deadline")
     milestones = []
     for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
-            milestones.append(Milestone(f"Objective {number}", day, period_text(day, day)))
+            milestones.append(Milestone(t("Objective {number}", number=number), day, period_text(day, day, t)))
     return milestones
 
 

@@ -7,6 +7,7 @@ import io
 
 from PIL import Image, UnidentifiedImageError
 
+from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
@@ -14,9 +15,9 @@ from exports.glance import GLANCE_ANCHOR, GLANCE_TITLE, glance_page
 from exports.lookup import answer_of, find_field
 from exports.pictures import pictures
 from exports.sections import section_anchor, section_title, worksheet_section
-from exports.wording import clean, date_text, period_text, value_text
+from exports.wording import PAGE_LABEL, clean, date_text, period_text, value_text
 
-PLAN_KIND = "Advocacy campaign plan"
+PLAN_KIND = N_("Advocacy campaign plan")
 LOGO_MAX_PIXELS = 1200
 
 
@@ -28,28 +29,32 @@ def build_plan(
     today: dt.date | None = None,
     paper: Paper | None = None,
 ) -> PlanDocument:
-    """Return the plan for `campaign`: cover, contents, the page at a glance, then one section per worksheet.
+    """Return the plan for `campaign` in its language: cover, contents, the page at a glance, then one section
+    per worksheet.
 
-    `logo` is an image file's bytes (shown on the cover when Pillow can read it); `today` dates the cover;
-    `paper` overrides the campaign's own paper setting.
+    `pack` gives the worksheets' own words, so pass it in the campaign's language; `logo` is an image file's
+    bytes (shown on the cover when Pillow can read it); `today` dates the cover; `paper` overrides the
+    campaign's own paper setting.
     """
+    t = translator(campaign.language)
     title = clean(campaign.title)
-    organisation = _profile_text(campaign, pack, "lead_organisation", "organisation")
-    blocks: list[Block] = [_cover(campaign, pack, title, organisation, logo, today), PageBreak()]
-    entries = [ContentsEntry(GLANCE_TITLE, GLANCE_ANCHOR)]
+    organisation = _profile_text(campaign, pack, t, "lead_organisation", "organisation")
+    blocks: list[Block] = [_cover(campaign, pack, t, title, organisation, logo, today), PageBreak()]
+    entries = [ContentsEntry(t(GLANCE_TITLE), GLANCE_ANCHOR)]
     entries += [
         ContentsEntry(section_title(sheet, n), section_anchor(sheet)) for n, sheet in enumerate(pack.worksheets, 1)
     ]
-    blocks += [Contents("Contents", tuple(entries)), PageBreak(), *glance_page(campaign, pack)]
-    pictures_by_sheet = pictures(campaign, pack)
+    blocks += [Contents(t("Contents"), tuple(entries)), PageBreak(), *glance_page(campaign, pack, t)]
+    pictures_by_sheet = pictures(campaign, pack, t)
     for number, sheet in enumerate(pack.worksheets, start=1):
         blocks.append(PageBreak())
-        blocks += worksheet_section(sheet, number, campaign, pack, pictures_by_sheet.get(sheet.id, []))
+        blocks += worksheet_section(sheet, number, campaign, pack, pictures_by_sheet.get(sheet.id, []), t)
     return PlanDocument(
         title=title,
         blocks=tuple(blocks),
         paper=paper or campaign.settings.paper,
-        header_note=PLAN_KIND,
+        header_note=t(PLAN_KIND),
+        page_label=t(PAGE_LABEL),
         author=organisation,
         language=campaign.language,
         date=today,
@@ -57,30 +62,41 @@ def build_plan(
 
 
 def _cover(
-    campaign: Campaign, pack: WorksheetPack, title: str, organisation: str, logo: bytes | None, today: dt.date | None
+    campaign: Campaign,
+    pack: WorksheetPack,
+    t: Translator,
+    title: str,
+    organisation: str,
+    logo: bytes | None,
+    today: dt.date | None,
 ) -> Cover:
     details = []
-    country = _profile_text(campaign, pack, "country")
-    level = _profile_text(campaign, pack, "level")
+    country = _profile_text(campaign, pack, t, "country")
+    level = _profile_text(campaign, pack, t, "level")
     if country:
-        details.append(("Country", f"{country} ({level.lower()} campaign)" if level else country))
+        # Translators: {level} is the campaign level chosen in the profile, in lower case ("national")
+        where = t("{country} ({level} campaign)", country=country, level=level.lower()) if level else country
+        details.append((t("Country"), where))
     start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
     end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
-    period = period_text(start if isinstance(start, dt.date) else None, end if isinstance(end, dt.date) else None)
+    period = period_text(start if isinstance(start, dt.date) else None, end if isinstance(end, dt.date) else None, t)
     if period:
-        details.append(("Campaign period", period))
-    owner = _profile_text(campaign, pack, "owner")
+        details.append((t("Campaign period"), period))
+    owner = _profile_text(campaign, pack, t, "owner")
     if owner:
-        details.append(("Contact", owner))
-    note = f"Prepared on {date_text(today)} with the {clean(pack.info.title)}." if today else ""
-    note = note or f"Prepared with the {clean(pack.info.title)}."
-    return Cover(PLAN_KIND, title, organisation, tuple(details), note, checked_logo(logo))
+        details.append((t("Contact"), owner))
+    toolkit = clean(pack.info.title)
+    if today:
+        note = t("Prepared on {date} with the {toolkit}.", date=date_text(today, t), toolkit=toolkit)
+    else:
+        note = t("Prepared with the {toolkit}.", toolkit=toolkit)
+    return Cover(t(PLAN_KIND), title, organisation, tuple(details), note, checked_logo(logo))
 
 
-def _profile_text(campaign: Campaign, pack: WorksheetPack, *field_ids: str) -> str:
+def _profile_text(campaign: Campaign, pack: WorksheetPack, t: Translator, *field_ids: str) -> str:
     definition = find_field(pack, "profile", *field_ids)
     value = answer_of(campaign, "profile", definition)
-    return value_text(definition, value, campaign, pack) if definition else ""
+    return value_text(definition, value, campaign, pack, t) if definition else ""
 
 
 def checked_logo(logo: bytes | None) -> bytes | None:

@@ -14,6 +14,7 @@ from campaign.fields import (
     ReferenceField,
     TableField,
 )
+from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
 from exports.document import (
@@ -28,7 +29,7 @@ from exports.document import (
 )
 from exports.wording import NOT_ANSWERED, clean, field_label, paragraphs, row_name, value_text
 
-NOT_STARTED = "This worksheet has not been filled in yet."
+NOT_STARTED = N_("This worksheet has not been filled in yet.")
 LONG_CHOICE = 40  # characters; choices longer than this read better as a list than run together
 
 
@@ -43,7 +44,7 @@ def section_title(sheet: Worksheet, number: int) -> str:
 
 
 def worksheet_section(
-    sheet: Worksheet, number: int, campaign: Campaign, pack: WorksheetPack, pictures: list[Block]
+    sheet: Worksheet, number: int, campaign: Campaign, pack: WorksheetPack, pictures: list[Block], t: Translator
 ) -> list[Block]:
     """Return the blocks of one worksheet's section: heading, purpose, `pictures`, then every answer in order."""
     blocks: list[Block] = [
@@ -52,23 +53,23 @@ def worksheet_section(
     ]
     answers = campaign.answers.get(sheet.id, {})
     if not any(not is_empty(value) for value in answers.values()):
-        return [*blocks, Paragraph(inline(NOT_STARTED), "missing")]
+        return [*blocks, Paragraph(inline(t(NOT_STARTED)), "missing")]
     blocks += pictures
     pending: list[Entry] = []
     for definition in sheet.fields:
         value = answers.get(definition.id)
         if _is_short(definition, value):
             if not is_empty(value):
-                pending.append(Entry(field_label(definition), value_text(definition, value, campaign, pack)))
+                pending.append(Entry(field_label(definition), value_text(definition, value, campaign, pack, t)))
             elif definition.required:
-                pending.append(Entry(field_label(definition), NOT_ANSWERED, missing=True))
+                pending.append(Entry(field_label(definition), t(NOT_ANSWERED), missing=True))
             continue
         if pending:
             blocks.append(KeyValue(tuple(pending)))
             pending = []
         if is_empty(value) and not definition.required:
             continue
-        blocks += _long_answer(definition, value, campaign, pack)
+        blocks += _long_answer(definition, value, campaign, pack, t)
     if pending:
         blocks.append(KeyValue(tuple(pending)))
     return blocks
@@ -81,13 +82,15 @@ def _is_short(definition: FieldBase, value: Any) -> bool:
     return not isinstance(definition, (LongTextField, ListField, TableField))
 
 
-def _long_answer(definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _long_answer(
+    definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack, t: Translator
+) -> list[Block]:
     if isinstance(definition, TableField):
         heading: Block = Heading(clean(definition.label), 2)
     else:
         heading = Heading(field_label(definition), 3)
     if is_empty(value):
-        return [heading, Paragraph(inline(NOT_ANSWERED), "missing")]
+        return [heading, Paragraph(inline(t(NOT_ANSWERED)), "missing")]
     if isinstance(definition, LongTextField):
         return [heading, *(Paragraph(inline(text)) for text in paragraphs(value))]
     if isinstance(definition, ListField):
@@ -99,37 +102,44 @@ def _long_answer(definition: FieldBase, value: Any, campaign: Campaign, pack: Wo
     assert isinstance(definition, TableField)
     rows = [row for row in value if not is_empty(row)]
     if definition.layout == "cards":
-        return [heading, *_cards(definition, rows, campaign, pack)]
-    return [heading, _grid(definition, rows, campaign, pack)]
+        return [heading, *_cards(definition, rows, campaign, pack, t)]
+    return [heading, _grid(definition, rows, campaign, pack, t)]
 
 
-def _cards(table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack) -> list[Block]:
+def _cards(
+    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator
+) -> list[Block]:
     """Return one titled label-and-value table per row ("Audience 2: Members of Parliament")."""
     label_column = table.column(table.row_label_column)
     title_is_name = not isinstance(label_column, LongTextField)
     cards: list[Block] = []
     for number, row in enumerate(rows, start=1):
         title = f"{clean(table.row_name)} {number}"
-        name = row_name(table, row, number, campaign, pack)
+        name = row_name(table, row, number, campaign, pack, t)
         if title_is_name and name != title:
-            title = f"{title}: {name}"
+            # Translators: the title of one row: "Audience 2: Members of Parliament"
+            title = t("{row} {number}: {name}", row=clean(table.row_name), number=number, name=name)
         entries = []
         for column in table.columns:
             if title_is_name and column is label_column:
                 continue
-            text = value_text(column, row.get(column.id), campaign, pack)
+            text = value_text(column, row.get(column.id), campaign, pack, t)
             if text:
                 entries.append(Entry(field_label(column), text))
             elif column.required:
-                entries.append(Entry(field_label(column), NOT_ANSWERED, missing=True))
+                entries.append(Entry(field_label(column), t(NOT_ANSWERED), missing=True))
         cards.append(KeyValue(tuple(entries), title))
     return cards
 
 
-def _grid(table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack) -> Table:
+def _grid(
+    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator
+) -> Table:
     """Return the rows as one table, leaving out columns nobody filled in."""
     columns = [c for c in table.columns if any(not is_empty(row.get(c.id)) for row in rows)]
-    cells = tuple(tuple(value_text(column, row.get(column.id), campaign, pack) for column in columns) for row in rows)
+    cells = tuple(
+        tuple(value_text(column, row.get(column.id), campaign, pack, t) for column in columns) for row in rows
+    )
     return Table(
         tuple(field_label(column) for column in columns),
         cells,

@@ -1,9 +1,13 @@
-"""How answers read in a plan: dates, numbers, choices and references turned into clean text."""
+"""How answers read in a plan: dates, numbers, choices and references turned into clean text in its language."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 
 from campaign.fields import (
     ChoiceField,
@@ -15,25 +19,14 @@ from campaign.fields import (
     ReferenceField,
     TableField,
 )
+from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-NOT_ANSWERED = "Not answered yet"
+NOT_ANSWERED = N_("Not answered yet")
+PAGE_LABEL = N_("Page {page} of {pages}")  # the renderers fill in {page} and {pages}
+_QUOTED = re.compile(r"'[^']*'")
 
 
 def clean(text: Any) -> str:
@@ -41,31 +34,50 @@ def clean(text: Any) -> str:
     return clean_text(str(text)).strip() if text is not None else ""
 
 
-def date_text(day: dt.date) -> str:
-    """Return a date the way the plan writes it: "1 March 2027"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def date_locale(t: Translator) -> str:
+    """Return the locale the plan writes dates in: the translator's language, international English for English."""
+    # CLDR's plain "en" is American ("March 1, 2027"); the toolkit's readers write "1 March 2027"
+    return "en_001" if t.language == "en" else t.language
 
 
-def period_text(start: dt.date | None, end: dt.date | None) -> str:
+def date_text(day: dt.date, t: Translator | None = None) -> str:
+    """Return a date the way the plan writes it in `t`'s language (English without one): "1 March 2027",
+    "1 mars 2027", "1 de marzo de 2027"."""
+    return format_date(day, "long", locale=date_locale(t or translator(None)))
+
+
+def period_text(start: dt.date | None, end: dt.date | None, t: Translator | None = None) -> str:
     """Return a span of dates, "1 March – 15 December 2027", or one end when the other is unknown."""
+    t = t or translator(None)
     if start and end:
         if start == end:
-            return date_text(start)
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{date_text(end)}"
-        if start.year == end.year:
-            return f"{start.day} {MONTHS[start.month - 1]} – {date_text(end)}"
-        return f"{date_text(start)} – {date_text(end)}"
+            return date_text(end, t)
+        if start.year != end.year:
+            # Translators: dates from {start} to {end}: "20 December 2027 – 5 January 2028"
+            return t("{start} – {end}", start=date_text(start, t), end=date_text(end, t))
+        if start.month == end.month and _day_comes_first(t):
+            # Translators: days in one month: "10–21 May 2027" ({first_day} is "10", {last_date} "21 May 2027")
+            return t("{first_day}–{last_date}", first_day=str(start.day), last_date=date_text(end, t))
+        first = format_skeleton("MMMMd", start, locale=date_locale(t))
+        return t("{start} – {end}", start=first, end=date_text(end, t))
     if start:
-        return f"From {date_text(start)}"
-    return f"Until {date_text(end)}" if end else ""
+        return t("From {date}", date=date_text(start, t))
+    return t("Until {date}", date=date_text(end, t)) if end else ""
 
 
-def number_text(value: float) -> str:
-    """Return a number with thousands separators and no needless decimals: 180,000 or 2.5."""
+def _day_comes_first(t: Translator) -> bool:
+    """Return True when the language writes the day before the month ("10–21 May 2027", not "May 10–21")."""
+    pattern = _QUOTED.sub("", Locale.parse(date_locale(t)).date_formats["long"].pattern)
+    fields = [letter for letter in pattern if letter in "dMLy"]
+    return bool(fields) and fields[0] == "d"
+
+
+def number_text(value: float, t: Translator | None = None) -> str:
+    """Return a number with the language's separators and at most two decimals: 180,000 or 2.5 (180 000, 2,5)."""
+    t = t or translator(None)
     if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return t.number(int(value))
+    return t.number(round(value, 2))
 
 
 def field_label(definition: FieldBase) -> str:
@@ -75,8 +87,11 @@ def field_label(definition: FieldBase) -> str:
     return f"{label} ({clean(unit)})" if unit else label
 
 
-def value_text(definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack) -> str:
-    """Return an answer as text: labels for choices, worded dates and numbers, row names for references.
+def value_text(
+    definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack, t: Translator | None = None
+) -> str:
+    """Return an answer as text: labels for choices, dates and numbers worded in `t`'s language (English
+    without one), row names for references.
 
     Several choices are joined with commas, references with semicolons (row names may hold commas),
     list items with line breaks; an empty answer gives "".
@@ -88,18 +103,22 @@ def value_text(definition: FieldBase, value: Any, campaign: Campaign, pack: Work
     if isinstance(definition, ChoiceField):
         return clean(definition.choice_label(value))
     if isinstance(definition, DateField) and isinstance(value, dt.date):
-        return date_text(value)
+        return date_text(value, t)
     if isinstance(definition, NumberField) and isinstance(value, (int, float)):
-        return number_text(value)
+        return number_text(value, t)
     if isinstance(definition, ReferenceField):
-        return "; ".join(reference_names(definition, value, campaign, pack))
+        return "; ".join(reference_names(definition, value, campaign, pack, t))
     if isinstance(value, list):
         return "\n".join(clean(item) for item in value if not is_empty(item))
     return clean(value)
 
 
 def reference_names(
-    definition: ReferenceField, row_ids: list[str], campaign: Campaign, pack: WorksheetPack
+    definition: ReferenceField,
+    row_ids: list[str],
+    campaign: Campaign,
+    pack: WorksheetPack,
+    t: Translator | None = None,
 ) -> list[str]:
     """Return the names of the rows a reference points at, in the order chosen (ids of unknown rows as-is)."""
     try:
@@ -111,20 +130,27 @@ def reference_names(
     names = []
     for row_id in row_ids:
         number = numbers.get(row_id)
-        names.append(row_name(table, rows[number - 1], number, campaign, pack) if number else clean(row_id))
+        names.append(row_name(table, rows[number - 1], number, campaign, pack, t) if number else clean(row_id))
     return names
 
 
-def row_name(table: TableField, row: dict[str, Any], number: int, campaign: Campaign, pack: WorksheetPack) -> str:
+def row_name(
+    table: TableField,
+    row: dict[str, Any],
+    number: int,
+    campaign: Campaign,
+    pack: WorksheetPack,
+    t: Translator | None = None,
+) -> str:
     """Return what a row is called: its label column, or "Objective 2" when the label is a long text."""
     column = table.column(table.row_label_column)
     numbered = f"{clean(table.row_name)} {number}"
     if isinstance(column, LongTextField):
         return numbered
     if isinstance(column, ReferenceField):
-        names = reference_names(column, row.get(column.id) or [], campaign, pack) if _depth_ok(column, table) else []
+        names = reference_names(column, row.get(column.id) or [], campaign, pack, t) if _depth_ok(column, table) else []
         return ", ".join(names) or numbered
-    return value_text(column, row.get(column.id), campaign, pack) or numbered
+    return value_text(column, row.get(column.id), campaign, pack, t) or numbered
 
 
 def _depth_ok(column: ReferenceField, table: TableField) -> bool:

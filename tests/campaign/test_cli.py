@@ -69,6 +69,18 @@ def test_validate_reports_each_problem_on_its_own_line(example_file: Path, tmp_p
     assert f"{bad}:{level_line}: answers.profile.level: choose one of:" in lines[1] + lines[0]
 
 
+def test_validate_speaks_the_language_asked_for(example_file: Path, tmp_path: Path) -> None:
+    text = example_file.read_text(encoding="utf-8").replace("paper: a4", "paper: a3", 1)
+    text = text.replace("start_date: '2027-03-01'", "start_date: '1 March'", 1)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", str(bad), "--lang", "fr")
+    assert result.returncode == 1
+    assert "settings.paper: choisissez parmi\u00a0: 'a4' ou 'letter'" in result.stderr
+    assert "answers.profile.start_date: écrivez la date sous la forme AAAA-MM-JJ" in result.stderr
+    assert run("validate", str(example_file), "--lang", "es").stdout.strip() == f"{example_file}: válido (completo)"
+
+
 HOSTILE = {
     "binary junk": bytes(range(256)) * 40,
     "billion laughs": BILLION_LAUGHS,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import pytest
 
@@ -29,6 +30,19 @@ def example(pack: WorksheetPack) -> Campaign:
 
 @pytest.fixture(scope="session")
 def example_plan(pack: WorksheetPack) -> PlanDocument:
+    return build_plan(example_campaign(pack), pack, today=PREPARED)
+
+
+@cache
+def pack_in(language: str) -> WorksheetPack:
+    """Return the worksheets in `language` (loaded once per test process)."""
+    return load_worksheets(language=language)
+
+
+@cache
+def example_plan_in(language: str) -> PlanDocument:
+    """Return the plan of the worked example in `language`: its worksheets and its own words both translated."""
+    pack = pack_in(language)
     return build_plan(example_campaign(pack), pack, today=PREPARED)
 
 

@@ -45,7 +45,7 @@ def pdf_body_text(data: bytes, document: PlanDocument) -> str:
     repeated_rows |= {squeeze("".join(block.columns)) for block in document.blocks if isinstance(block, Table)}
     seen = ""
     for text in pdf_pages(data):
-        text = re.sub(r"Page \d+ of \d+", "", text)
+        text = page_label_pattern(document).sub("", text)
         for running in (document.title, document.header_note):
             text = text.replace(running, "", 1) if running else text
         text = squeeze(text)
@@ -55,6 +55,12 @@ def pdf_body_text(data: bytes, document: PlanDocument) -> str:
                 break
         seen += text
     return seen
+
+
+def page_label_pattern(document: PlanDocument) -> re.Pattern[str]:
+    """Return a pattern matching the document's footer on any page: "Page 3 of 22", "Página 3 de 22"."""
+    label = re.escape(document.page_label).replace(r"\{page\}", r"\d+").replace(r"\{pages\}", r"\d+")
+    return re.compile(label)
 
 
 def pdf_page_size(data: bytes) -> tuple[float, float]:

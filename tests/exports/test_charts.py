@@ -8,6 +8,7 @@ import io
 import pytest
 from PIL import Image
 
+from campaign.i18n import translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.chart_png import render_png
@@ -19,7 +20,7 @@ WIDTH = 480.0
 
 
 def test_the_power_map_has_one_numbered_dot_per_placed_audience(example: Campaign, pack: WorksheetPack) -> None:
-    chart = audience_power_map(example, pack)
+    chart = audience_power_map(example, pack, translator("en"))
     assert chart is not None
     scene = power_map_scene(chart, WIDTH)
     numbers = [s.text for s in scene.shapes if isinstance(s, Label) and s.text.isdigit()]
@@ -32,13 +33,13 @@ def test_the_power_map_has_one_numbered_dot_per_placed_audience(example: Campaig
 
 def test_audiences_without_stance_or_influence_are_named_in_the_caption(example: Campaign, pack: WorksheetPack) -> None:
     del example.answers["audiences"]["audiences"][3]["stance"]
-    chart = audience_power_map(example, pack)
+    chart = audience_power_map(example, pack, translator("en"))
     assert chart is not None and len(chart.points) == 3
     assert "4. Health and social affairs reporters" in chart.caption
 
 
 def test_the_timeline_has_one_bar_per_dated_activity(example: Campaign, pack: WorksheetPack) -> None:
-    (chart,) = activity_timelines(example, pack)
+    (chart,) = activity_timelines(example, pack, translator("en"))
     assert chart.start == dt.date(2027, 3, 1) and chart.end == dt.date(2027, 12, 31)
     assert chart.month_labels[0] == "Mar" and len(chart.month_labels) == 10
     scene = timeline_scene(chart, WIDTH)
@@ -53,7 +54,7 @@ def test_the_timeline_has_one_bar_per_dated_activity(example: Campaign, pack: Wo
 def test_many_activities_make_several_timelines(example: Campaign, pack: WorksheetPack) -> None:
     rows = example.answers["activities"]["activities"]
     example.answers["activities"]["activities"] = [dict(row, id=f"{row['id']}-{n}") for n in range(12) for row in rows]
-    charts = activity_timelines(example, pack)
+    charts = activity_timelines(example, pack, translator("en"))
     assert [len(chart.bars) for chart in charts] == [BARS_PER_TIMELINE, BARS_PER_TIMELINE, 8]
     assert charts[1].title == "Activity timeline (continued)" and charts[0].caption == ""
 
@@ -67,7 +68,7 @@ def test_long_names_wrap_and_end_with_an_ellipsis() -> None:
 
 
 def test_the_picture_for_word_is_a_png_at_print_resolution(example: Campaign, pack: WorksheetPack) -> None:
-    chart = audience_power_map(example, pack)
+    chart = audience_power_map(example, pack, translator("en"))
     assert chart is not None
     scene = power_map_scene(chart, WIDTH)
     with Image.open(io.BytesIO(render_png(scene, dpi=200))) as image:

@@ -12,7 +12,9 @@ from pypdf import PdfReader
 
 from campaign.__main__ import main
 from campaign.campaign_file import campaign_to_yaml
+from campaign.example import example_campaign
 from campaign.model import Campaign
+from campaign.worksheet import load_worksheets
 from tests.exports.readers import pdf_page_size
 
 
@@ -86,6 +88,33 @@ def test_handouts_writes_the_blank_worksheets(tmp_path: Path, capsys: pytest.Cap
     assert capsys.readouterr().out.strip() == str(out)
     assert pdf_page_size(out.read_bytes()) == pytest.approx((612, 792), abs=0.1)
     assert "Worksheet 1: Campaign profile" in PdfReader(out).pages[2].extract_text()
+
+
+def test_export_writes_the_plan_in_the_campaigns_own_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "recensez.yaml"
+    path.write_text(campaign_to_yaml(example_campaign(load_worksheets(language="fr"))), encoding="utf-8")
+    assert main(["export", str(path), "--format", "md", "--out", str(tmp_path)]) == 0
+    plan = (tmp_path / "recensez.md").read_text(encoding="utf-8")
+    assert plan.startswith("*Plan de campagne de plaidoyer*") and "## 1. Profil de la campagne" in plan
+    assert capsys.readouterr().err == ""
+
+
+def test_export_lang_writes_the_plan_in_another_language(
+    campaign_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(campaign_file), "--format", "md", "--lang", "pt", "--out", str(tmp_path)]) == 0
+    plan = (tmp_path / "kenya.md").read_text(encoding="utf-8")
+    assert plan.startswith("*Plano de campanha de advocacia*") and "## 1. Perfil da campanha" in plan
+    assert "1 de março – 15 de dezembro de 2027" in plan
+    assert "Advocacy campaign plan" not in plan and capsys.readouterr().err == ""
+
+
+def test_handouts_lang_writes_the_blank_worksheets_in_that_language(tmp_path: Path) -> None:
+    out = tmp_path / "fichas.pdf"
+    assert main(["handouts", "--out", str(out), "--lang", "es"]) == 0
+    assert "Hoja de trabajo 1: Perfil de la campaña" in PdfReader(out).pages[2].extract_text()
 
 
 def test_an_unwritable_destination_is_reported(

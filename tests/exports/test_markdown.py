@@ -5,19 +5,31 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from campaign.worksheet import available_languages
 from exports.document import Entry, KeyValue, Paragraph, PlanDocument, Table, inline
 from exports.markdown import escape, render_markdown
+from tests.exports.conftest import example_plan_in
 
-GOLDEN = Path(__file__).parent / "fixtures" / "example-plan.md"
+FIXTURES = Path(__file__).parent / "fixtures"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"  # UPDATE_GOLDEN=1 pytest tests/exports/test_markdown.py
 
 
-def test_the_example_plan_matches_the_reviewed_golden_file(example_plan: PlanDocument) -> None:
-    rendered = render_markdown(example_plan)
+def golden_file(language: str) -> Path:
+    """Return the reviewed Markdown of the example plan in `language` (English: example-plan.md)."""
+    return FIXTURES / ("example-plan.md" if language == "en" else f"example-plan.{language}.md")
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_the_example_plan_matches_the_reviewed_golden_file(language: str) -> None:
+    rendered = render_markdown(example_plan_in(language))
+    golden = golden_file(language)
     if UPDATE:
-        GOLDEN.write_text(rendered, encoding="utf-8")
-    assert rendered == GOLDEN.read_text(encoding="utf-8"), (
-        "the plan's Markdown changed: review `git diff` after regenerating with UPDATE_GOLDEN=1"
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.is_file(), f"no reviewed plan in '{language}' yet: write it with UPDATE_GOLDEN=1, then read it"
+    assert rendered == golden.read_text(encoding="utf-8"), (
+        f"the {language} plan's Markdown changed: review `git diff` after regenerating with UPDATE_GOLDEN=1"
     )
 
 
