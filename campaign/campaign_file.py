@@ -47,6 +47,7 @@ def _file_model(pack: WorksheetPack) -> type[BaseModel]:
         language=(Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")], "en"),
         pack=(str, pack.info.id),
         workshop=(CampaignId | None, None),
+        owner=(Annotated[str, Field(min_length=1, max_length=320)] | None, None),
         settings=(SettingsModel, SettingsModel()),
         answers=(answers_model(pack) | None, None),
         conflicts=(list[ConflictModel], []),
@@ -98,6 +99,7 @@ def _campaign_from(checked: BaseModel) -> Campaign:
         language=checked.language,  # type: ignore[attr-defined]
         pack=checked.pack,  # type: ignore[attr-defined]
         workshop=checked.workshop,  # type: ignore[attr-defined]
+        owner=checked.owner,  # type: ignore[attr-defined]
         settings=Settings(**checked.settings.model_dump()),  # type: ignore[attr-defined]
         conflicts=[Conflict(**c.model_dump()) for c in checked.conflicts],  # type: ignore[attr-defined]
     )
@@ -191,6 +193,8 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
     }
     if campaign.workshop:
         data["workshop"] = campaign.workshop
+    if campaign.owner:
+        data["owner"] = campaign.owner
     settings = {"paper": campaign.settings.paper}
     if campaign.settings.logo:
         settings["logo"] = campaign.settings.logo

@@ -56,7 +56,8 @@ class Campaign:
     updated: str = field(default_factory=now)
     language: str = "en"
     pack: str = "default"
-    workshop: str | None = None
+    workshop: str | None = None  # the workshop this group campaign belongs to (set only by joining)
+    owner: str | None = None  # the signed-in user it belongs to, when sign-in is on (set only at creation)
     settings: Settings = field(default_factory=Settings)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
@@ -66,6 +67,10 @@ class Campaign:
         """Return the campaign's name as typed in the profile, or a neutral placeholder."""
         name = self.answer("profile", "name")
         return name.strip() if isinstance(name, str) and name.strip() else "Untitled campaign"
+
+    def may_be_opened_by(self, user: str | None) -> bool:
+        """Return True when `user` may open this campaign: anyone with the link, or only its owner."""
+        return self.owner is None or self.owner == user
 
     def answer(self, worksheet_id: str, field_id: str) -> Any:
         """Return the stored answer, or None when the field is unanswered."""

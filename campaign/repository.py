@@ -63,10 +63,17 @@ class CampaignRepository:
         self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()  # file content hash -> campaign
         self._lock = threading.Lock()
 
-    def create(self, campaign: Campaign | None = None) -> Campaign:
-        """Store `campaign` under a fresh server-made id (whatever id it carried) and return it."""
+    def create(
+        self, campaign: Campaign | None = None, *, workshop: str | None = None, owner: str | None = None
+    ) -> Campaign:
+        """Store `campaign` under a fresh server-made id and return it.
+
+        Whatever id, workshop or owner the given campaign carried (an uploaded file can say anything) is
+        replaced: the server alone decides which workshop and which signed-in user a campaign belongs to.
+        """
         fresh = (campaign or Campaign(id="")).copy()
         fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
+        fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
         data, fresh = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
@@ -123,7 +130,7 @@ class CampaignRepository:
                 drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
-            result.created, result.workshop = stored.created, stored.workshop
+            result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
             data, result = self._checked(result)
             try:
                 self.store.put(key, data, if_match=blob.etag)

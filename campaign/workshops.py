@@ -131,8 +131,7 @@ class WorkshopRepository:
             raise JoinRefused(t("That join code does not match any workshop. Check it with your facilitator."))
         if not workshop.joining_open:
             raise JoinRefused(t("This workshop is closed to new groups. Ask your facilitator to reopen joining."))
-        campaign = Campaign(id="", language=workshop.language, workshop=workshop.id)
-        created = self.campaigns.create(campaign)
+        created = self.campaigns.create(Campaign(id="", language=workshop.language), workshop=workshop.id)
         workshop = self.update(workshop.id, lambda w: w.groups.append(Group(created.id, name)))
         return workshop, created
 

@@ -240,3 +240,29 @@ def test_a_change_that_breaks_a_worksheet_rule_is_refused_and_nothing_changes(re
     with pytest.raises(CampaignInvalid, match="breaks a rule of the worksheet"):
         repository.save(mine, base)
     assert repository.load(base.id) == base
+
+
+def test_an_upload_cannot_choose_its_id_workshop_or_owner(repository: CampaignRepository) -> None:
+    victim = repository.create(Campaign(id=""), workshop="W" * 22, owner="amina@example.org")
+    forged = example_campaign(PACK)
+    forged.id, forged.workshop, forged.owner = victim.id, victim.workshop, victim.owner
+    created = repository.create(forged)  # what the upload page does with a file
+    assert created.id != victim.id and created.workshop is None and created.owner is None
+    assert repository.load(victim.id).answers == {}  # the victim's campaign is untouched
+
+
+def test_a_save_cannot_change_the_owner_or_workshop(repository: CampaignRepository) -> None:
+    base = repository.create(Campaign(id=""), owner="amina@example.org")
+    mine = base.copy()
+    mine.owner, mine.workshop = "mallory@example.org", "W" * 22
+    mine.set_answer("profile", "name", "Taken over?")
+    saved = repository.save(mine, base).campaign
+    assert (saved.owner, saved.workshop) == ("amina@example.org", None)
+    assert repository.load(base.id).owner == "amina@example.org"
+
+
+def test_an_owned_campaign_opens_only_for_its_owner() -> None:
+    owned = Campaign(id="A" * 22, owner="amina@example.org")
+    assert owned.may_be_opened_by("amina@example.org")
+    assert not owned.may_be_opened_by("mallory@example.org") and not owned.may_be_opened_by(None)
+    assert Campaign(id="B" * 22).may_be_opened_by(None)
