@@ -36,9 +36,15 @@ class Translator:
         text = self.gettext(message)
         return text.format(**values) if values else text
 
+    @property
+    def date_locale(self) -> str:
+        """Return the locale dates are written in: the language itself, international English for English."""
+        # CLDR's plain "en" is American ("March 1, 2027"); the toolkit's readers write "1 March 2027"
+        return "en_001" if self.language == SOURCE_LANGUAGE else self.language
+
     def date(self, value: dt.date, style: str = "long") -> str:
-        """Return a date written the way this language writes it (`16 mars 2027`)."""
-        return format_date(value, format=style, locale=self.language)
+        """Return a date written the way this language writes it (`16 mars 2027`, `1 March 2027`)."""
+        return format_date(value, format=style, locale=self.date_locale)
 
     def number(self, value: float) -> str:
         """Return a number with this language's separators (`1 450 000`)."""

@@ -35,9 +35,8 @@ def clean(text: Any) -> str:
 
 
 def date_locale(t: Translator) -> str:
-    """Return the locale the plan writes dates in: the translator's language, international English for English."""
-    # CLDR's plain "en" is American ("March 1, 2027"); the toolkit's readers write "1 March 2027"
-    return "en_001" if t.language == "en" else t.language
+    """Return the locale the plan writes dates in (see Translator.date_locale)."""
+    return t.date_locale
 
 
 def date_text(day: dt.date, t: Translator | None = None) -> str:
