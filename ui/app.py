@@ -7,6 +7,9 @@ import streamlit as st
 from campaign import CampaignNotFound, StorageError, WorksheetError
 from campaign.repository import CampaignDamaged
 from ui import state
+from ui.facilitator import render_dashboard
+from ui.joining import render_join_page
+from ui.plenary import render_plenary_page
 from ui.resources import repository, worksheet_pack
 from ui.review import render_review
 from ui.settings import render_settings
@@ -14,6 +17,7 @@ from ui.sidebar import render_sidebar
 from ui.start import render_start
 from ui.status import render_save_problem
 from ui.step import render_step
+from ui.workshop_group import group_workshop, render_banner
 
 BAD_LINK = "This link does not open a campaign. Check that it was copied whole, or start again below."
 
@@ -32,25 +36,38 @@ def main() -> None:
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return
     route = state.current_route()
+    if route.facilitator_token is not None or route.bad_facilitator_link:
+        render_dashboard(pack, route.facilitator_token)
+        return
     if route.campaign_id is None:
         if route.bad_link:
             st.query_params.clear()
-        render_start(pack, BAD_LINK if route.bad_link else None)
+        if route.join_code is not None and not route.bad_link:
+            render_join_page(pack, route.join_code)
+        else:
+            render_start(pack, BAD_LINK if route.bad_link else None)
         return
     space = _open(route.campaign_id)
     if space is None:
         return
+    workshop = group_workshop(space.campaign)
+    plenary = workshop is not None and workshop.show_side_by_side
     steps = [sheet.id for sheet in pack.worksheets]
-    step = route.step if route.step in [*steps, state.REVIEW, state.SETTINGS] else steps[0]
+    allowed = [*steps, state.REVIEW, state.SETTINGS, *([state.PLENARY] if plenary else [])]
+    step = route.step if route.step in allowed else steps[0]
     if step != route.step:
         st.query_params["step"] = step  # a bookmark from before a worksheet was renamed lands on step 1
-    render_sidebar(space, pack, step)
+    render_sidebar(space, pack, step, plenary=plenary)
     _private_link_reminder(space)
     render_save_problem(space)
+    if workshop is not None:
+        render_banner(workshop.id, space.campaign.id, pack, step)
     if step == state.REVIEW:
         render_review(space, pack)
     elif step == state.SETTINGS:
         render_settings(space)
+    elif step == state.PLENARY and workshop is not None:
+        render_plenary_page(space.campaign, workshop)
     else:
         render_step(space, pack, pack.worksheet(step))
 

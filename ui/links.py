@@ -1,17 +1,44 @@
-"""The private link of a campaign: the app's address with the campaign (and step) in the query."""
+"""Links people copy or scan: a campaign's private link, the facilitator's secret link, the join link."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
+
+PUBLIC_URL_VARIABLE = "ADVOCACY_PUBLIC_URL"
+
+
+def app_address() -> str:
+    """Return the app's address: `$ADVOCACY_PUBLIC_URL` when set, else the address in this browser."""
+    import os  # read here only: ui/ keeps configuration in one place per module
+
+    configured = os.environ.get(PUBLIC_URL_VARIABLE, "").strip()
+    if configured:
+        return configured.split("?")[0]
+    try:
+        return (st.context.url or "").split("?")[0]
+    except Exception:
+        return ""
 
 
 def private_link(campaign_id: str, step: str | None) -> str:
     """Return the full link that opens `campaign_id` (at `step`), as the browser would show it."""
     query = urlencode({"c": campaign_id} | ({"step": step} if step else {}))
-    try:
-        base = (st.context.url or "").split("?")[0]
-    except Exception:
-        base = ""
-    return f"{base}?{query}"
+    return f"{app_address()}?{query}"
+
+
+def facilitator_link(token: str) -> str:
+    """Return the secret link to a workshop's dashboard."""
+    return f"{app_address()}?{urlencode({'f': token})}"
+
+
+def join_link(code: str) -> str:
+    """Return the link (and QR code target) that opens the join form with `code` filled in."""
+    return f"{app_address()}?{urlencode({'join': code})}"
+
+
+def is_local_address(address: str) -> bool:
+    """Return True when `address` only works on this computer (other laptops cannot open it)."""
+    host = urlsplit(address).hostname or ""
+    return host in ("", "localhost", "0.0.0.0", "::1") or host.startswith("127.")

@@ -7,6 +7,7 @@ from typing import Literal
 import streamlit as st
 
 from campaign import CampaignRepository, WorksheetPack, load_worksheets, open_store
+from campaign.workshops import WorkshopRepository
 
 Mode = Literal["personal", "shared"]
 
@@ -27,6 +28,19 @@ def repository() -> CampaignRepository:
     import os  # only read here: ui/ never touches files itself
 
     return _repository(os.environ.get("CAMPAIGN_DATA_DIR", ""))
+
+
+@st.cache_resource(show_spinner=False)
+def _workshops(data_dir: str) -> WorkshopRepository:
+    campaigns = _repository(data_dir)
+    return WorkshopRepository(campaigns.store, campaigns)
+
+
+def workshops() -> WorkshopRepository:
+    """Return the workshops stored beside the campaigns (same data folder, same store)."""
+    import os
+
+    return _workshops(os.environ.get("CAMPAIGN_DATA_DIR", ""))
 
 
 def mode() -> Mode:

@@ -14,12 +14,17 @@ from ui.text import escape_markdown
 NAV_KEY = "nav-step"
 
 
-def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str) -> None:
-    """Draw the campaign's steps as a list to jump through, each with its progress."""
+def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, plenary: bool = False) -> None:
+    """Draw the campaign's steps as a list to jump through, each with its progress.
+
+    `plenary` adds the workshop's shared page of all groups' key messages (while the facilitator shares it).
+    """
     campaign = space.campaign
     steps = [sheet.id for sheet in pack.worksheets] + [state.REVIEW, state.SETTINGS]
+    steps += [state.PLENARY] if plenary else []
     titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(pack.worksheets, start=1)}
     titles |= {state.REVIEW: "Review and export", state.SETTINGS: "Campaign settings"}
+    titles |= {state.PLENARY: "Plenary: all groups' key messages"}
     progress = {sheet.id: worksheet_progress(campaign, sheet) for sheet in pack.worksheets}
     captions = [_progress_words(progress[s]) if s in progress else "" for s in steps]
     overall = overall_progress(campaign, pack)
@@ -36,7 +41,7 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str) -> No
             key=NAV_KEY,
             on_change=_jump,
         )
-        if mode() == "shared":
+        if mode() == "shared" or campaign.workshop:  # a workshop group's campaign is never listed either
             st.caption("Your private link (bookmark it; anyone with it can edit this campaign):")
             st.code(private_link(campaign.id, None), language=None, wrap_lines=True)
         st.button("Start page", icon=":material/home:", key="nav-home", on_click=state.go_home, type="tertiary")

@@ -12,6 +12,8 @@ from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
 from ui import state
+from ui.joining import render_join_form
+from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
 from ui.text import escape_markdown
 
@@ -34,6 +36,7 @@ def render_start(pack: WorksheetPack, notice: str | None = None) -> None:
         _what_you_make(pack)
     with main:
         _choices(pack)
+        _workshops()
 
 
 def _what_you_make(pack: WorksheetPack) -> None:
@@ -66,6 +69,16 @@ def _choices(pack: WorksheetPack) -> None:
             _campaign_list(pack)
     with upload:
         _upload(pack)
+
+
+def _workshops() -> None:
+    st.markdown("**In a workshop?**")
+    join, run = st.tabs(["Join a workshop", "Run a workshop"])
+    with join:
+        st.markdown("Your facilitator shows a join code. Your group gets its own campaign and a private link to it.")
+        render_join_form()
+    with run:
+        render_new_workshop_form()
 
 
 def _new_campaign_form() -> None:
@@ -114,12 +127,17 @@ def _campaign_list(pack: WorksheetPack) -> None:
         st.error(error.message)
         return
     campaigns: list[Campaign] = []
-    damaged = 0
+    damaged = grouped = 0
     for campaign_id in ids:
         try:
-            campaigns.append(repo.load(campaign_id))
+            campaign = repo.load(campaign_id)
         except (CampaignDamaged, CampaignNotFound):
             damaged += 1
+            continue
+        if campaign.workshop:
+            grouped += 1  # a workshop group's campaign opens only by its link: groups must not see each other's
+        else:
+            campaigns.append(campaign)
     if not campaigns:
         st.info("No campaign is saved in this data folder yet. Start a new one, or open a saved file.")
     for campaign in sorted(campaigns, key=lambda c: c.updated, reverse=True):
@@ -138,6 +156,8 @@ def _campaign_list(pack: WorksheetPack) -> None:
             st.button("Open", key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id))
     if damaged:
         st.caption(f"{damaged} saved campaign(s) could not be read and are not listed.")
+    if grouped:
+        st.caption(f"{grouped} workshop group campaign(s) are not listed: each opens only by its private link.")
 
 
 def _continue_by_link() -> None:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from campaign import Campaign, is_valid_id
+from campaign.workshops import TOKEN_RE
 
-REVIEW, SETTINGS = "review", "settings"
+REVIEW, SETTINGS, PLENARY = "review", "settings", "plenary"
 NOTES_KEY = "_step_notes"  # the plan check's notes for the step being drawn, by field or row path
 WIDGET_PREFIX = "f:"  # every answer widget's key starts with this, so a reload can reseed them all
 
@@ -39,14 +40,22 @@ class Route:
     campaign_id: str | None
     step: str | None
     bad_link: bool = False
+    facilitator_token: str | None = None  # `?f=`: the workshop dashboard, shape checked before any storage read
+    bad_facilitator_link: bool = False
+    join_code: str | None = None  # `?join=`: the join form with this code filled in (from the QR code)
 
 
 def current_route() -> Route:
-    """Return the campaign and step named in the URL (`?c=<id>&step=<step>`)."""
+    """Return what the URL names: a dashboard (`?f=<token>`), a campaign and step, or the join form."""
+    token = st.query_params.get("f")
+    if token is not None:
+        if TOKEN_RE.match(token):
+            return Route(None, None, facilitator_token=token)
+        return Route(None, None, bad_facilitator_link=True)
     campaign_id = st.query_params.get("c")
     step = st.query_params.get("step")
     if campaign_id is None:
-        return Route(None, None)
+        return Route(None, None, join_code=st.query_params.get("join"))
     if not is_valid_id(campaign_id):
         return Route(None, None, bad_link=True)
     return Route(campaign_id, step)

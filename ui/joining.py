@@ -1,0 +1,77 @@
+"""Join a workshop: the code and a group name give the group its own campaign and a private link back to it."""
+
+from __future__ import annotations
+
+import contextlib
+
+import streamlit as st
+
+from campaign import StorageError, WorksheetPack
+from campaign.text import clean_text
+from campaign.workshop import show_code
+from campaign.workshops import JoinRefused
+from ui import state
+from ui.resources import workshops
+from ui.text import escape_markdown
+from ui.workshop_group import forget_workshops
+
+CODE_KEY, NAME_KEY = "join-code", "join-name"
+ERROR_KEY = "join-error"
+
+
+def render_join_form(code: str | None = None) -> None:
+    """Draw the join form; `code` (from a scanned QR code) is filled in."""
+    if code and not st.session_state.get(CODE_KEY):
+        st.session_state[CODE_KEY] = code[:12]
+    with st.form("join-workshop", border=True, enter_to_submit=False):
+        st.text_input(
+            "Join code",
+            max_chars=12,
+            key=CODE_KEY,
+            placeholder="e.g. K7D-Q4M",
+            help="Six letters and digits, shown by your facilitator.",
+        )
+        st.text_input("Your group's name", max_chars=80, key=NAME_KEY, placeholder="e.g. Table 3, or Lusaka team")
+        st.form_submit_button("Join the workshop", type="primary", icon=":material/group_add:", on_click=_join)
+    if error := st.session_state.pop(ERROR_KEY, None):
+        st.error(error, icon=":material/error:")
+
+
+def render_join_page(pack: WorksheetPack, code: str) -> None:
+    """Draw the page a scanned QR code opens: only the join form, with the code filled in."""
+    st.title("Join a workshop", anchor=False)
+    workshop = None
+    with contextlib.suppress(StorageError):  # the form still works; joining reports the problem
+        workshop = workshops().by_code(code)
+    if workshop is not None:
+        st.markdown(
+            f"You are joining **{escape_markdown(workshop.name)}** with the code `{show_code(workshop.join_code)}`."
+        )
+    st.markdown(
+        f"Type your group's name. Your group gets its own campaign plan ({len(pack.worksheets)} steps) and a "
+        "private link to come back to it; only your group and your facilitator can see your answers."
+    )
+    left, _ = st.columns([3, 2])
+    with left:
+        render_join_form(code)
+        st.button("Not in a workshop? Go to the start page", key="join-home", type="tertiary", on_click=state.go_home)
+
+
+def _join() -> None:
+    typed = st.session_state.get(CODE_KEY) or ""
+    name = clean_text(st.session_state.get(NAME_KEY) or "")
+    try:
+        _, campaign = workshops().join(typed, name)
+    except JoinRefused as refused:
+        st.session_state[ERROR_KEY] = refused.message
+        return
+    except StorageError as error:
+        st.session_state[ERROR_KEY] = f"Joining did not work just now: {error.message} Try again in a moment."
+        return
+    forget_workshops()
+    space = state.open_workspace(campaign)
+    space.notice = None
+    st.session_state["show-link"] = True  # a group's private link is its only way back, whatever the mode
+    st.query_params.clear()
+    st.query_params["c"] = campaign.id
+    st.query_params["step"] = workshops().campaigns.pack.worksheets[0].id  # the banner points to the room's step
