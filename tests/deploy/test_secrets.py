@@ -1,0 +1,61 @@
+"""Settings can come from Streamlit's own secrets file: its root-level keys become the app's environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from campaign import Campaign, CampaignRepository, load_worksheets, open_store
+from tests.deploy.cluster import ROOT, _stop, wait_healthy
+from tests.s3_server import free_port
+from tests.ui.browser import CHROMIUM_ARGS, require_chromium
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_data_store_named_in_secrets_toml_is_the_one_used(tmp_path: Path) -> None:
+    data = tmp_path / "campaigns-from-secrets"
+    campaign = Campaign(id="")
+    campaign.set_answer("profile", "name", "Named in secrets.toml")
+    created = CampaignRepository(open_store(data), load_worksheets()).create(campaign)
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'CAMPAIGN_DATA_DIR = "{data}"\nADVOCACY_MODE = "shared"\n', encoding="utf-8")
+
+    environment = {k: v for k, v in os.environ.items() if k not in {"CAMPAIGN_DATA_DIR", "CAMPAIGN_STORE"}}
+    port, log = free_port(), tmp_path / "server.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "streamlit_app.py",
+                "--server.headless=true",
+                "--server.address=127.0.0.1",
+                f"--server.port={port}",
+                f"--secrets.files={secrets}",
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_healthy(url, server, log)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                page.goto(f"{url}/?c={created.id}&step=profile")
+                expect(page.get_by_role("textbox", name="Campaign name", exact=True)).to_have_value(
+                    "Named in secrets.toml", timeout=30_000
+                )
+                browser.close()
+        finally:
+            _stop(server)
