@@ -2,16 +2,21 @@
 
 import streamlit as st
 
+from ui.language import begin_run
+
+t = begin_run()  # reads only the URL and the browser's language: no Streamlit element comes before the page config
 st.set_page_config(
-    page_title="Advocacy Campaign Builder",
+    page_title=t("Advocacy Campaign Builder"),
     page_icon="📣",  # an emoji: a :material/ page icon is fetched from the internet
     layout="wide",
     initial_sidebar_state="auto",
     menu_items={
         "Get help": None,
         "Report a bug": None,
-        "About": "Advocacy Campaign Builder: plan a campaign with the Global Social Service Workforce "
-        "Alliance's Advocacy Toolkit.",
+        "About": t(
+            "Advocacy Campaign Builder: plan a campaign with the Global Social Service Workforce Alliance's "
+            "Advocacy Toolkit."
+        ),
     },
 )
 

@@ -63,7 +63,8 @@ def problems_from_validation(
     """Return one located, plain-worded problem per pydantic error, in `t`'s language (English without one)."""
     t = t or translator(None)
     problems: list[Problem] = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    for item in errors[:MAX_PROBLEMS]:
         path = _data_path(item["loc"], document.data)
         if item["type"] == "union_tag_invalid":
             path = (*path, "type")
@@ -73,8 +74,13 @@ def problems_from_validation(
             context["expected"] = _alternatives(str(context["expected"]), t)
         message = t(template, **context) if template else str(item["msg"]).removeprefix("Value error, ")
         problems.append(Problem(file, document.line_of(path), f"{dotted(path)}: {message}"))
+    if len(errors) > MAX_PROBLEMS:
+        more = t("…and {count} more problems like these", count=t.number(len(errors) - MAX_PROBLEMS))
+        problems.append(Problem(file, 0, more))
     return problems
 
+
+MAX_PROBLEMS = 100  # past this, a person needs the first ones fixed, not a longer list
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 

@@ -11,6 +11,8 @@ from campaign.text import clean_text
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
+# A full campaign holds a few thousand values; the cap keeps reading and checking any file under a second.
+MAX_VALUES = 50_000
 
 try:  # libyaml is 15-35x faster; the pure-Python parser is the fallback
     _Loader: Any = yaml.CSafeLoader
@@ -102,9 +104,14 @@ class _Builder:
         self.result: Any = None
         self.lines: dict[Path, int] = {}
         self.documents = 0
+        self.values = 0
 
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            self.values += 1
+            if self.values > MAX_VALUES:
+                raise YamlProblem(f"the file holds more than {MAX_VALUES:,} values; no campaign needs so many", line)
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem("aliases (*name) are not allowed; write the value out in full", line)
         anchor = getattr(event, "anchor", None)

@@ -24,11 +24,13 @@ INDEX_NAME = "groups.txt"
 
 @dataclass(frozen=True)
 class GroupPlan:
-    """One group's campaign as it goes into the archive; `logo` is the cover image's bytes, if any."""
+    """One group's campaign as it goes into the archive; `logo` is the cover image's bytes, if any; `pack` is the
+    worksheets in the campaign's language (the archive's pack when None)."""
 
     name: str
     campaign: Campaign
     logo: bytes | None = None
+    pack: WorksheetPack | None = None
 
 
 def folder_name(number: int, group_name: str) -> str:
@@ -59,7 +61,7 @@ def build_archive(
                 on_group(number, group)
             folder = folder_name(number, group.name)
             index.append(f"{folder}\t{group.name}")
-            plan = build_plan(group.campaign, pack, logo=group.logo, today=today, paper=paper)
+            plan = build_plan(group.campaign, group.pack or pack, logo=group.logo, today=today, paper=paper)
             # PDF and DOCX are compressed already: store them, deflate only the text
             _add(archive, f"{folder}/plan.docx", render_docx(plan), stamp, zipfile.ZIP_STORED)
             _add(archive, f"{folder}/plan.pdf", render_pdf(plan), stamp, zipfile.ZIP_STORED)

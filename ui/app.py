@@ -5,11 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from campaign import CampaignNotFound, StorageError, WorksheetError
+from campaign.i18n import N_
 from campaign.repository import CampaignDamaged
 from ui import state
 from ui.facilitator import render_dashboard
+from ui.freshness import catch_up
 from ui.joining import render_join_page
+from ui.language import ui_translator
 from ui.plenary import render_plenary_page
+from ui.reconnect import redraw_after_reconnecting
 from ui.resources import repository, worksheet_pack
 from ui.review import render_review
 from ui.settings import render_settings
@@ -19,20 +23,28 @@ from ui.status import render_save_problem
 from ui.step import render_step
 from ui.workshop_group import group_workshop, render_banner
 
-BAD_LINK = "This link does not open a campaign. Check that it was copied whole, or start again below."
+BAD_LINK = N_("This link does not open a campaign. Check that it was copied whole, or start again below.")
 
 
 # Streamlit's default top margin pushes a laptop's first field below the fold; our own CSS, no remote asset.
-PAGE_STYLE = "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem;padding-bottom:3rem}</style>"
+# `unicode-bidi: plaintext` gives each paragraph the direction of its first letter: an answer typed in
+# Arabic or Hebrew reads right to left, in its box and wherever it is shown again, beside English ones.
+PAGE_STYLE = (
+    "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem;padding-bottom:3rem}"
+    "textarea,input[type='text'],[data-testid='stMarkdownContainer'] :is(p,li,h1,h2,h3),"
+    "[data-testid='stText'],[data-testid='stExpander'] summary p{unicode-bidi:plaintext}</style>"
+)
 
 
 def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
+    redraw_after_reconnecting()  # a restarted server must redraw the page before the next edit
+    t = ui_translator()
     try:
-        pack = worksheet_pack()
+        pack = worksheet_pack(t.language)  # the worksheets' words follow the interface
     except WorksheetError as error:
-        st.error("The worksheets could not be loaded. Ask whoever runs this app to fix these problems:")
+        st.error(t("The worksheets could not be loaded. Ask whoever runs this app to fix these problems:"))
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return
     route = state.current_route()
@@ -41,7 +53,7 @@ def main() -> None:
         return
     if route.campaign_id is None:
         if route.bad_link:
-            st.query_params.clear()
+            state.clear_query()
         if route.join_code is not None and not route.bad_link:
             render_join_page(pack, route.join_code)
         else:
@@ -76,16 +88,18 @@ def _open(campaign_id: str) -> state.Workspace | None:
     """Return the session's workspace for `campaign_id`, reading it from disk only when it changes."""
     space = state.workspace()
     if space is not None and space.campaign.id == campaign_id:
+        catch_up(space)  # back from a lost connection, or beside another tab: show what is stored now
         return space
     try:
         campaign = repository().load(campaign_id)
     except CampaignNotFound:
-        st.query_params.clear()
-        render_start(worksheet_pack(), BAD_LINK)
+        state.clear_query()
+        render_start(worksheet_pack(ui_translator().language), BAD_LINK)
         return None
     except (CampaignDamaged, StorageError) as error:
-        st.error(f"This campaign cannot be opened: {error.message}", icon=":material/error:")
-        st.button("Back to the start page", on_click=state.go_home)
+        t = ui_translator()
+        st.error(t("This campaign cannot be opened: {reason}", reason=error.translated(t)), icon=":material/error:")
+        st.button(t("Back to the start page"), on_click=state.go_home)
         return None
     return state.open_workspace(campaign)
 
@@ -95,10 +109,14 @@ def _private_link_reminder(space: state.Workspace) -> None:
         return
     from ui.links import private_link
 
+    t = ui_translator()
     with st.container(border=True, key="private-link"):
         st.markdown(
-            ":material/bookmark: **Bookmark this private link now.** On this shared server it is the only way "
-            "back to your campaign, and anyone who has it can open and edit the campaign."
+            ":material/bookmark: "
+            + t(
+                "**Bookmark this private link now.** On this shared server it is the only way back to your "
+                "campaign, and anyone who has it can open and edit the campaign."
+            )
         )
         st.code(private_link(space.campaign.id, None), language=None, wrap_lines=True)
-        st.button("I have saved the link", key="link-saved", on_click=st.session_state.pop, args=("show-link", None))
+        st.button(t("I have saved the link"), key="link-saved", on_click=st.session_state.pop, args=("show-link", None))

@@ -6,42 +6,62 @@ import streamlit as st
 
 from campaign import WorksheetPack
 from campaign.fields import FieldBase, TableField
+from campaign.i18n import Translator
 from ui import saving, state
+from ui.language import language_name, ui_translator
 from ui.text import describe, escape_markdown
 
 
 def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
     """Show every open conflict of the campaign with both values and the buttons that settle it."""
+    if not space.campaign.conflicts:
+        return
+    t = ui_translator()
     for number, conflict in enumerate(space.campaign.conflicts):
-        where, definition = _describe_path(pack, conflict.path)
+        where, definition = _describe_path(pack, conflict.path, t)
         with st.container(border=True, key=f"conflict-{number}"):
             st.markdown(
-                f":orange[:material/call_split:] **Two people changed “{escape_markdown(where)}” at the same time.** "
-                "Both versions are kept until you choose one."
+                ":orange[:material/call_split:] "
+                + t(
+                    "**Two people changed “{where}” at the same time.** Both versions are kept until you choose one.",
+                    where=escape_markdown(where),
+                )
             )
             mine, theirs = st.columns(2)
             with mine:
-                st.caption("Your version")
-                st.text(describe(definition, conflict.mine) if definition else str(conflict.mine))
+                st.caption(t("Your version"))
+                st.text(_value(definition, conflict.path, conflict.mine, t))
                 st.button(
-                    "Keep mine", key=f"conflict-{number}-mine", on_click=saving.resolve_conflict, args=(conflict, True)
+                    t("Keep mine"),
+                    key=f"conflict-{number}-mine",
+                    on_click=saving.resolve_conflict,
+                    args=(conflict, True),
                 )
             with theirs:
-                st.caption(f"Saved by someone else (version {conflict.revision})")
-                st.text(describe(definition, conflict.theirs) if definition else str(conflict.theirs))
+                st.caption(t("Saved by someone else (version {revision})", revision=conflict.revision))
+                st.text(_value(definition, conflict.path, conflict.theirs, t))
                 st.button(
-                    "Keep theirs",
+                    t("Keep theirs"),
                     key=f"conflict-{number}-theirs",
                     on_click=saving.resolve_conflict,
                     args=(conflict, False),
                 )
 
 
-def _describe_path(pack: WorksheetPack, path: str) -> tuple[str, FieldBase | None]:
+def _value(definition: FieldBase | None, path: str, value: object, t: Translator) -> str:
+    if path == "language":
+        return language_name(str(value))
+    return describe(definition, value, t) if definition else str(value)
+
+
+def _describe_path(pack: WorksheetPack, path: str, t: Translator) -> tuple[str, FieldBase | None]:
     """Return the words naming a conflict path and the field definition of its value (None if unknown)."""
     parts = path.split(".")
+    if path == "language":
+        return t("Language of the plan"), None
     if parts[0] == "settings":
-        return f"Settings › {parts[-1]}", None
+        names = {"paper": t("Paper size"), "logo": t("Logo on the cover")}
+        return t("Settings › {setting}", setting=names.get(parts[-1], parts[-1])), None
     sheet = pack.by_id.get(parts[0])
     if sheet is None or len(parts) < 2:
         return path, None

@@ -11,6 +11,8 @@ import streamlit as st
 
 from campaign import Campaign, StorageError, WorksheetPack, campaign_to_yaml
 from campaign.fields import slug
+from campaign.i18n import N_
+from ui.language import ui_translator
 from ui.resources import repository
 
 BUILT_KEY = "built-files"
@@ -18,7 +20,8 @@ BUILT_KEY = "built-files"
 
 @dataclass(frozen=True)
 class Export:
-    """One downloadable file: how to name it and how to build its bytes."""
+    """One downloadable file: how to name it and how to build its bytes (`title` and `description` are interface
+    words, translated where they are shown)."""
 
     id: str
     title: str
@@ -43,6 +46,7 @@ def _plan(campaign: Campaign, pack: WorksheetPack, paper: str) -> object:
             logo = repository().get_asset(campaign.id, campaign.settings.logo)
         except StorageError:
             logo = None  # a plan without its logo beats no plan
+    # the plan is written in the campaign's language: `pack` comes in that language too (ui/review.py)
     return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper)  # type: ignore[arg-type]
 
 
@@ -65,11 +69,13 @@ def _handouts(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
 
 
 EXPORTS: tuple[Export, ...] = (
-    Export("pdf", "PDF", "The plan, ready to print or e-mail.", "pdf", "application/pdf", _pdf, uses_paper=True),
+    Export(
+        "pdf", N_("PDF"), N_("The plan, ready to print or e-mail."), "pdf", "application/pdf", _pdf, uses_paper=True
+    ),
     Export(
         "docx",
-        "Word document",
-        "The plan as a .docx file to edit further.",
+        N_("Word document"),
+        N_("The plan as a .docx file to edit further."),
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _docx,
@@ -77,16 +83,16 @@ EXPORTS: tuple[Export, ...] = (
     ),
     Export(
         "yaml",
-        "Campaign file",
-        "Every answer, to keep a copy or continue on another computer.",
+        N_("Campaign file"),
+        N_("Every answer, to keep a copy or continue on another computer."),
         "yaml",
         "application/x-yaml",
         _yaml,
     ),
     Export(
         "handouts",
-        "Blank worksheets",
-        "Empty worksheets to fill in by hand in a workshop.",
+        N_("Blank worksheets"),
+        N_("Empty worksheets to fill in by hand in a workshop."),
         "pdf",
         "application/pdf",
         _handouts,
@@ -103,12 +109,16 @@ def file_name(campaign: Campaign, export: Export) -> str:
 
 
 def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
-    """Offer every export: a "Prepare" button builds the file once; then a download button hands it over."""
+    """Offer every export: a "Prepare" button builds the file once; then a download button hands it over.
+
+    `pack` is in the campaign's language, as the files are.
+    """
+    t = ui_translator()
     paper = st.radio(
-        "Paper size for the PDF, Word and worksheet files",
+        t("Paper size for the PDF, Word and worksheet files"),
         ["a4", "letter"],
         index=0 if campaign.settings.paper == "a4" else 1,
-        format_func={"a4": "A4", "letter": "Letter"}.__getitem__,
+        format_func={"a4": "A4", "letter": t("Letter")}.__getitem__,
         horizontal=True,
         key=f"download-paper-{campaign.settings.paper}",
     )
@@ -116,10 +126,10 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
     for export in EXPORTS:
         cache_key = (campaign.id, campaign.revision, export.id, paper if export.uses_paper else "")
         with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"export-{export.id}"):
-            st.markdown(f"**{export.title}**  \n:gray[{export.description}]", width="stretch")
+            st.markdown(f"**{t(export.title)}**  \n:gray[{t(export.description)}]", width="stretch")
             if cache_key in built:
                 st.download_button(
-                    f"Download {export.extension.upper()}",
+                    t("Download {format}", format=export.extension.upper()),
                     built[cache_key],
                     file_name=file_name(campaign, export),
                     mime=export.mime,
@@ -128,8 +138,8 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
                     on_click="ignore",
                     key=f"download-{export.id}",
                 )
-            elif st.button("Prepare", icon=":material/build:", key=f"prepare-{export.id}"):
-                with st.spinner(f"Preparing the {export.title.lower()}…"):
+            elif st.button(t("Prepare"), icon=":material/build:", key=f"prepare-{export.id}"):
+                with st.spinner(t("Preparing: {file}…", file=t(export.title))):
                     _prepare(export, campaign, pack, paper, cache_key)
                 st.rerun()
         if problem := st.session_state.pop(f"export-problem-{export.id}", None):
@@ -141,8 +151,9 @@ def _prepare(export: Export, campaign: Campaign, pack: WorksheetPack, paper: str
     try:
         data = export.build(campaign, pack, paper)
     except (ImportError, AttributeError):
-        st.session_state[f"export-problem-{export.id}"] = (
-            f"The {export.title.lower()} is not available in this version."
+        t = ui_translator()
+        st.session_state[f"export-problem-{export.id}"] = t(
+            "{file}: not available in this version.", file=t(export.title)
         )
         return
     for key in [k for k in built if k[0] == campaign.id and k[2] == export.id]:

@@ -8,13 +8,16 @@ from collections.abc import Callable
 import streamlit as st
 
 from campaign import CampaignNotFound, StorageError, WorksheetPack
+from campaign.i18n import N_, Translator
 from campaign.workshop import Workshop, show_code
 from campaign.workshops import WorkshopNotFound
+from ui import state
 from ui.join_code import render_join_code
+from ui.language import language_name, render_language_picker, ui_translator
 from ui.links import facilitator_link
-from ui.new_workshop import CREATED_KEY, language_name
+from ui.new_workshop import CREATED_KEY
 from ui.plenary import render_side_by_side, workshop_words
-from ui.resources import repository, workshops
+from ui.resources import repository, worksheet_pack, workshops
 from ui.review import plan_preview
 from ui.start import render_start
 from ui.text import escape_markdown
@@ -22,36 +25,42 @@ from ui.workshop_files import render_workshop_files
 from ui.workshop_group import forget_workshops, step_titles
 from ui.workshop_progress import render_progress
 
-NOT_A_DASHBOARD = (
+NOT_A_DASHBOARD = N_(
     "This link does not open a workshop dashboard. A facilitator's link comes from “Run a workshop”; "
     "a group's link opens only that group's campaign."
 )
 STEP_KEY, JOINING_KEY, SHARING_KEY = "dashboard-step", "dashboard-joining", "dashboard-sharing"
 PREVIEW_KEY, TAB_KEY, ERROR_KEY = "dashboard-preview", "dashboard-tab", "dashboard-error"
-TABS = ("Groups", "Join code", "Plenary", "Files")
+TABS = (N_("Groups"), N_("Join code"), N_("Plenary"), N_("Files"))
 
 
 def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
     """Draw the dashboard of the workshop `token` opens, or refuse with the start page."""
+    t = ui_translator()
     workshop = None
     if token is not None:
         try:
             workshop = workshops().by_token(token)
         except StorageError as error:
-            st.error(f"The workshop cannot be opened right now: {error.message}", icon=":material/error:")
+            st.error(
+                t("The workshop cannot be opened right now: {reason}", reason=error.translated(t)),
+                icon=":material/error:",
+            )
             return
     if workshop is None or token is None:
-        st.query_params.clear()
+        state.clear_query()
         render_start(pack, NOT_A_DASHBOARD)
         return
     st.session_state.pop("workspace", None)  # this session now looks at the workshop, never edits a group
-    _header(workshop)
+    with st.sidebar:
+        render_language_picker()
+    _header(workshop, t)
     if st.session_state.get(CREATED_KEY) == workshop.id:
-        _bookmark_reminder(token)
+        _bookmark_reminder(token, t)
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(error, icon=":material/error:")
-    default = st.session_state.setdefault(TAB_KEY, "Groups" if workshop.groups else "Join code")
-    groups, code, plenary, files = st.tabs(list(TABS), default=default)
+    default = st.session_state.setdefault(TAB_KEY, TABS[0] if workshop.groups else TABS[1])
+    groups, code, plenary, files = st.tabs([t(tab) for tab in TABS], default=t(default))
     with groups:
         _controls(workshop, pack)
         render_progress(workshop.id, pack, len(workshop.groups))
@@ -62,30 +71,33 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
         _plenary(workshop)
     with files:
         render_workshop_files(workshop, pack)
-    with st.expander("Your facilitator link", icon=":material/key:"):
-        st.markdown("The only way back to this dashboard. Keep it private: anyone with it can run the workshop.")
+    with st.expander(t("Your facilitator link"), icon=":material/key:"):
+        st.markdown(t("The only way back to this dashboard. Keep it private: anyone with it can run the workshop."))
         st.code(facilitator_link(token), language=None, wrap_lines=True)
 
 
-def _header(workshop: Workshop) -> None:
+def _header(workshop: Workshop, t: Translator) -> None:
     typed = [escape_markdown(d) for d in (workshop.date, workshop.place) if d]
-    ours = [language_name(workshop.language), f"{len(workshop.groups)} group(s)"]
-    ours.append("joining open" if workshop.joining_open else "joining closed")
-    st.caption("Facilitator dashboard · " + " · ".join([*typed, *ours]))
+    ours = [language_name(workshop.language), t("{count} group(s)", count=len(workshop.groups))]
+    ours.append(t("joining open") if workshop.joining_open else t("joining closed"))
+    st.caption(t("Facilitator dashboard") + " · " + " · ".join([*typed, *ours]))
     with st.container(horizontal=True, vertical_alignment="center"):
         st.title(escape_markdown(workshop.name), anchor=False, width="stretch")
-        st.markdown(f"Join code **`{show_code(workshop.join_code)}`**", width="content")
+        st.markdown(t("Join code {code}", code=f"**`{show_code(workshop.join_code)}`**"), width="content")
 
 
-def _bookmark_reminder(token: str) -> None:
+def _bookmark_reminder(token: str, t: Translator) -> None:
     with st.container(border=True, key="facilitator-link"):
         st.markdown(
-            ":material/bookmark: **Bookmark this link now: it is the only way back to this dashboard.** "
-            "Keep it to yourself; groups join with the code, never with this link."
+            ":material/bookmark: "
+            + t(
+                "**Bookmark this link now: it is the only way back to this dashboard.** Keep it to yourself; "
+                "groups join with the code, never with this link."
+            )
         )
         st.code(facilitator_link(token), language=None, wrap_lines=True)
         st.button(
-            "I have saved the link",
+            t("I have saved the link"),
             key="facilitator-link-saved",
             on_click=st.session_state.pop,
             args=(CREATED_KEY, None),
@@ -93,25 +105,26 @@ def _bookmark_reminder(token: str) -> None:
 
 
 def _controls(workshop: Workshop, pack: WorksheetPack) -> None:
+    t = ui_translator()
     titles = step_titles(pack)
     st.session_state[STEP_KEY] = workshop.current_step if workshop.current_step in titles else ""
     st.session_state[JOINING_KEY] = workshop.joining_open
     with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         st.selectbox(
-            "Current step (every group sees a banner pointing to it)",
+            t("Current step (every group sees a banner pointing to it)"),
             ["", *titles],
-            format_func=lambda step: titles.get(step, "None: no banner"),
+            format_func=lambda step: titles.get(step, t("None: no banner")),
             key=STEP_KEY,
             on_change=_changed,
             args=(workshop.id, STEP_KEY, lambda w, value: setattr(w, "current_step", value or None)),
             width=420,
         )
         st.toggle(
-            "Joining open",
+            t("Joining open"),
             key=JOINING_KEY,
             on_change=_changed,
             args=(workshop.id, JOINING_KEY, lambda w, value: setattr(w, "joining_open", bool(value))),
-            help="Close joining once every group is in, so a stray code cannot add groups.",
+            help=t("Close joining once every group is in, so a stray code cannot add groups."),
         )
 
 
@@ -119,49 +132,60 @@ def _changed(workshop_id: str, key: str, apply: Callable[[Workshop, object], Non
     value = st.session_state.get(key)
     try:
         workshops().update(workshop_id, lambda workshop: apply(workshop, value))
-    except (StorageError, WorkshopNotFound) as error:
-        st.session_state[ERROR_KEY] = f"That change was not saved: {getattr(error, 'message', error)}"
+    except StorageError as error:
+        t = ui_translator()
+        st.session_state[ERROR_KEY] = t("That change was not saved: {reason}", reason=error.translated(t))
+    except WorkshopNotFound:
+        t = ui_translator()
+        st.session_state[ERROR_KEY] = t("That change was not saved: the workshop no longer exists.")
     forget_workshops()  # the groups served by this process see the change at once, others within seconds
 
 
 def _group_plan(workshop: Workshop, pack: WorksheetPack) -> None:
     if not workshop.groups:
         return
+    t = ui_translator()
     choice = st.selectbox(
-        "Open a group's plan (read-only)",
+        t("Open a group's plan (read-only)"),
         range(len(workshop.groups)),
         index=None,
         format_func=lambda n: workshop.groups[n].name,
-        placeholder="Choose a group",
+        placeholder=t("Choose a group"),
         key=PREVIEW_KEY,
     )
     if choice is None or choice >= len(workshop.groups):
         return
     try:
         campaign = repository().load(workshop.groups[choice].campaign_id)
-        preview = plan_preview(campaign, pack)
+        preview = plan_preview(campaign, worksheet_pack(campaign.language))  # as the group's plan prints
     except (CampaignNotFound, StorageError):
-        st.warning("This group's campaign cannot be read right now.", icon=":material/error:")
+        st.warning(t("This group's campaign cannot be read right now."), icon=":material/error:")
         return
     except Exception:
         logging.getLogger(__name__).exception("a group's plan preview failed")
-        st.warning("This group's plan cannot be shown right now.")
+        st.warning(t("This group's plan cannot be shown right now."))
         return
     st.caption(
-        f"{escape_markdown(workshop.groups[choice].name)}: the plan as it will print. Only the group can edit it."
+        t(
+            "{group}: the plan as it will print. Only the group can edit it.",
+            group=escape_markdown(workshop.groups[choice].name),
+        )
     )
     with st.container(border=True, height=640, key="group-plan-preview"):
         st.markdown(preview)
 
 
 def _plenary(workshop: Workshop) -> None:
+    t = ui_translator()
     st.session_state[SHARING_KEY] = workshop.show_side_by_side
     st.toggle(
-        "Show this page to the groups",
+        t("Show this page to the groups"),
         key=SHARING_KEY,
         on_change=_changed,
         args=(workshop.id, SHARING_KEY, lambda w, value: setattr(w, "show_side_by_side", bool(value))),
-        help="While it is on, every group sees a “Plenary” page with all groups' key messages and objectives.",
+        help=t("While it is on, every group sees a “Plenary” page with all groups' key messages and objectives."),
     )
-    st.caption("Groups see this side-by-side view only while it is on. They see the words, never each other's links.")
+    st.caption(
+        t("Groups see this side-by-side view only while it is on. They see the words, never each other's links.")
+    )
     render_side_by_side(workshop_words(workshop))

@@ -25,6 +25,7 @@ from campaign.fields import (
 from campaign.model import is_empty
 from campaign.text import clean_text
 from ui import saving, state
+from ui.language import ui_translator
 from ui.widgets import EARLIEST, LATEST, Slot, help_text, hints, label
 
 
@@ -39,7 +40,9 @@ def render_grid(slot: Slot) -> None:
     table = slot.definition
     assert isinstance(table, TableField)
     rows = slot.campaign.rows(*slot.path.split("."))
-    st.markdown(f"**{label(table)}** · {len(rows)} of at most {table.max_rows}", help=help_text(table))
+    t = ui_translator()
+    count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
+    st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(slot)
     frame = pd.DataFrame(
         [{c.id: _to_cell(c, row.get(c.id)) for c in table.columns} for row in rows],
@@ -95,7 +98,8 @@ def apply_grid_edits(path: str, table: TableField, rows: list[dict[str, Any]], d
 
     space = state.workspace()
     if space is not None and any(references_to(space.campaign, pack, path, row_id) for row_id in deleted):
-        space.notice = "The removed row was picked in later steps; those links were removed too."
+        t = ui_translator()
+        space.notice = t("The removed row was picked in later steps; those links were removed too.")
     saving.save_edit(edit)
     if space is not None:
         space.grid_generation += 1

@@ -9,6 +9,7 @@ import segno
 import streamlit as st
 
 from campaign.workshop import Workshop, show_code
+from ui.language import ui_translator
 from ui.links import PUBLIC_URL_VARIABLE, is_local_address, join_link
 
 # Our own CSS, no remote font: a code read from the back of a hall needs size and space between characters.
@@ -27,24 +28,32 @@ def qr_png(text: str) -> bytes:
 
 
 def render_join_code(workshop: Workshop) -> None:
-    """Draw the code, how to join, and the QR code; warn when the link only works on this computer."""
-    link = join_link(workshop.join_code)
+    """Draw the code, how to join, and the QR code; warn when the link only works on this computer.
+
+    The link opens the join form in the workshop's language (each group can change it there).
+    """
+    t = ui_translator()
+    link = join_link(workshop.join_code, workshop.language)
     words, picture = st.columns([3, 2], vertical_alignment="center")
     with words:
-        st.markdown("**Join the workshop:** open the app, choose **Join a workshop**, and type")
+        st.markdown(t("**Join the workshop:** open the app, choose **Join a workshop**, and type"))
         st.html(
             CODE_STYLE
             + f"<div class='join-code' data-testid='join-code'>{html.escape(show_code(workshop.join_code))}</div>"
         )
-        st.markdown("and your group's name. Or scan the QR code.")
+        st.markdown(t("and your group's name. Or scan the QR code."))
         st.code(link, language=None, wrap_lines=True)
         if not workshop.joining_open:
-            st.warning("Joining is closed: new groups cannot join until you reopen it.", icon=":material/lock:")
+            st.warning(t("Joining is closed: new groups cannot join until you reopen it."), icon=":material/lock:")
         if is_local_address(link):
             st.warning(
-                "This address only works on this computer. Open the dashboard through the address the groups "
-                f"use (for example `http://192.168.1.20:8501`), or set `{PUBLIC_URL_VARIABLE}` on the server.",
+                t(
+                    "This address only works on this computer. Open the dashboard through the address the groups "
+                    "use (for example `{example}`), or set `{variable}` on the server.",
+                    example="http://192.168.1.20:8501",
+                    variable=PUBLIC_URL_VARIABLE,
+                ),
                 icon=":material/wifi_off:",
             )
     with picture:
-        st.image(qr_png(link), caption="Scan to join", width=320)
+        st.image(qr_png(link), caption=t("Scan to join"), width=320)

@@ -11,6 +11,7 @@ from campaign.text import clean_text
 from campaign.workshop import show_code
 from campaign.workshops import JoinRefused
 from ui import state
+from ui.language import render_language_picker, ui_translator
 from ui.resources import workshops
 from ui.text import escape_markdown
 from ui.workshop_group import forget_workshops
@@ -23,55 +24,71 @@ def render_join_form(code: str | None = None) -> None:
     """Draw the join form; `code` (from a scanned QR code) is filled in."""
     if code and not st.session_state.get(CODE_KEY):
         st.session_state[CODE_KEY] = code[:12]
+    t = ui_translator()
     with st.form("join-workshop", border=True, enter_to_submit=False):
         st.text_input(
-            "Join code",
+            t("Join code"),
             max_chars=12,
             key=CODE_KEY,
-            placeholder="e.g. K7D-Q4M",
-            help="Six letters and digits, shown by your facilitator.",
+            placeholder=t("e.g. {code}", code="K7D-Q4M"),
+            help=t("Six letters and digits, shown by your facilitator."),
         )
-        st.text_input("Your group's name", max_chars=80, key=NAME_KEY, placeholder="e.g. Table 3, or Lusaka team")
-        st.form_submit_button("Join the workshop", type="primary", icon=":material/group_add:", on_click=_join)
+        st.text_input(t("Your group's name"), max_chars=80, key=NAME_KEY, placeholder=t("e.g. Table 3, or Lusaka team"))
+        st.form_submit_button(t("Join the workshop"), type="primary", icon=":material/group_add:", on_click=_join)
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(error, icon=":material/error:")
 
 
 def render_join_page(pack: WorksheetPack, code: str) -> None:
     """Draw the page a scanned QR code opens: only the join form, with the code filled in."""
-    st.title("Join a workshop", anchor=False)
+    t = ui_translator()
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.title(t("Join a workshop"), anchor=False, width="stretch")
+        render_language_picker(compact=True)
     workshop = None
     with contextlib.suppress(StorageError):  # the form still works; joining reports the problem
         workshop = workshops().by_code(code)
     if workshop is not None:
         st.markdown(
-            f"You are joining **{escape_markdown(workshop.name)}** with the code `{show_code(workshop.join_code)}`."
+            t(
+                "You are joining **{workshop}** with the code `{code}`.",
+                workshop=escape_markdown(workshop.name),
+                code=show_code(workshop.join_code),
+            )
         )
     st.markdown(
-        f"Type your group's name. Your group gets its own campaign plan ({len(pack.worksheets)} steps) and a "
-        "private link to come back to it; only your group and your facilitator can see your answers."
+        t(
+            "Type your group's name. Your group gets its own campaign plan ({count} steps) and a private link to "
+            "come back to it; only your group and your facilitator can see your answers.",
+            count=len(pack.worksheets),
+        )
     )
     left, _ = st.columns([3, 2])
     with left:
         render_join_form(code)
-        st.button("Not in a workshop? Go to the start page", key="join-home", type="tertiary", on_click=state.go_home)
+        st.button(
+            t("Not in a workshop? Go to the start page"), key="join-home", type="tertiary", on_click=state.go_home
+        )
 
 
 def _join() -> None:
     typed = st.session_state.get(CODE_KEY) or ""
     name = clean_text(st.session_state.get(NAME_KEY) or "")
+    t = ui_translator()
     try:
-        _, campaign = workshops().join(typed, name)
+        _, campaign = workshops().join(typed, name, t=t)
     except JoinRefused as refused:
         st.session_state[ERROR_KEY] = refused.message
         return
     except StorageError as error:
-        st.session_state[ERROR_KEY] = f"Joining did not work just now: {error.message} Try again in a moment."
+        st.session_state[ERROR_KEY] = t(
+            "Joining did not work just now: {reason} Try again in a moment.", reason=error.translated(t)
+        )
         return
     forget_workshops()
     space = state.open_workspace(campaign)
     space.notice = None
     st.session_state["show-link"] = True  # a group's private link is its only way back, whatever the mode
-    st.query_params.clear()
+    state.clear_query()
     st.query_params["c"] = campaign.id
     st.query_params["step"] = workshops().campaigns.pack.worksheets[0].id  # the banner points to the room's step

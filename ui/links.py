@@ -6,6 +6,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from ui.language import LANGUAGE_PARAM, chosen_language
+
 PUBLIC_URL_VARIABLE = "ADVOCACY_PUBLIC_URL"
 
 
@@ -24,18 +26,24 @@ def app_address() -> str:
 
 def private_link(campaign_id: str, step: str | None) -> str:
     """Return the full link that opens `campaign_id` (at `step`), as the browser would show it."""
-    query = urlencode({"c": campaign_id} | ({"step": step} if step else {}))
-    return f"{app_address()}?{query}"
+    query = {"c": campaign_id} | ({"step": step} if step else {})
+    return f"{app_address()}?{urlencode(query | _language())}"
 
 
 def facilitator_link(token: str) -> str:
     """Return the secret link to a workshop's dashboard."""
-    return f"{app_address()}?{urlencode({'f': token})}"
+    return f"{app_address()}?{urlencode({'f': token} | _language())}"
 
 
-def join_link(code: str) -> str:
-    """Return the link (and QR code target) that opens the join form with `code` filled in."""
-    return f"{app_address()}?{urlencode({'join': code})}"
+def join_link(code: str, language: str | None = None) -> str:
+    """Return the link (and QR code target) that opens the join form with `code` filled in, in `language`."""
+    return f"{app_address()}?{urlencode({'join': code} | ({LANGUAGE_PARAM: language} if language else {}))}"
+
+
+def _language() -> dict[str, str]:
+    # a link keeps the language chosen in this browser; without a choice, the opener's browser decides
+    language = chosen_language()
+    return {LANGUAGE_PARAM: language} if language else {}
 
 
 def is_local_address(address: str) -> bool:

@@ -7,6 +7,7 @@ import streamlit as st
 from campaign.fields import ListField
 from campaign.text import clean_text
 from ui import state
+from ui.language import ui_translator
 from ui.widgets import Slot, help_text, label, seed
 
 
@@ -17,6 +18,7 @@ def render_list(slot: Slot) -> None:
     items = [str(item) for item in slot.value or []]
     st.markdown(label(definition), help=help_text(definition))
     noun = definition.item_label
+    t = ui_translator()
     for number, item in enumerate(items):
         key = f"{slot.key}.{number}"
         seed(key, item)
@@ -33,22 +35,22 @@ def render_list(slot: Slot) -> None:
                 "",
                 icon=":material/close:",
                 key=f"{key}.remove",
-                help=f"Remove {definition.item_label.lower()} {number + 1}",
+                help=t("Remove {item} {number}", item=noun.lower(), number=number + 1),
                 on_click=_remove_item,
                 args=(slot, number),
                 type="tertiary",
             )
     if len(items) < definition.max_items:
         st.text_input(
-            f"Add {noun.lower()}" if items else f"First {noun.lower()}",
+            t("Add {item}", item=noun.lower()) if items else t("First {item}", item=noun.lower()),
             key=f"{slot.key}.new",
             max_chars=definition.max_length,
-            placeholder="Type, then press Enter to add it to the list",
+            placeholder=t("Type, then press Enter to add it to the list"),
             on_change=_add_item,
             args=(slot,),
         )
     else:
-        st.caption(f"The list is full ({definition.max_items} items).")
+        st.caption(t("The list is full ({count} items).", count=definition.max_items))
 
 
 def _items(slot: Slot) -> list[str]:

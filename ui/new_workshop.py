@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from babel import Locale, UnknownLocaleError
 
 from campaign import StorageError
 from campaign.text import clean_text
-from campaign.worksheet import available_languages
+from ui import state
+from ui.language import language_name, offered_languages, ui_translator
 from ui.resources import workshops
 from ui.workshop_group import forget_workshops
 
@@ -17,44 +17,45 @@ CREATED_KEY = "workshop-created"  # the id of the workshop this session just cre
 ERROR_KEY = "new-workshop-error"
 
 
-def language_name(code: str) -> str:
-    """Return a language's own name ("français"), or the code when Babel does not know it."""
-    try:
-        return Locale.parse(code).get_display_name(code) or code
-    except (UnknownLocaleError, ValueError):
-        return code
-
-
 def render_new_workshop_form() -> None:
     """Draw the form that creates a workshop."""
+    t = ui_translator()
     st.markdown(
-        "For facilitators. You get a **secret link to a dashboard** that shows every group's progress, and a "
-        "short **join code** to show on the projector."
+        t(
+            "For facilitators. You get a **secret link to a dashboard** that shows every group's progress, and a "
+            "short **join code** to show on the projector."
+        )
     )
-    languages = available_languages()
+    languages = list(offered_languages())
     with st.form("new-workshop", border=True, enter_to_submit=False):
-        st.text_input("Workshop name", max_chars=120, key="workshop-name", placeholder="e.g. Lusaka advocacy forum")
+        st.text_input(
+            t("Workshop name"), max_chars=120, key="workshop-name", placeholder=t("e.g. Lusaka advocacy forum")
+        )
         with st.container(horizontal=True):
-            st.date_input("Date", value="today", format="YYYY-MM-DD", key="workshop-date")
-            st.text_input("Place", max_chars=120, key="workshop-place", placeholder="e.g. Lusaka")
+            st.date_input(t("Date"), value="today", format="YYYY-MM-DD", key="workshop-date")
+            st.text_input(t("Place"), max_chars=120, key="workshop-place", placeholder=t("e.g. Lusaka"))
             st.selectbox(
-                "Language",
+                t("Language of the plans"),
                 languages,
+                index=languages.index(t.language) if t.language in languages else 0,
                 format_func=language_name,
                 key="workshop-language",
-                help="Recorded in each group's campaign file and plan.",
+                help=t(
+                    "The groups' plans are written in it, and the join link opens in it. Each group can change both."
+                ),
             )
         st.form_submit_button(
-            "Create the workshop", type="primary", icon=":material/co_present:", on_click=_create_workshop
+            t("Create the workshop"), type="primary", icon=":material/co_present:", on_click=_create_workshop
         )
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(error, icon=":material/error:")
 
 
 def _create_workshop() -> None:
+    t = ui_translator()
     name = clean_text(st.session_state.get("workshop-name") or "").strip()
     if not name:
-        st.session_state[ERROR_KEY] = "Give the workshop a name, for example 'Lusaka advocacy forum'."
+        st.session_state[ERROR_KEY] = t("Give the workshop a name, for example 'Lusaka advocacy forum'.")
         return
     date = st.session_state.get("workshop-date")
     try:
@@ -65,10 +66,10 @@ def _create_workshop() -> None:
             st.session_state.get("workshop-language") or "en",
         )
     except StorageError as error:
-        st.session_state[ERROR_KEY] = f"The workshop could not be created: {error.message}"
+        st.session_state[ERROR_KEY] = t("The workshop could not be created: {reason}", reason=error.translated(t))
         return
     forget_workshops()
     st.session_state[CREATED_KEY] = workshop.id
     st.session_state.pop("workspace", None)
-    st.query_params.clear()
+    state.clear_query()
     st.query_params["f"] = token

@@ -7,16 +7,19 @@ from dataclasses import dataclass
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
+from campaign.i18n import N_, Translator, translator
 from campaign.model import is_empty
 from campaign.workshop import Workshop
 from exports.lookup import answer_of, cell, find_column, find_field, find_table, table_rows
 from exports.wording import row_name, value_text
+from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
 from ui.text import escape_markdown
 
 SHARED_SECONDS = 10  # the shared words of a workshop are read once per this many seconds for all its groups
 CARDS_PER_ROW = 3
 COMPARE_KEY = "plenary-compare"
+MESSAGES, OBJECTIVES = N_("Key messages"), N_("Objectives")
 
 
 @dataclass(frozen=True)
@@ -29,54 +32,60 @@ class GroupWords:
     messages: tuple[tuple[str, str], ...]  # (audience, core message)
 
 
-def group_words(name: str, campaign: Campaign, pack: WorksheetPack) -> GroupWords:
-    """Return the goal, objective statements and core messages (with their audiences) of one group."""
+def group_words(name: str, campaign: Campaign, pack: WorksheetPack, t: Translator | None = None) -> GroupWords:
+    """Return the goal, objective statements and core messages (with their audiences) of one group, with
+    choices, dates and numbers in `t`'s language (the pack's words in `pack`'s)."""
     goal = answer_of(campaign, "objectives", find_field(pack, "objectives", "goal"))
     objectives_table = find_table(pack, "objectives", "objectives")
     statement = find_column(objectives_table, "statement")
     objectives = tuple(
-        _text(row, statement, campaign, pack) for row in table_rows(campaign, "objectives", objectives_table)
+        _text(row, statement, campaign, pack, t) for row in table_rows(campaign, "objectives", objectives_table)
     )
     messages_table = find_table(pack, "messages", "messages")
     core = find_column(messages_table, "core_message", "core")
     messages = []
     for number, row in enumerate(table_rows(campaign, "messages", messages_table), start=1):
-        if text := _text(row, core, campaign, pack):
+        if text := _text(row, core, campaign, pack, t):
             assert messages_table is not None
             messages.append((row_name(messages_table, row, number, campaign, pack), text))
     return GroupWords(name, str(goal or ""), tuple(o for o in objectives if o), tuple(messages))
 
 
-def _text(row: dict, column: object, campaign: Campaign, pack: WorksheetPack) -> str:  # type: ignore[type-arg]
+def _text(row: dict, column: object, campaign: Campaign, pack: WorksheetPack, t: Translator | None) -> str:  # type: ignore[type-arg]
     value = cell(row, column)  # type: ignore[arg-type]
-    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack)  # type: ignore[arg-type]
+    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack, t)  # type: ignore[arg-type]
 
 
 @st.cache_data(ttl=SHARED_SECONDS, show_spinner=False, max_entries=200)
-def shared_words(workshop_id: str, groups: tuple[tuple[str, str], ...]) -> list[GroupWords]:
-    """Return every group's words, in joining order; `groups` is (campaign id, name) per group."""
-    pack, repo = worksheet_pack(), repository()
+def shared_words(workshop_id: str, groups: tuple[tuple[str, str], ...], language: str = "en") -> list[GroupWords]:
+    """Return every group's words, in joining order, for readers of `language`; `groups` is (campaign id, name)
+    per group."""
+    pack, repo, t = worksheet_pack(language), repository(), translator(language)
     words = []
     for campaign_id, name in groups:
         try:
-            words.append(group_words(name, repo.load(campaign_id), pack))
+            words.append(group_words(name, repo.load(campaign_id), pack, t))
         except (CampaignNotFound, StorageError):
             words.append(GroupWords(name, "", (), ()))  # keep the order: one card per group
     return words
 
 
 def workshop_words(workshop: Workshop) -> list[GroupWords]:
-    """Return the shared words of `workshop`'s groups (cached for a few seconds)."""
-    return shared_words(workshop.id, tuple((g.campaign_id, g.name) for g in workshop.groups))
+    """Return the shared words of `workshop`'s groups in the reader's language (cached for a few seconds)."""
+    groups = tuple((g.campaign_id, g.name) for g in workshop.groups)
+    return shared_words(workshop.id, groups, ui_translator().language)
 
 
 def render_plenary_page(campaign: Campaign, workshop: Workshop) -> None:
     """Draw the plenary page a group sees while the facilitator shares it."""
-    st.caption(f"Shared by your facilitator · {escape_markdown(workshop.name)}")
-    st.title("Plenary: all groups' key messages", anchor=False)
+    t = ui_translator()
+    st.caption(t("Shared by your facilitator · {workshop}", workshop=escape_markdown(workshop.name)))
+    st.title(t("Plenary: all groups' key messages"), anchor=False)
     st.markdown(
-        "Every group's key messages and objectives, to compare in the plenary discussion. This page is "
-        "read-only: each group's plan stays its own."
+        t(
+            "Every group's key messages and objectives, to compare in the plenary discussion. This page is "
+            "read-only: each group's plan stays its own."
+        )
     )
     own = next((n for n, g in enumerate(workshop.groups) if g.campaign_id == campaign.id), None)
     render_side_by_side(workshop_words(workshop), own)
@@ -84,13 +93,15 @@ def render_plenary_page(campaign: Campaign, workshop: Workshop) -> None:
 
 def render_side_by_side(words: list[GroupWords], own: int | None = None) -> None:
     """Draw one card per group, three to a row; `own` is the index of the viewer's group, marked as theirs."""
+    t = ui_translator()
     if not words:
-        st.info("No group has joined yet.", icon=":material/groups:")
+        st.info(t("No group has joined yet."), icon=":material/groups:")
         return
     compare = st.segmented_control(
-        "Compare",
-        ["Key messages", "Objectives"],
-        default="Key messages",
+        t("Compare"),
+        [MESSAGES, OBJECTIVES],
+        format_func=t,
+        default=MESSAGES,
         key=COMPARE_KEY,
         required=True,
     )
@@ -98,18 +109,18 @@ def render_side_by_side(words: list[GroupWords], own: int | None = None) -> None
         columns = st.columns(CARDS_PER_ROW)
         for offset, group in enumerate(words[start : start + CARDS_PER_ROW]):
             with columns[offset], st.container(border=True, key=f"plenary-group-{start + offset}"):
-                mark = " · :green-badge[your group]" if own == start + offset else ""
+                mark = " · :green-badge[" + t("your group") + "]" if own == start + offset else ""
                 st.markdown(f"**{escape_markdown(group.name)}**{mark}")
-                st.markdown(_messages(group) if compare == "Key messages" else _objectives(group))
+                st.markdown(_messages(group, t) if compare == MESSAGES else _objectives(group, t))
 
 
-def _messages(group: GroupWords) -> str:
+def _messages(group: GroupWords, t: Translator) -> str:
     if not group.messages:
-        return ":gray[No key message yet.]"
+        return ":gray[" + t("No key message yet.") + "]"
     return "\n\n".join(f"*{escape_markdown(audience)}*  \n{escape_markdown(text)}" for audience, text in group.messages)
 
 
-def _objectives(group: GroupWords) -> str:
-    parts = [f":gray[Goal:] {escape_markdown(group.goal)}"] if group.goal else []
+def _objectives(group: GroupWords, t: Translator) -> str:
+    parts = [":gray[" + t("Goal:") + "] " + escape_markdown(group.goal)] if group.goal else []
     parts += [f"{n}. {escape_markdown(text)}" for n, text in enumerate(group.objectives, start=1)]
-    return "\n\n".join(parts) or ":gray[No objective yet.]"
+    return "\n\n".join(parts) or ":gray[" + t("No objective yet.") + "]"

@@ -6,16 +6,32 @@ from typing import Literal
 
 import streamlit as st
 
-from campaign import CampaignRepository, WorksheetPack, load_worksheets, open_store
+from campaign import CampaignRepository, WorksheetError, WorksheetPack, load_worksheets, open_store
 from campaign.workshops import WorkshopRepository
 
 Mode = Literal["personal", "shared"]
 
 
 @st.cache_resource(show_spinner=False)
-def worksheet_pack() -> WorksheetPack:
-    """Return the worksheet pack, parsed once per server process."""
+def _own_pack() -> WorksheetPack:
     return load_worksheets()
+
+
+@st.cache_resource(show_spinner=False)
+def _translated_pack(language: str) -> WorksheetPack | None:
+    try:
+        return load_worksheets(language=language)
+    except WorksheetError:
+        return None  # remembered too: a campaign in a language the pack lacks must not re-read files every run
+
+
+def worksheet_pack(language: str | None = None) -> WorksheetPack:
+    """Return the worksheet pack in `language` (in its own language without one, or when it has no such
+    translation), each language parsed once per server process."""
+    pack = _own_pack()
+    if not language or language == pack.info.language:
+        return pack
+    return _translated_pack(language) or pack
 
 
 @st.cache_resource(show_spinner=False)

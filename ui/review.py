@@ -8,50 +8,74 @@ import streamlit as st
 
 from campaign import Campaign, WorksheetPack
 from campaign.checks import Finding, plan_check
+from campaign.i18n import translator
 from ui import state
 from ui.conflicts import render_conflicts
 from ui.downloads import render_downloads
+from ui.language import language_in, ui_translator
+from ui.resources import worksheet_pack
 from ui.status import render_status
-from ui.text import escape_markdown
+from ui.text import escape_markdown, unlinked
 
 PREVIEW_KEY = "plan-preview"
 
 
 def render_review(space: state.Workspace, pack: WorksheetPack) -> None:
-    """Draw the review step of the open campaign."""
+    """Draw the review step of the open campaign: the words of the page in the interface language (`pack`),
+    the plan, its check and its files in the campaign's language."""
+    t = ui_translator()
     campaign = space.campaign
+    plan_pack = worksheet_pack(campaign.language)
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption("Last step")
+        st.caption(t("Last step"))
         render_status(space)
-    st.title("Review and export", anchor=False)
+    st.title(t("Review and export"), anchor=False)
     render_conflicts(space, pack)
-    check, files, preview = st.tabs(["Plan check", "Download", "Preview the plan"])
+    if campaign.language != t.language:
+        st.caption(
+            ":material/translate: "
+            + t(
+                "The plan is written in {language}. Change it in the campaign settings.",
+                language=language_in(campaign.language, t),
+            )
+        )
+    check, files, preview = st.tabs([t("Plan check"), t("Download"), t("Preview the plan")])
     with check:
-        render_plan_check(campaign, pack)
+        render_plan_check(campaign, plan_pack)
     with files:
-        render_downloads(campaign, pack)
+        render_downloads(campaign, plan_pack)
     with preview:
-        st.caption("The plan as it will print (pictures appear as tables here).")
+        st.caption(t("The plan as it will print (pictures appear as tables here)."))
         with st.container(border=True, height=640, key="plan-preview-box"):
             try:
-                preview = plan_preview(campaign, pack)
+                preview = plan_preview(campaign, plan_pack)
             except Exception:
                 logging.getLogger(__name__).exception("the plan preview failed")
-                st.warning("The preview cannot be shown right now; the plan check and downloads still work.")
+                st.warning(t("The preview cannot be shown right now; the plan check and downloads still work."))
             else:
                 st.markdown(preview)
 
 
 def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:
-    """List what is missing or weak, grouped by step, each with a button to go and fix it."""
-    findings = plan_check(campaign, pack)
+    """List what is missing or weak, grouped by step, each with a button to go and fix it.
+
+    The findings speak the plan's language (`pack` and the campaign's), the page around them the reader's.
+    """
+    t = ui_translator()
+    findings = plan_check(campaign, pack, t=translator(campaign.language))
+    steps = worksheet_pack(t.language)  # the buttons name the steps as the sidebar does
     if not findings:
-        st.success("The plan check found nothing to fix. Well done.", icon=":material/task_alt:")
+        st.success(t("The plan check found nothing to fix. Well done."), icon=":material/task_alt:")
         return
     quality = sum(f.kind == "quality" for f in findings)
     st.markdown(
-        f"**{len(findings)} thing(s) to look at**: {len(findings) - quality} answer(s) still needed and "
-        f"{quality} point(s) that would make the plan stronger. None of them stops you printing."
+        t(
+            "**{count} thing(s) to look at**: {missing} answer(s) still needed and {quality} point(s) that would "
+            "make the plan stronger. None of them stops you printing.",
+            count=len(findings),
+            missing=len(findings) - quality,
+            quality=quality,
+        )
     )
     for sheet in pack.worksheets:
         mine = [f for f in findings if f.worksheet_id == sheet.id]
@@ -61,7 +85,7 @@ def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.markdown(f"**{escape_markdown(sheet.short_title)}** · {len(mine)}", width="stretch")
                 st.button(
-                    f"Go to {sheet.short_title}",
+                    t("Go to {step}", step=steps.worksheet(sheet.id).short_title),
                     key=f"check-go-{sheet.id}",
                     icon=":material/arrow_forward:",
                     on_click=_go_fix,
@@ -83,15 +107,17 @@ def _go_fix(finding: Finding) -> None:
 
 
 def plan_preview(campaign: Campaign, pack: WorksheetPack) -> str:
-    """Return the plan as Markdown for Streamlit, built once per saved revision of the campaign."""
+    """Return the plan as Markdown for Streamlit (`pack` in the campaign's language), built once per saved
+    revision of the campaign."""
     from exports.markdown import render_markdown
     from exports.plan import build_plan
 
     cached = st.session_state.get(PREVIEW_KEY)
-    if cached is None or cached[0] != (campaign.id, campaign.revision):
+    version = (campaign.id, campaign.revision, campaign.language, pack.info.language)
+    if cached is None or cached[0] != version:
         text = render_markdown(build_plan(campaign, pack))
         # Streamlit also reads $math$ and :directive[...] in Markdown: escape both so answers show as typed
-        text = text.replace("$", "\\$").replace(":", "\\:")
-        cached = ((campaign.id, campaign.revision), text)
+        text = unlinked(text).replace("$", "\\$").replace(":", "\\:")  # and addresses never become links
+        cached = (version, text)
         st.session_state[PREVIEW_KEY] = cached
     return cached[1]

@@ -10,6 +10,7 @@ from campaign import Campaign, Conflict, StorageError
 from campaign.model import is_empty
 from campaign.repository import CampaignInvalid
 from ui import state
+from ui.language import ui_translator
 from ui.resources import repository
 
 Edit = Callable[[Campaign], None]
@@ -33,16 +34,19 @@ def save_edit(edit: Edit) -> bool:
         result = repository().save(mine, space.base)
     except CampaignInvalid as error:
         # an edit the worksheets forbid would block every later save: drop it and show the stored answers
-        space.campaign, space.notice = space.base.copy(), f"That change was not kept: {error.message}"
+        t = ui_translator()
+        space.campaign = space.base.copy()
+        space.notice = t("That change was not kept: {reason}", reason=error.translated(t))
         state.forget_widgets()
         return False
     except StorageError as error:
-        space.error = error.message
+        space.error = error.translated(ui_translator())
         return False
     space.campaign, space.base = result.campaign, result.campaign.copy()
     space.error, space.saved_at = None, dt.datetime.now()
     if result.merged:
-        space.notice = "Someone else saved this campaign at the same time; their changes and yours are both kept."
+        t = ui_translator()
+        space.notice = t("Someone else saved this campaign at the same time; their changes and yours are both kept.")
         state.forget_widgets()
     return True
 
@@ -53,7 +57,9 @@ def retry() -> None:
 
 
 def _same(a: Campaign, b: Campaign) -> bool:
-    return a.answers == b.answers and a.settings == b.settings and a.conflicts == b.conflicts
+    return (
+        a.answers == b.answers and a.settings == b.settings and a.conflicts == b.conflicts and a.language == b.language
+    )
 
 
 def save_answer(worksheet_id: str, field_id: str, value: Any) -> None:
@@ -104,15 +110,17 @@ def _reload() -> None:
         try:
             space.campaign = repository().load(space.campaign.id)
         except StorageError as error:
-            space.error = error.message
+            space.error = error.translated(ui_translator())
             return
         space.base = space.campaign.copy()
 
 
 def put_at_path(campaign: Campaign, path: str, value: Any) -> None:
-    """Store `value` at a conflict path: "sheet.field", "sheet.field.row.column" or "settings.paper"."""
+    """Store `value` at a conflict path: "sheet.field", "sheet.field.row.column", "settings.paper" or "language"."""
     parts = path.split(".")
-    if parts[0] == "settings" and len(parts) == 2:
+    if path == "language":
+        campaign.language = str(value)
+    elif parts[0] == "settings" and len(parts) == 2:
         setattr(campaign.settings, parts[1], value)
     elif len(parts) == 2:
         campaign.set_answer(parts[0], parts[1], value)

@@ -1,4 +1,4 @@
-"""Campaign settings: the organisation's logo for the plan's cover, the paper size, and the private link."""
+"""Campaign settings: the plan's language and paper size, the organisation's logo for its cover, the private link."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import streamlit as st
 from PIL import Image, UnidentifiedImageError
 
 from campaign import StorageError
+from campaign.i18n import Translator, translator
 from ui import saving, state
+from ui.language import language_name, offered_languages, ui_translator
 from ui.links import private_link
 from ui.resources import mode, repository
 from ui.status import render_status
@@ -17,34 +19,69 @@ MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 25_000_000  # a small file can still unpack into a huge bitmap
 LOGO_KEY = "logo-upload"
 PAPER_KEY = "f:settings.paper"
+LANGUAGE_KEY = "f:settings.language"
 FORMATS = {"PNG": "logo.png", "JPEG": "logo.jpg"}
 
 
 def render_settings(space: state.Workspace) -> None:
     """Draw the settings page of the open campaign."""
+    t = ui_translator()
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption("Campaign settings")
+        st.caption(t("Campaign settings"))
         render_status(space)
-    st.title("Campaign settings", anchor=False)
-    st.subheader("Paper size", anchor=False)
+    st.title(t("Campaign settings"), anchor=False)
+    st.subheader(t("Language of the plan"), anchor=False)
+    _language(space, t)
+    st.subheader(t("Paper size"), anchor=False)
     if PAPER_KEY not in st.session_state:
         st.session_state[PAPER_KEY] = space.campaign.settings.paper
     st.radio(
-        "Paper size of the printed plan",
+        t("Paper size of the printed plan"),
         ["a4", "letter"],
-        format_func={"a4": "A4 (most of the world)", "letter": "Letter (North America)"}.__getitem__,
+        format_func={"a4": t("A4 (most of the world)"), "letter": t("Letter (North America)")}.__getitem__,
         key=PAPER_KEY,
         horizontal=True,
         on_change=_paper_changed,
     )
-    st.subheader("Logo on the cover", anchor=False)
-    _logo(space)
-    st.subheader("Link to this campaign", anchor=False)
+    st.subheader(t("Logo on the cover"), anchor=False)
+    _logo(space, t)
+    st.subheader(t("Link to this campaign"), anchor=False)
     if mode() == "shared":
-        st.markdown("On this shared server **this private link is the only way back to the campaign**. Bookmark it.")
+        st.markdown(t("On this shared server **this private link is the only way back to the campaign**. Bookmark it."))
     else:
-        st.markdown("Bookmark this link to come back to exactly this campaign.")
+        st.markdown(t("Bookmark this link to come back to exactly this campaign."))
     st.code(private_link(space.campaign.id, None), language=None, wrap_lines=True)
+
+
+def _language(space: state.Workspace, t: Translator) -> None:
+    current = space.campaign.language
+    languages = list(offered_languages())
+    languages += [] if current in languages else [current]  # a file from elsewhere may name another language
+    if LANGUAGE_KEY not in st.session_state:
+        st.session_state[LANGUAGE_KEY] = current
+    st.selectbox(
+        t("Write the plan in"),
+        languages,
+        format_func=language_name,
+        key=LANGUAGE_KEY,
+        on_change=_language_changed,
+        width=320,
+    )
+    st.caption(
+        t(
+            "The plan, its check and the files you download use this language. The screens follow the language "
+            "chosen in the sidebar: each person can choose their own."
+        )
+    )
+
+
+def _language_changed() -> None:
+    language = st.session_state[LANGUAGE_KEY]
+
+    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+        campaign.language = language
+
+    saving.save_edit(edit)
 
 
 def _paper_changed() -> None:
@@ -56,20 +93,20 @@ def _paper_changed() -> None:
     saving.save_edit(edit)
 
 
-def _logo(space: state.Workspace) -> None:
+def _logo(space: state.Workspace, t: Translator) -> None:
     name = space.campaign.settings.logo
     if name:
         data = _stored_logo(space.campaign.id, name)
         if data:
-            st.image(data, width=160, alt="The organisation's logo, as it will appear on the cover")
-        st.button("Remove the logo", key="logo-remove", icon=":material/delete:", on_click=_remove_logo)
+            st.image(data, width=160, alt=t("The organisation's logo, as it will appear on the cover"))
+        st.button(t("Remove the logo"), key="logo-remove", icon=":material/delete:", on_click=_remove_logo)
     st.file_uploader(
-        "Organisation logo (PNG or JPEG, at most 1 MB)",
+        t("Organisation logo (PNG or JPEG, at most 1 MB)"),
         type=["png", "jpg", "jpeg"],
         key=LOGO_KEY,
         max_upload_size=1,
         on_change=_logo_uploaded,
-        help="Shown on the cover of the printed plan. A wide logo about 600 pixels across prints well.",
+        help=t("Shown on the cover of the printed plan. A wide logo about 600 pixels across prints well."),
     )
     if problem := st.session_state.pop("logo-problem", None):
         st.error(problem, icon=":material/image_not_supported:")
@@ -86,21 +123,24 @@ def _stored_logo(campaign_id: str, name: str) -> bytes | None:
     return cache[(campaign_id, name)]
 
 
-def logo_problem(data: bytes) -> tuple[str | None, str | None]:
-    """Return (asset name, None) for a usable PNG or JPEG logo, else (None, the problem in plain words)."""
+def logo_problem(data: bytes, t: Translator | None = None) -> tuple[str | None, str | None]:
+    """Return (asset name, None) for a usable PNG or JPEG logo, else (None, the problem in plain words, in `t`'s
+    language, English without one)."""
+    t = t or translator(None)
     if len(data) > MAX_LOGO_BYTES:
-        return None, f"The logo is {len(data) / 1_000_000:.1f} MB; the limit is 1 MB. Save it smaller and try again."
+        size = t.number(round(len(data) / 1_000_000, 1))
+        return None, t("The logo is {size} MB; the limit is 1 MB. Save it smaller and try again.", size=size)
     try:
         with Image.open(io.BytesIO(data)) as image:
             image_format = image.format
             width, height = image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return None, "This file is not a readable PNG or JPEG image."
+        return None, t("This file is not a readable PNG or JPEG image.")
     if image_format not in FORMATS:
-        return None, f"This is a {image_format} image; use a PNG or JPEG file."
+        return None, t("This is a {format} image; use a PNG or JPEG file.", format=image_format)
     if width * height > MAX_LOGO_PIXELS:
-        return None, "This image is too large in pixels; use one under 5000 × 5000."
+        return None, t("This image is too large in pixels; use one under 5000 × 5000.")
     return FORMATS[image_format], None
 
 
@@ -109,14 +149,15 @@ def _logo_uploaded() -> None:
     space = state.workspace()
     if uploaded is None or space is None:
         return
-    name, problem = logo_problem(uploaded.getvalue())
+    t = ui_translator()
+    name, problem = logo_problem(uploaded.getvalue(), t)
     if problem or name is None:
         st.session_state["logo-problem"] = problem
         return
     try:
         repository().put_asset(space.campaign.id, name, uploaded.getvalue())
     except StorageError as error:
-        st.session_state["logo-problem"] = error.message
+        st.session_state["logo-problem"] = error.translated(t)
         return
     st.session_state.pop("logo-cache", None)
 

@@ -6,10 +6,12 @@ import streamlit as st
 
 from campaign import WorksheetPack
 from campaign.completeness import overall_progress, worksheet_progress
+from campaign.i18n import Translator
 from ui import state
+from ui.language import percent, render_language_picker, ui_translator
 from ui.links import private_link
 from ui.resources import mode
-from ui.text import escape_markdown
+from ui.text import display_title, escape_markdown
 
 NAV_KEY = "nav-step"
 
@@ -19,22 +21,23 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
 
     `plenary` adds the workshop's shared page of all groups' key messages (while the facilitator shares it).
     """
+    t = ui_translator()
     campaign = space.campaign
     steps = [sheet.id for sheet in pack.worksheets] + [state.REVIEW, state.SETTINGS]
     steps += [state.PLENARY] if plenary else []
     titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(pack.worksheets, start=1)}
-    titles |= {state.REVIEW: "Review and export", state.SETTINGS: "Campaign settings"}
-    titles |= {state.PLENARY: "Plenary: all groups' key messages"}
+    titles |= {state.REVIEW: t("Review and export"), state.SETTINGS: t("Campaign settings")}
+    titles |= {state.PLENARY: t("Plenary: all groups' key messages")}
     progress = {sheet.id: worksheet_progress(campaign, sheet) for sheet in pack.worksheets}
-    captions = [_progress_words(progress[s]) if s in progress else "" for s in steps]
+    captions = [_progress_words(progress[s], t) if s in progress else "" for s in steps]
     overall = overall_progress(campaign, pack)
     with st.sidebar:
-        st.caption("Campaign")
-        st.markdown(f"### {escape_markdown(campaign.title)}")
-        st.progress(overall, text=f"Overall: {overall:.0%} of the questions answered")
+        st.caption(t("Campaign"))
+        st.markdown(f"### {escape_markdown(display_title(campaign, t))}")
+        st.progress(overall, text=t("Overall: {share} of the questions answered", share=percent(overall, t)))
         st.session_state[NAV_KEY] = step  # follow the URL (Back, Next, a link from the plan check)
         st.radio(
-            "Steps",
+            t("Steps"),
             steps,
             format_func=titles.__getitem__,
             captions=captions,
@@ -42,15 +45,16 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
             on_change=_jump,
         )
         if mode() == "shared" or campaign.workshop:  # a workshop group's campaign is never listed either
-            st.caption("Your private link (bookmark it; anyone with it can edit this campaign):")
+            st.caption(t("Your private link (bookmark it; anyone with it can edit this campaign):"))
             st.code(private_link(campaign.id, None), language=None, wrap_lines=True)
-        st.button("Start page", icon=":material/home:", key="nav-home", on_click=state.go_home, type="tertiary")
+        st.button(t("Start page"), icon=":material/home:", key="nav-home", on_click=state.go_home, type="tertiary")
+        render_language_picker()
 
 
-def _progress_words(share: float) -> str:
+def _progress_words(share: float, t: Translator) -> str:
     if share >= 1:
-        return "Complete"
-    return "Not started" if share == 0 else f"{share:.0%} answered"
+        return t("Complete")
+    return t("Not started") if share == 0 else t("{share} answered", share=percent(share, t))
 
 
 def _jump() -> None:

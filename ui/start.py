@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is_valid_id, parse_campaign
 from campaign.campaign_file import reference_problems
 from campaign.completeness import overall_progress
 from campaign.example import example_campaign
+from campaign.i18n import Translator
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
 from ui import state
 from ui.joining import render_join_form
+from ui.language import percent, render_language_picker, ui_language, ui_translator
 from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
-from ui.text import escape_markdown
+from ui.text import display_title, escape_markdown
 
 UPLOAD_KEY = "upload-yaml"
 MAX_YAML_MB = MAX_BYTES // 1_000_000
 
 
 def render_start(pack: WorksheetPack, notice: str | None = None) -> None:
-    """Draw the start page."""
-    st.title("Advocacy Campaign Builder", anchor=False)
+    """Draw the start page; `notice` is an interface word (marked with N_) saying why the user landed here."""
+    t = ui_translator()
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.title(t("Advocacy Campaign Builder"), anchor=False, width="stretch")
+        render_language_picker(compact=True)
     st.markdown(
-        "Plan an advocacy campaign for the social service workforce one worksheet at a time, following the "
-        "Global Social Service Workforce Alliance's Advocacy Toolkit. Every answer is saved as you type, "
-        "and at the end you print a campaign plan as a Word document or PDF."
+        t(
+            "Plan an advocacy campaign for the social service workforce one worksheet at a time, following the "
+            "Global Social Service Workforce Alliance's Advocacy Toolkit. Every answer is saved as you type, "
+            "and at the end you print a campaign plan as a Word document or PDF."
+        )
     )
     if notice:
-        st.warning(notice, icon=":material/link_off:")
+        st.warning(t(notice), icon=":material/link_off:")
     main, side = st.columns([3, 2], gap="large")
     with side:
         _what_you_make(pack)
@@ -40,22 +49,33 @@ def render_start(pack: WorksheetPack, notice: str | None = None) -> None:
 
 
 def _what_you_make(pack: WorksheetPack) -> None:
+    t = ui_translator()
     with st.container(border=True):
-        st.markdown("**The steps of a campaign plan**")
+        st.markdown("**" + t("The steps of a campaign plan") + "**")
         st.markdown("\n".join(f"{n}. {sheet.title}" for n, sheet in enumerate(pack.worksheets, start=1)))
-        st.caption(
-            "Each step explains itself and shows a worked example. Answers are saved on this "
-            + ("server" if mode() == "shared" else "computer")
-            + " as you type, so you can stop and come back at any time."
-        )
+        if mode() == "shared":
+            st.caption(
+                t(
+                    "Each step explains itself and shows a worked example. Answers are saved on this server as you "
+                    "type, so you can stop and come back at any time."
+                )
+            )
+        else:
+            st.caption(
+                t(
+                    "Each step explains itself and shows a worked example. Answers are saved on this computer as "
+                    "you type, so you can stop and come back at any time."
+                )
+            )
 
 
 def _choices(pack: WorksheetPack) -> None:
-    new, saved, upload = st.tabs(["Start a new campaign", "Continue a campaign", "Open a saved file"])
+    t = ui_translator()
+    new, saved, upload = st.tabs([t("Start a new campaign"), t("Continue a campaign"), t("Open a saved file")])
     with new:
         _new_campaign_form()
         st.button(
-            "Or explore the worked example (a campaign in Kenya)",
+            t("Or explore the worked example (a campaign in Kenya)"),
             key="open-example",
             icon=":material/school:",
             type="tertiary",
@@ -72,32 +92,37 @@ def _choices(pack: WorksheetPack) -> None:
 
 
 def _workshops() -> None:
-    st.markdown("**In a workshop?**")
-    join, run = st.tabs(["Join a workshop", "Run a workshop"])
+    t = ui_translator()
+    st.markdown("**" + t("In a workshop?") + "**")
+    join, run = st.tabs([t("Join a workshop"), t("Run a workshop")])
     with join:
-        st.markdown("Your facilitator shows a join code. Your group gets its own campaign and a private link to it.")
+        st.markdown(t("Your facilitator shows a join code. Your group gets its own campaign and a private link to it."))
         render_join_form()
     with run:
         render_new_workshop_form()
 
 
 def _new_campaign_form() -> None:
+    t = ui_translator()
     with st.form("new-campaign", border=True, enter_to_submit=False):
-        st.text_input("Campaign name", max_chars=120, key="new-name", placeholder="e.g. A Social Worker for Every Ward")
         st.text_input(
-            "Organisation or coalition",
+            t("Campaign name"), max_chars=120, key="new-name", placeholder=t("e.g. A Social Worker for Every Ward")
+        )
+        st.text_input(
+            t("Organisation or coalition"),
             max_chars=200,
             key="new-organisation",
-            placeholder="e.g. National Association of Social Workers",
+            placeholder=t("e.g. National Association of Social Workers"),
         )
-        st.text_input("Country", max_chars=100, key="new-country", placeholder="e.g. Nepal")
+        st.text_input(t("Country"), max_chars=100, key="new-country", placeholder=t("e.g. Nepal"))
         st.form_submit_button(
-            "Start the campaign", type="primary", icon=":material/arrow_forward:", on_click=_create_new
+            t("Start the campaign"), type="primary", icon=":material/arrow_forward:", on_click=_create_new
         )
+        st.caption(t("The plan is written in the language of this page; you can change it in the campaign settings."))
 
 
 def _create_new() -> None:
-    campaign = Campaign(id="")
+    campaign = Campaign(id="", language=ui_language())  # the plan speaks the language it was started in
     for field_id, key in (("name", "new-name"), ("lead_organisation", "new-organisation"), ("country", "new-country")):
         campaign.set_answer("profile", field_id, clean_text(st.session_state.get(key) or ""))
     _create(lambda: campaign)
@@ -108,7 +133,7 @@ def _create(make: object) -> None:
     try:
         created = repository().create(make())  # type: ignore[operator]
     except StorageError as error:
-        st.session_state["start-error"] = error.message
+        st.session_state["start-error"] = error.translated(ui_translator())
         return
     space = state.open_workspace(created)
     space.notice = None
@@ -118,13 +143,14 @@ def _create(make: object) -> None:
 
 
 def _campaign_list(pack: WorksheetPack) -> None:
+    t = ui_translator()
     if error := st.session_state.pop("start-error", None):
         st.error(error)
     repo = repository()
     try:
         ids = repo.campaign_ids()
     except StorageError as error:
-        st.error(error.message)
+        st.error(error.translated(t))
         return
     campaigns: list[Campaign] = []
     damaged = grouped = 0
@@ -139,7 +165,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
         else:
             campaigns.append(campaign)
     if not campaigns:
-        st.info("No campaign is saved in this data folder yet. Start a new one, or open a saved file.")
+        st.info(t("No campaign is saved in this data folder yet. Start a new one, or open a saved file."))
     for campaign in sorted(campaigns, key=lambda c: c.updated, reverse=True):
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             where = " · ".join(
@@ -147,27 +173,49 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 for v in (campaign.answer("profile", "lead_organisation"), campaign.answer("profile", "country"))
                 if v
             )
-            saved = campaign.updated[:16].replace("T", " ")
+            status = t(
+                "{share} answered · last saved {when} UTC",
+                share=percent(overall_progress(campaign, pack), t),
+                when=_saved_when(campaign.updated, t),
+            )
             st.markdown(
-                f"**{escape_markdown(campaign.title)}**  \n{where}  \n"
-                f":gray[{overall_progress(campaign, pack):.0%} answered · last saved {saved} UTC]",
+                f"**{escape_markdown(display_title(campaign, t))}**  \n{where}  \n:gray[{escape_markdown(status)}]",
                 width="stretch",
             )
-            st.button("Open", key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id))
+            st.button(
+                t("Open"), key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id)
+            )
     if damaged:
-        st.caption(f"{damaged} saved campaign(s) could not be read and are not listed.")
+        st.caption(t("{count} saved campaign(s) could not be read and are not listed.", count=damaged))
     if grouped:
-        st.caption(f"{grouped} workshop group campaign(s) are not listed: each opens only by its private link.")
+        st.caption(
+            t(
+                "{count} workshop group campaign(s) are not listed: each opens only by its private link.",
+                count=grouped,
+            )
+        )
+
+
+def _saved_when(stamp: str, t: Translator) -> str:
+    """Return an ISO time stamp as a date in the reader's language and a 24-hour time: "23 nov. 2026 09:14"."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{t.date(moment.date(), 'medium')} {moment:%H:%M}"
 
 
 def _continue_by_link() -> None:
+    t = ui_translator()
     st.markdown(
-        "On this shared server campaigns are not listed: each one opens only through its **private link**. "
-        "Open your bookmark, or paste the link (or the campaign code at its end) here."
+        t(
+            "On this shared server campaigns are not listed: each one opens only through its **private link**. "
+            "Open your bookmark, or paste the link (or the campaign code at its end) here."
+        )
     )
-    st.text_input("Private link or campaign code", key="paste-link", on_change=_follow_link)
+    st.text_input(t("Private link or campaign code"), key="paste-link", on_change=_follow_link)
     if st.session_state.pop("link-error", False):
-        st.error("That is not a campaign link. A link ends with `?c=` and a 22-character code.")
+        st.error(t("That is not a campaign link. A link ends with `?c=` and a 22-character code."))
 
 
 def _follow_link() -> None:
@@ -180,43 +228,54 @@ def _follow_link() -> None:
 
 
 def _upload(pack: WorksheetPack) -> None:
+    t = ui_translator()
     st.markdown(
-        "Open a campaign file (`.yaml`) downloaded from this app or written by hand. It is checked first; "
-        "nothing is saved until it is valid, and then it is saved as a new campaign."
+        t(
+            "Open a campaign file (`.yaml`) downloaded from this app or written by hand. It is checked first; "
+            "nothing is saved until it is valid, and then it is saved as a new campaign."
+        )
     )
     uploaded = st.file_uploader(
-        "Campaign file (.yaml)",
+        t("Campaign file (.yaml)"),
         type=["yaml", "yml"],
         key=UPLOAD_KEY,
         max_upload_size=MAX_YAML_MB,
-        help=f"At most {MAX_YAML_MB} MB.",
+        help=t("At most {size} MB.", size=MAX_YAML_MB),
     )
     if uploaded is None:
         return
     checked = st.session_state.get("upload-checked")
-    if checked is None or checked[0] != uploaded.file_id:  # parse each upload once, not on every rerun
+    seen = (uploaded.file_id, t.language)  # parse each upload once, not on every rerun (again in a new language)
+    if checked is None or checked[0] != seen:
         data = uploaded.getvalue()
-        campaign, problems = parse_campaign(data, pack, file=uploaded.name)
+        campaign, problems = parse_campaign(data, pack, file=uploaded.name, t=t)
         if campaign is not None:
-            problems = reference_problems(campaign, pack, file=uploaded.name)
-        checked = (uploaded.file_id, campaign if not problems else None, [str(p) for p in problems])
+            problems = reference_problems(campaign, pack, file=uploaded.name, t=t)
+        checked = (seen, campaign if not problems else None, [str(p) for p in problems])
         st.session_state["upload-checked"] = checked
     _, campaign, problems = checked
     if problems:
         st.error(
-            f"This file cannot be opened yet: {len(problems)} problem(s) to fix. Each line says where "
-            "(file:line) and what is wrong. Nothing was saved.",
+            t(
+                "This file cannot be opened yet: {count} problem(s) to fix. Each line says where (file:line) and "
+                "what is wrong. Nothing was saved.",
+                count=len(problems),
+            ),
             icon=":material/error:",
         )
         st.code("\n".join(problems[:50]), language=None, wrap_lines=True)
         return
     assert campaign is not None
     st.success(
-        f"“{escape_markdown(campaign.title)}” is a valid campaign ({overall_progress(campaign, pack):.0%} answered).",
+        t(
+            "“{name}” is a valid campaign ({share} answered).",
+            name=escape_markdown(display_title(campaign, t)),
+            share=percent(overall_progress(campaign, pack), t),
+        ),
         icon=":material/check_circle:",
     )
     st.button(
-        "Save it as a new campaign and open it",
+        t("Save it as a new campaign and open it"),
         type="primary",
         key="upload-open",
         on_click=_create,

@@ -9,6 +9,7 @@ import streamlit as st
 
 from campaign import Campaign, is_valid_id
 from campaign.workshops import TOKEN_RE
+from ui.language import LANGUAGE_PARAM
 
 REVIEW, SETTINGS, PLENARY = "review", "settings", "plenary"
 NOTES_KEY = "_step_notes"  # the plan check's notes for the step being drawn, by field or row path
@@ -73,8 +74,16 @@ def go(step: str | None, campaign_id: str | None = None) -> None:
 
 def go_home() -> None:
     """Leave the campaign and return to the start page."""
-    st.query_params.clear()
+    clear_query()
     st.session_state.pop("workspace", None)
+
+
+def clear_query() -> None:
+    """Empty the URL but for the chosen interface language (`?lang=`), which every page keeps."""
+    language = st.query_params.get(LANGUAGE_PARAM)
+    st.query_params.clear()
+    if language is not None:
+        st.query_params[LANGUAGE_PARAM] = language
 
 
 def workspace() -> Workspace | None:

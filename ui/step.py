@@ -8,51 +8,61 @@ import streamlit as st
 
 from campaign import Campaign, Worksheet, WorksheetPack
 from campaign.checks import plan_check
+from campaign.i18n import Translator
 from ui import saving, state
 from ui.conflicts import render_conflicts
+from ui.language import ui_translator
 from ui.status import render_status
 from ui.widgets import Slot, render_field
 
 
 def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -> None:
-    """Draw worksheet `sheet` of the open campaign."""
+    """Draw worksheet `sheet` of the open campaign (`pack` in the interface language)."""
+    t = ui_translator()
     campaign = space.campaign
     number = pack.worksheets.index(sheet) + 1
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption(f"Step {number} of {len(pack.worksheets)} · Toolkit section {sheet.toolkit_section or '—'}")
+        st.caption(
+            t(
+                "Step {number} of {count} · Toolkit section {section}",
+                number=number,
+                count=len(pack.worksheets),
+                section=sheet.toolkit_section or "—",
+            )
+        )
         render_status(space)
     st.title(sheet.title, anchor=False)
     st.markdown(sheet.purpose)
     render_conflicts(space, pack)
-    _guidance(space, sheet)
-    st.session_state[state.NOTES_KEY] = _notes(campaign, pack, sheet)
+    _guidance(space, sheet, t)
+    st.session_state[state.NOTES_KEY] = _notes(campaign, pack, sheet, t)
     for definition in sheet.fields:
         path = f"{sheet.id}.{definition.id}"
         commit = partial(saving.save_answer, sheet.id, definition.id)
         with st.container(key=f"field-{sheet.id}-{definition.id}"):
             render_field(Slot(path, definition, campaign.answer(sheet.id, definition.id), commit, campaign, pack))
-    _back_and_next(pack, number)
+    _back_and_next(pack, number, t)
 
 
-def _guidance(space: state.Workspace, sheet: Worksheet) -> None:
+def _guidance(space: state.Workspace, sheet: Worksheet, t: Translator) -> None:
     seen = f"{space.campaign.id}:{sheet.id}"
     with st.expander(
-        "How to fill in this worksheet", icon=":material/menu_book:", expanded=seen not in space.seen_guidance
+        t("How to fill in this worksheet"), icon=":material/menu_book:", expanded=seen not in space.seen_guidance
     ):
         st.markdown(sheet.guidance)  # the pack's own text: trusted Markdown written by the toolkit's editors
         if sheet.tips:
-            st.markdown("**Tips**\n\n" + "\n".join(f"- {tip}" for tip in sheet.tips))
+            st.markdown("**" + t("Tips") + "**\n\n" + "\n".join(f"- {tip}" for tip in sheet.tips))
     space.seen_guidance.add(seen)
     if sheet.facts:
-        with st.expander("Facts you can use", icon=":material/fact_check:"):
+        with st.expander(t("Facts you can use"), icon=":material/fact_check:"):
             for fact in sheet.facts:
                 source = f" — *{fact.source}*" if fact.source else ""
                 st.markdown(f"- {fact.text}{source}")
 
 
-def _notes(campaign: Campaign, pack: WorksheetPack, sheet: Worksheet) -> dict[str, list[str]]:
+def _notes(campaign: Campaign, pack: WorksheetPack, sheet: Worksheet, t: Translator) -> dict[str, list[str]]:
     notes: dict[str, list[str]] = {}
-    for finding in plan_check(campaign, pack):
+    for finding in plan_check(campaign, pack, t=t):  # beside the fields, in the fields' language
         if finding.worksheet_id != sheet.id or finding.kind != "quality":
             continue  # missing answers are marked beside each field already
         where = ".".join(p for p in (finding.worksheet_id, finding.field_id, finding.row_id) if p)
@@ -60,25 +70,25 @@ def _notes(campaign: Campaign, pack: WorksheetPack, sheet: Worksheet) -> dict[st
     return notes
 
 
-def _back_and_next(pack: WorksheetPack, number: int) -> None:
+def _back_and_next(pack: WorksheetPack, number: int, t: Translator) -> None:
     st.divider()
     ids = [sheet.id for sheet in pack.worksheets]
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         if number > 1:
             back = pack.worksheets[number - 2]
             st.button(
-                f"Back: {back.short_title}",
+                t("Back: {step}", step=back.short_title),
                 icon=":material/arrow_back:",
                 key="nav-back",
                 on_click=state.go,
                 args=(back.id,),
             )
         else:
-            st.button("Back: start page", icon=":material/arrow_back:", key="nav-back", on_click=state.go_home)
+            st.button(t("Back: start page"), icon=":material/arrow_back:", key="nav-back", on_click=state.go_home)
         following = ids[number] if number < len(ids) else state.REVIEW
-        title = pack.worksheet(following).short_title if following in ids else "Review and export"
+        title = pack.worksheet(following).short_title if following in ids else t("Review and export")
         st.button(
-            f"Next: {title}",
+            t("Next: {step}", step=title),
             icon=":material/arrow_forward:",
             icon_position="right",
             key="nav-next",

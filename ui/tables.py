@@ -13,6 +13,7 @@ from campaign.fields import TableField, slug
 from campaign.model import is_empty
 from ui import saving, state
 from ui.grid import render_grid
+from ui.language import ui_translator
 from ui.text import escape_markdown
 from ui.widgets import Slot, help_text, hints, label, render_field
 
@@ -34,14 +35,16 @@ def render_cards(slot: Slot) -> None:
     space = state.workspace()
     assert space is not None
     rows = _rows_with_drafts(slot, space)
-    st.markdown(f"**{label(table)}** · {len(rows)} of at most {table.max_rows}", help=help_text(table))
+    t = ui_translator()
+    count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
+    st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
     for number, row in enumerate(rows, start=1):
         name = row_label(slot.campaign, slot.pack, table, row, number)
         notes = state.notes_for(f"{slot.path}.{row['id']}")
         title = f"{escape_markdown(table.row_name)} {number} · {escape_markdown(name)}"
         if notes or any(c.required and is_empty(row.get(c.id)) for c in table.columns):
-            title += " · :orange[to finish]"
+            title += " · :orange[" + t("to finish") + "]"
         with st.expander(title, expanded=space.open_row == row["id"]):
             for note in notes:
                 st.caption(f":orange[:material/info: {escape_markdown(note)}]")
@@ -52,7 +55,7 @@ def render_cards(slot: Slot) -> None:
             _removal(slot, table, row, name)
     if len(rows) < table.max_rows:
         st.button(
-            f"Add {table.row_name.lower()}",
+            t("Add {row}", row=table.row_name.lower()),
             icon=":material/add:",
             key=f"{state.WIDGET_PREFIX}{slot.path}.add",
             on_click=_add_row,
@@ -92,9 +95,10 @@ def _removal(slot: Slot, table: TableField, row: dict[str, Any], name: str) -> N
     assert space is not None
     target = f"{slot.path}.{row['id']}"
     noun = table.row_name.lower()
+    t = ui_translator()
     if space.pending_removal != target:
         st.button(
-            f"Remove this {noun}",
+            t("Remove this {row}", row=noun),
             icon=":material/delete:",
             key=f"{state.WIDGET_PREFIX}{target}.remove",
             type="tertiary",
@@ -104,20 +108,24 @@ def _removal(slot: Slot, table: TableField, row: dict[str, Any], name: str) -> N
         return
     used = references_to(slot.campaign, slot.pack, slot.path, row["id"])
     with st.container(border=True):
-        message = f"Remove {noun} “{escape_markdown(name)}”?"
+        message = t("Remove {row} “{name}”?", row=noun, name=escape_markdown(name))
         if used:
             places = sorted({slot.pack.worksheet(ref.worksheet_id).short_title for ref in used})
             where = escape_markdown(", ".join(places))
-            message += f" It is picked in {len(used)} place(s) ({where}); those links will be removed too."
+            message += " " + t(
+                "It is picked in {count} place(s) ({where}); those links will be removed too.",
+                count=len(used),
+                where=where,
+            )
         st.warning(message, icon=":material/warning:")
         with st.container(horizontal=True):
             st.button(
-                "Yes, remove it",
+                t("Yes, remove it"),
                 key=f"{state.WIDGET_PREFIX}{target}.confirm",
                 on_click=remove_row,
                 args=(slot.path, row["id"]),
             )
-            st.button("Cancel", key=f"{state.WIDGET_PREFIX}{target}.cancel", on_click=_cancel_removal)
+            st.button(t("Cancel"), key=f"{state.WIDGET_PREFIX}{target}.cancel", on_click=_cancel_removal)
 
 
 def _ask_removal(target: str, row_id: str) -> None:

@@ -6,16 +6,29 @@ import datetime as dt
 import re
 from typing import Any
 
+from campaign import Campaign
 from campaign.fields import ChoiceField, FieldBase, ListField, MultiChoiceField, NumberField, TableField
+from campaign.i18n import Translator, translator
 
 # Streamlit labels and st.markdown parse Markdown, HTML-like tags, :directives[], $math$ and emoji codes:
 # backslash-escape every mark that means something so typed text shows exactly as typed.
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^])")
 
 
+# Streamlit then turns web addresses, e-mail addresses and :material/...: names found in the *displayed* text
+# into links and icons, whatever the escapes: an invisible word joiner (U+2060) breaks each pattern instead.
+_LINKABLE = re.compile(r"(?i)(?<![\w])(https?|ftp|www|mailto|material)(?=[:./])|(?=@)")
+WORD_JOINER = "\u2060"
+
+
 def escape_markdown(text: str) -> str:
     """Return `text` with Markdown, HTML and directives neutralised, to be shown literally."""
-    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "  \n")
+    return _PUNCTUATION.sub(r"\\\1", unlinked(text)).replace("\n", "  \n")
+
+
+def unlinked(text: str) -> str:
+    """Return `text` with web and e-mail addresses broken by an invisible character, so none becomes a link."""
+    return _LINKABLE.sub(lambda match: (match.group(1) or "") + WORD_JOINER, text)
 
 
 def one_line(text: str, limit: int = 60) -> str:
@@ -24,8 +37,16 @@ def one_line(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def describe(definition: FieldBase, value: Any) -> str:
-    """Return an answer as plain text for people: choice labels, ISO dates, one list item a line."""
+def display_title(campaign: Campaign, t: Translator) -> str:
+    """Return the campaign's name as typed, or "Untitled campaign" in the reader's language."""
+    name = campaign.answer("profile", "name")
+    return name.strip() if isinstance(name, str) and name.strip() else t("Untitled campaign")
+
+
+def describe(definition: FieldBase, value: Any, t: Translator | None = None) -> str:
+    """Return an answer as plain text for people: choice labels, dates and numbers in `t`'s language (English
+    without one), one list item a line."""
+    t = t or translator(None)
     if value in (None, "", []):
         return "—"
     if isinstance(definition, MultiChoiceField):
@@ -33,21 +54,25 @@ def describe(definition: FieldBase, value: Any) -> str:
     if isinstance(definition, ChoiceField):
         return definition.choice_label(str(value))
     if isinstance(definition, NumberField):
-        return f"{value:,}{' ' + definition.unit if definition.unit else ''}" if not isinstance(value, str) else value
+        return (
+            f"{t.number(value)}{' ' + definition.unit if definition.unit else ''}"
+            if not isinstance(value, str)
+            else value
+        )
     if isinstance(definition, ListField):
         return "\n".join(f"• {item}" for item in _as_list(value))
     if isinstance(definition, TableField) and isinstance(value, list):
         blocks = []
         for number, row in enumerate(value, start=1):
             cells = [
-                f"{c.label}: {describe(c, row.get(c.id))}"
+                t("{label}: {value}", label=c.label, value=describe(c, row.get(c.id), t))
                 for c in definition.columns
                 if row.get(c.id) not in (None, "", [])
             ]
             blocks.append(f"{definition.row_name} {number}\n" + "\n".join(cells))
         return "\n\n".join(blocks)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return t.date(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

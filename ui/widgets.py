@@ -25,6 +25,7 @@ from campaign.fields import (
 from campaign.model import is_empty
 from campaign.text import clean_text
 from ui import state
+from ui.language import ui_translator
 from ui.state import WIDGET_PREFIX
 from ui.text import describe, escape_markdown
 
@@ -90,12 +91,13 @@ def hints(slot: Slot) -> None:
             st.caption(f":orange[:material/info: {escape_markdown(note)}]")
     if not (needed or example):
         return
+    t = ui_translator()
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         if needed:
-            st.caption(":orange[:material/radio_button_unchecked: Still needed]")
+            st.caption(":orange[:material/radio_button_unchecked: " + t("Still needed") + "]")
         if example:
-            with st.popover("Example", icon=":material/lightbulb:", type="tertiary"):
-                st.text(describe(slot.definition, slot.definition.example))
+            with st.popover(t("Example"), icon=":material/lightbulb:", type="tertiary"):
+                st.text(describe(slot.definition, slot.definition.example, t))
 
 
 def seed(key: str, value: Any) -> None:
@@ -108,7 +110,8 @@ def help_text(definition: FieldBase) -> str | None:
     """Return the tooltip of a field: its help, and whether it is required."""
     parts = [definition.help] if definition.help else []
     if definition.required:
-        parts.append("Required for a complete plan (you can still move on and come back).")
+        t = ui_translator()
+        parts.append(t("Required for a complete plan (you can still move on and come back)."))
     return " ".join(parts) or None
 
 
@@ -165,13 +168,14 @@ def choice_widget(slot: Slot) -> None:
     assert isinstance(definition, ChoiceField)
     options = [c.id for c in definition.choices]
     seed(slot.key, slot.value if slot.value in options else None)
+    t = ui_translator()
     st.selectbox(
         label(definition),
         options,
         index=None,
         format_func=definition.choice_label,
         key=slot.key,
-        placeholder="Choose…",
+        placeholder=t("Choose…"),
         help=help_text(definition),
         on_change=_changed,
         args=(slot, lambda v: v),
@@ -184,13 +188,14 @@ def multi_choice_widget(slot: Slot) -> None:
     assert isinstance(definition, MultiChoiceField)
     options = [c.id for c in definition.choices]
     seed(slot.key, [v for v in slot.value or [] if v in options])
+    t = ui_translator()
     st.multiselect(
         label(definition),
         options,
         format_func=definition.choice_label,
         key=slot.key,
         max_selections=definition.max_selected,
-        placeholder="Choose all that apply…",
+        placeholder=t("Choose all that apply…"),
         help=help_text(definition),
         on_change=_changed,
         args=(slot, list),
@@ -221,6 +226,7 @@ def number_widget(slot: Slot) -> None:
     assert isinstance(definition, NumberField)
     seed(slot.key, slot.value if isinstance(slot.value, (int, float)) else None)
     whole = definition.integer or isinstance(slot.value, int) or slot.value is None
+    t = ui_translator()
     st.number_input(
         label(definition) + (f" ({definition.unit})" if definition.unit else ""),
         min_value=_number(definition.minimum, whole),
@@ -228,7 +234,7 @@ def number_widget(slot: Slot) -> None:
         value=None,
         step=1 if whole else None,
         key=slot.key,
-        placeholder="A number",
+        placeholder=t("A number"),
         help=help_text(definition),
         on_change=_changed,
         args=(slot, lambda v: v),
@@ -249,7 +255,9 @@ def reference_widget(slot: Slot) -> None:
     chosen = [v for v in slot.value or [] if v in names]
     options = [r["id"] for r in rows if all(r.get(k) == v for k, v in definition.where.items()) or r["id"] in chosen]
     source = slot.pack.worksheet(definition.source_worksheet)
-    empty = f"Add {table.row_name.lower()}s in “{source.short_title}” first" if not rows else "Choose…"
+    t = ui_translator()
+    empty = t("First add rows to “{table}” in “{step}”", table=table.label, step=source.short_title)
+    empty = empty if not rows else t("Choose…")
     common = {
         "format_func": lambda row_id: names.get(row_id, row_id),
         "key": slot.key,

@@ -4,64 +4,71 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetError, WorksheetPack, load_worksheets
+from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
 from campaign.fields import slug
 from campaign.workshop import Workshop
 from ui.downloads import EXPORTS
+from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
 from ui.text import escape_markdown
+
+if TYPE_CHECKING:
+    from exports.archive import GroupPlan  # imported when a ZIP is asked for: it loads the renderers
 
 ZIP_KEY = "workshop-zip"  # (workshop id, paper) -> (bytes, groups in it, built at, groups left out)
 HANDOUTS_KEY = "workshop-handouts"  # (language, paper) -> bytes
 PAPER_KEY = "workshop-paper"
 
 
-@st.cache_resource(show_spinner=False)
-def _pack_in(language: str) -> WorksheetPack:
-    # the plans and the paper worksheets speak the workshop's language; the pack loads once per language
-    try:
-        return load_worksheets(language=language)
-    except WorksheetError:
-        return worksheet_pack()
-
-
 def render_workshop_files(workshop: Workshop, pack: WorksheetPack) -> None:
-    """Offer the ZIP of every group's plan and the blank worksheets (in the workshop's language), each built
-    only when asked for."""
-    pack = pack if pack.info.language == workshop.language else _pack_in(workshop.language)
+    """Offer the ZIP of every group's plan (each in its campaign's language) and the blank worksheets (in the
+    workshop's language), each built only when asked for."""
+    t = ui_translator()
+    pack = worksheet_pack(workshop.language)  # the paper worksheets speak the workshop's language
     paper = st.radio(
-        "Paper size",
+        t("Paper size"),
         ["a4", "letter"],
-        format_func={"a4": "A4", "letter": "Letter"}.__getitem__,
+        format_func={"a4": "A4", "letter": t("Letter")}.__getitem__,
         horizontal=True,
         key=PAPER_KEY,
     )
     with st.container(border=True, key="workshop-zip-box"):
         st.markdown(
-            "**Every group's plan (ZIP)**  \n:gray[One folder per group with its plan as a Word document and a "
-            "PDF, and its campaign file (to continue on another computer).]"
+            "**"
+            + t("Every group's plan (ZIP)")
+            + "**  \n:gray["
+            + t(
+                "One folder per group with its plan as a Word document and a PDF, and its campaign file (to "
+                "continue on another computer). Each plan is written in its group's language."
+            )
+            + "]"
         )
         _zip(workshop, pack, paper)
     with st.container(border=True, key="workshop-handouts-box"):
         st.markdown(
-            "**Blank worksheets (PDF)**  \n:gray[Every step on paper with room to write, for groups without a "
-            "laptop. Type their answers in later.]"
+            "**"
+            + t("Blank worksheets (PDF)")
+            + "**  \n:gray["
+            + t("Every step on paper with room to write, for groups without a laptop. Type their answers in later.")
+            + "]"
         )
         _handouts(pack, paper, workshop.language)
 
 
 def _zip(workshop: Workshop, pack: WorksheetPack, paper: str) -> None:
+    t = ui_translator()
     built = st.session_state.get(ZIP_KEY, {}).get((workshop.id, paper))
     if not workshop.groups:
-        st.caption("No group has joined yet.")
+        st.caption(t("No group has joined yet."))
         return
     if built is not None:
         data, count, at, missing = built
         st.download_button(
-            "Download the ZIP",
+            t("Download the ZIP"),
             data,
             file_name=f"{slug(workshop.name, 'workshop')}-plans.zip",
             mime="application/zip",
@@ -70,23 +77,49 @@ def _zip(workshop: Workshop, pack: WorksheetPack, paper: str) -> None:
             on_click="ignore",
             key="download-zip",
         )
-        note = f"Built at {at:%H:%M} with {count} group(s). Prepare it again to include later changes."
-        st.caption(note + (f" {missing} group(s) could not be read and are left out." if missing else ""))
-    label = "Prepare again" if built is not None else "Prepare the ZIP"
+        note = t(
+            "Built at {time} with {count} group(s). Prepare it again to include later changes.",
+            time=f"{at:%H:%M}",
+            count=count,
+        )
+        if missing:
+            note += " " + t("{count} group(s) could not be read and are left out.", count=missing)
+        st.caption(note)
+    label = t("Prepare again") if built is not None else t("Prepare the ZIP")
     if st.button(label, icon=":material/folder_zip:", key="prepare-zip"):
-        bar = st.progress(0.0, text="Reading the groups' campaigns…")
+        bar = st.progress(0.0, text=t("Reading the groups' campaigns…"))
         try:
             result = _build_zip(workshop, pack, paper, bar)
         except Exception:
             logging.getLogger(__name__).exception("the workshop ZIP failed")
-            st.error("The ZIP could not be built. Try again; if it fails again, download the plans one by one.")
+            st.error(t("The ZIP could not be built. Try again; if it fails again, download the plans one by one."))
             return
         st.session_state[ZIP_KEY] = {(workshop.id, paper): result}  # one ZIP per session: they are large
         st.rerun()
 
 
 def _build_zip(workshop: Workshop, pack: WorksheetPack, paper: str, bar) -> tuple[bytes, int, dt.datetime, int]:  # type: ignore[no-untyped-def]
-    from exports.archive import GroupPlan, build_archive  # the renderers load only when a ZIP is asked for
+    from exports.archive import build_archive  # the renderers load only when a ZIP is asked for
+
+    t = ui_translator()
+    groups = group_plans(workshop)
+    total = len(groups)
+
+    def step(number: int, group: GroupPlan) -> None:
+        name = escape_markdown(group.name)
+        bar.progress(
+            (number - 1) / total, text=t("Group {number} of {total}: {name}", number=number, total=total, name=name)
+        )
+
+    data = build_archive(groups, pack, today=dt.date.today(), paper=paper, on_group=step)  # type: ignore[arg-type]
+    bar.progress(1.0, text=t("Done"))
+    return data, total, dt.datetime.now(), len(workshop.groups) - total
+
+
+def group_plans(workshop: Workshop) -> list[GroupPlan]:
+    """Return every readable group's campaign for the ZIP, with its logo and its worksheets in its own language
+    (a group may have changed it from the workshop's)."""
+    from exports.archive import GroupPlan
 
     repo = repository()
     groups: list[GroupPlan] = []
@@ -95,15 +128,8 @@ def _build_zip(workshop: Workshop, pack: WorksheetPack, paper: str, bar) -> tupl
             campaign = repo.load(group.campaign_id)
         except (CampaignNotFound, StorageError):
             continue
-        groups.append(GroupPlan(group.name, campaign, _logo(campaign)))
-    total = len(groups)
-
-    def step(number: int, group: GroupPlan) -> None:
-        bar.progress((number - 1) / total, text=f"Group {number} of {total}: {escape_markdown(group.name)}")
-
-    data = build_archive(groups, pack, today=dt.date.today(), paper=paper, on_group=step)  # type: ignore[arg-type]
-    bar.progress(1.0, text="Done")
-    return data, total, dt.datetime.now(), len(workshop.groups) - total
+        groups.append(GroupPlan(group.name, campaign, _logo(campaign), worksheet_pack(campaign.language)))
+    return groups
 
 
 def _logo(campaign: Campaign) -> bytes | None:
@@ -116,10 +142,11 @@ def _logo(campaign: Campaign) -> bytes | None:
 
 
 def _handouts(pack: WorksheetPack, paper: str, language: str) -> None:
+    t = ui_translator()
     built = st.session_state.setdefault(HANDOUTS_KEY, {})
     if (language, paper) in built:
         st.download_button(
-            "Download the blank worksheets",
+            t("Download the blank worksheets"),
             built[(language, paper)],
             file_name="blank-worksheets.pdf",
             mime="application/pdf",
@@ -128,8 +155,8 @@ def _handouts(pack: WorksheetPack, paper: str, language: str) -> None:
             on_click="ignore",
             key="download-handouts",
         )
-    elif st.button("Prepare", icon=":material/print:", key="prepare-handouts"):
+    elif st.button(t("Prepare"), icon=":material/print:", key="prepare-handouts"):
         export = next(e for e in EXPORTS if e.id == "handouts")
-        with st.spinner("Preparing the blank worksheets…"):
+        with st.spinner(t("Preparing the blank worksheets…")):
             built[(language, paper)] = export.build(Campaign(id=""), pack, paper)  # they need no campaign
         st.rerun()

@@ -7,6 +7,7 @@ import streamlit as st
 from campaign import Campaign, StorageError, WorksheetPack
 from campaign.workshop import Workshop
 from ui import state
+from ui.language import ui_translator
 from ui.resources import workshops
 from ui.text import escape_markdown
 
@@ -42,8 +43,9 @@ def _membership(workshop_id: str, campaign_id: str) -> Workshop | None:
 
 def step_titles(pack: WorksheetPack) -> dict[str, str]:
     """Return each step's numbered title ("3. Advocacy activities"), the review step last."""
+    t = ui_translator()
     titles = {sheet.id: f"{n}. {sheet.title}" for n, sheet in enumerate(pack.worksheets, start=1)}
-    return titles | {state.REVIEW: f"{len(pack.worksheets) + 1}. Review and export"}
+    return titles | {state.REVIEW: f"{len(pack.worksheets) + 1}. " + t("Review and export")}
 
 
 @st.fragment(run_every=BANNER_SECONDS)
@@ -59,14 +61,17 @@ def render_banner(workshop_id: str, campaign_id: str, pack: WorksheetPack, step:
         return
     current = workshop.current_step
     number, title = titles[current].split(". ", 1)
+    t = ui_translator()
     with st.container(border=True, horizontal=True, vertical_alignment="center", key="workshop-banner"):
+        where = t("Your facilitator is on step {number}: {step}", number=number, step=escape_markdown(title))
         st.markdown(
-            f":material/co_present: **Your facilitator is on step {number}: {escape_markdown(title)}**  \n"
-            f":gray[{escape_markdown(workshop.name)}]",
+            f":material/co_present: **{where}**  \n:gray[{escape_markdown(workshop.name)}]",
             width="stretch",
         )
         if step == current:
-            st.badge("You are here", icon=":material/check:", color="green")
-        elif st.button(f"Go to step {number}", key="banner-go", icon=":material/arrow_forward:", type="primary"):
+            st.badge(t("You are here"), icon=":material/check:", color="green")
+        elif st.button(
+            t("Go to step {number}", number=number), key="banner-go", icon=":material/arrow_forward:", type="primary"
+        ):
             state.go(current)
             st.rerun(scope="app")  # a fragment's own rerun would redraw only the banner

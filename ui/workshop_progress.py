@@ -9,11 +9,13 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from campaign import StorageError, WorksheetPack
+from campaign.i18n import N_, Translator, translator
 from campaign.workshops import GroupProgress
+from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
 
 REFRESH_SECONDS = 5
-GROUP, OVERALL, ACTIVITY = "Group", "Overall", "Last activity"
+GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
 # background, text: grey = not started, amber = under way, green = complete; the cell also says it in words
 COLOURS = {"none": ("#EEF2F2", "#56666B"), "some": ("#FBE7B5", "#5A4300"), "all": ("#C9E9D0", "#0B4A1E")}
 
@@ -23,38 +25,44 @@ def step_column(number: int, short_title: str) -> str:
     return f"{number}. {short_title}"
 
 
-def progress_table(rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime) -> pd.DataFrame:
-    """Return one row per group: its name, the share answered of each step and overall, and its last save."""
+def progress_table(
+    rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime, t: Translator | None = None
+) -> pd.DataFrame:
+    """Return one row per group: its name, the share answered of each step and overall, and its last save
+    (headings and times in `t`'s language, English without one)."""
+    t = t or translator(None)
+    group, overall, activity = t(GROUP), t(OVERALL), t(ACTIVITY)
     records = []
     for row in rows:
-        record: dict[str, object] = {GROUP: row.group.name}
+        record: dict[str, object] = {group: row.group.name}
         for number, sheet in enumerate(pack.worksheets, start=1):
             record[step_column(number, sheet.short_title)] = row.progress.get(sheet.id, 0.0)
-        record[OVERALL] = row.overall
-        record[ACTIVITY] = time_ago(row.updated, now)
+        record[overall] = row.overall
+        record[activity] = time_ago(row.updated, now, t)
         records.append(record)
-    columns = [GROUP, *(step_column(n, s.short_title) for n, s in enumerate(pack.worksheets, 1)), OVERALL, ACTIVITY]
+    columns = [group, *(step_column(n, s.short_title) for n, s in enumerate(pack.worksheets, 1)), overall, activity]
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def time_ago(stamp: str, now: dt.datetime) -> str:
+def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
     """Return how long ago an ISO time was, in words a facilitator reads at a glance ("3 min ago")."""
+    t = t or translator(None)
     try:
         then = dt.datetime.fromisoformat(stamp)
     except (TypeError, ValueError):
         return "—"
     seconds = max(0, int((now - then).total_seconds()))
     if seconds < 60:
-        return "just now"
+        return t("just now")
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
+        return t("{minutes} min ago", minutes=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    return then.strftime("%d %b")
+        return t("{hours} h ago", hours=seconds // 3600)
+    return day_month(then.date(), t)
 
 
-def _share_words(share: float) -> str:
-    return "—" if share <= 0 else "✓ done" if share >= 1 else f"{share:.0%}"
+def _share_words(share: float, t: Translator) -> str:
+    return "—" if share <= 0 else "✓ " + t("done") if share >= 1 else percent(share, t)
 
 
 def _share_colour(share: float) -> str:
@@ -63,10 +71,11 @@ def _share_colour(share: float) -> str:
     return f"background-color: {background}; color: {text}"
 
 
-def styled_table(frame: pd.DataFrame) -> Styler:
+def styled_table(frame: pd.DataFrame, t: Translator | None = None) -> Styler:
     """Return the table coloured by completion, each share written as "—", "40%" or "✓ done"."""
-    shares = [c for c in frame.columns if c not in (GROUP, ACTIVITY)]
-    return frame.style.format(_share_words, subset=shares).map(_share_colour, subset=shares)
+    t = t or translator(None)
+    shares = list(frame.columns[1:-1])  # between the group's name and its last activity
+    return frame.style.format(lambda share: _share_words(share, t), subset=shares).map(_share_colour, subset=shares)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -76,30 +85,43 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
     `groups_shown` is the number of groups the rest of the page was drawn with: when more have joined, the
     whole page is redrawn once so the group list and the ZIP count include them.
     """
+    t = ui_translator()
     try:
         workshop = workshops().load(workshop_id)
         rows = workshops().progress(workshop, pack) if workshop else []
     except StorageError as error:
-        st.warning(f"The groups' progress cannot be read right now: {error.message}", icon=":material/sync_problem:")
+        st.warning(
+            t("The groups' progress cannot be read right now: {reason}", reason=error.translated(t)),
+            icon=":material/sync_problem:",
+        )
         return
     now = dt.datetime.now(dt.UTC)
     if not rows:
         st.info(
-            "No group has joined yet. Show the join code (tab **Join code**) and the groups appear here.",
+            t(
+                "No group has joined yet. Show the join code (tab **{tab}**) and the groups appear here.",
+                tab=t("Join code"),
+            ),
             icon=":material/groups:",
         )
     else:
-        frame = progress_table(rows, pack, now)
+        frame = progress_table(rows, pack, now, t)
+        group = t(GROUP)
         st.dataframe(
-            styled_table(frame),
+            styled_table(frame, t),
             hide_index=True,
             height=min(38 + 35 * len(frame), 38 + 35 * 20),
-            column_config={GROUP: st.column_config.TextColumn(GROUP, pinned=True)},
+            column_config={group: st.column_config.TextColumn(group, pinned=True)},
             key="progress-table",
         )
     st.caption(
-        f":material/autorenew: Updated {now.astimezone():%H:%M:%S}; refreshes every {REFRESH_SECONDS} seconds. "
-        "Grey: not started · amber: under way · green: complete."
+        ":material/autorenew: "
+        + t(
+            "Updated {time}; refreshes every {seconds} seconds. Grey: not started · amber: under way · "
+            "green: complete.",
+            time=f"{now.astimezone():%H:%M:%S}",
+            seconds=REFRESH_SECONDS,
+        )
     )
     if workshop is not None and len(workshop.groups) != groups_shown:
         st.rerun(scope="app")

@@ -103,7 +103,8 @@ def page(browser: Browser) -> Iterator[Page]:
     """A fresh laptop-sized page that records every request leaving this machine."""
     from tests.ui.browser import SCREEN
 
-    context = browser.new_context(viewport=SCREEN, accept_downloads=True)
+    # an English browser, whatever the machine's language: the app follows the browser's language by default
+    context = browser.new_context(viewport=SCREEN, accept_downloads=True, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(20_000)
     page.remote_requests = []  # type: ignore[attr-defined]
