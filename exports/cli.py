@@ -13,11 +13,6 @@ from campaign.cli import add_language_option, read_campaign_file
 from campaign.i18n import translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
-from exports.docx import render_docx
-from exports.handouts import build_handouts
-from exports.markdown import render_markdown
-from exports.pdf import render_pdf
-from exports.plan import build_plan
 
 FORMATS = ("docx", "pdf", "md")
 
@@ -52,6 +47,12 @@ def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
         campaign.language = args.lang
     else:
         pack = _pack_in(campaign.language, pack)
+    # renderers load fonts and big libraries: imported here so that `validate` and the rest start fast
+    from exports.docx import render_docx
+    from exports.markdown import render_markdown
+    from exports.pdf import render_pdf
+    from exports.plan import build_plan
+
     plan = build_plan(campaign, pack, logo=_logo(args.file, campaign), today=dt.date.today(), paper=args.paper)
     stem = "campaign" if args.file == "-" else Path(args.file).stem
     renderers = {"docx": render_docx, "pdf": render_pdf, "md": lambda doc: render_markdown(doc).encode("utf-8")}
@@ -67,6 +68,9 @@ def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
 def write_handouts(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Write the blank worksheets to `args.out` and print its path."""
     path = Path(args.out)
+    from exports.handouts import build_handouts
+    from exports.pdf import render_pdf
+
     if not _write(path, render_pdf(build_handouts(pack, paper=args.paper))):
         return 1
     print(path)
