@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import threading
@@ -88,24 +89,31 @@ class CampaignRepository:
         return self._parse(blob.data, campaign_id)
 
     def _parse(self, data: bytes, label: str) -> Campaign:
+        """Return the campaign in `data`, a copy the caller may change."""
+        return self._parse_shared(data, label).copy()
+
+    def _parse_shared(self, data: bytes, label: str) -> Campaign:
+        """Return the campaign in `data`, possibly the cached object itself: read it, never change it."""
         digest = hashlib.sha256(data).digest()
         with self._lock:
             cached = self._parsed.get(digest)
             if cached is not None:
                 self._parsed.move_to_end(digest)
-                return cached.copy()  # bytes this process wrote or read before: no need to parse them again
+                return cached  # bytes this process wrote or read before: no need to parse them again
         campaign, problems = parse_campaign(data, self.pack, file=label)
         if campaign is None:
             details = "; ".join(map(str, problems[:3]))
             raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
-        self._remember(digest, campaign)
-        return campaign
+        return self._remember(digest, campaign, copy=False)
 
-    def _remember(self, digest: bytes, campaign: Campaign) -> None:
+    def _remember(self, digest: bytes, campaign: Campaign, *, copy: bool = True) -> Campaign:
+        """Cache `campaign` as the content of the bytes with `digest` (a copy unless told it is ours alone)."""
+        kept = campaign.copy() if copy else campaign
         with self._lock:
-            self._parsed[digest] = campaign.copy()
+            self._parsed[digest] = kept
             while len(self._parsed) > PARSED_CACHE_SIZE:
                 self._parsed.popitem(last=False)
+        return kept
 
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
@@ -118,13 +126,13 @@ class CampaignRepository:
             blob = self.store.get(key)
             if blob is None:
                 raise CampaignNotFound(mine.id)
-            stored = self._parse(blob.data, mine.id)
+            stored = self._parse_shared(blob.data, mine.id)
             if not self.store.exists(_revision_key(mine.id, stored.revision)):
                 # a crash between the last save and its revision copy: keep that revision now
                 self.store.put(_revision_key(mine.id, stored.revision), blob.data)
             if stored.revision == base.revision:
-                result, merged, conflicts = mine.copy(), False, []
-                result.conflicts = mine.conflicts
+                # a shallow copy is enough: the answers are only read from here on, into new file data
+                result, merged, conflicts = dataclasses.replace(mine), False, []
             else:
                 result, conflicts = merge_campaigns(base, mine, stored)
                 drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
