@@ -48,7 +48,8 @@ def list_worksheets(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Print one line per worksheet: id, title and number of fields."""
     width = max(len(sheet.id) for sheet in pack.worksheets)
     for number, sheet in enumerate(pack.worksheets, start=1):
-        print(f"{number}. {sheet.id:<{width}}  {sheet.title} ({len(sheet.fields)} fields)")
+        count = len(sheet.fields)
+        print(f"{number}. {sheet.id:<{width}}  {sheet.title} ({count} {'field' if count == 1 else 'fields'})")
     return 0
 
 
