@@ -210,9 +210,12 @@ class CampaignRepository:
 
 
 def _cleaned(value: Any) -> Any:
-    """Return plain data with every text cleaned as at the input boundary (NFC, no control characters)."""
+    """Return plain data with every text cleaned as at the input boundary (NFC, no control characters) and
+    whole numbers as integers."""
     if isinstance(value, str):
         return clean_text(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # "3.0" reads back as 3: store 3, so the saver sees what every other reader loads
     if isinstance(value, dict):
         return {key: _cleaned(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -12,3 +12,10 @@ def s3_endpoint() -> Iterator[str]:
     """A real S3 protocol server (moto) on 127.0.0.1 for the whole test session."""
     with s3_server() as url:
         yield url
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Close the Chromium the browser tests share (tests/ui/browser.py), if any test started it."""
+    from tests.ui.browser import stop_shared_chromium
+
+    stop_shared_chromium()

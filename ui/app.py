@@ -8,6 +8,7 @@ from campaign import CampaignNotFound, StorageError, WorksheetError
 from campaign.i18n import N_
 from campaign.repository import CampaignDamaged
 from ui import state
+from ui.auth import refuse, require_sign_in, visitor_may_open
 from ui.facilitator import render_dashboard
 from ui.freshness import catch_up
 from ui.joining import render_join_page
@@ -40,6 +41,7 @@ def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
     redraw_after_reconnecting()  # a restarted server must redraw the page before the next edit
+    require_sign_in()  # only when the secrets configure sign-in (docs/sign-in.md)
     t = ui_translator()
     try:
         pack = worksheet_pack(t.language)  # the worksheets' words follow the interface
@@ -100,6 +102,9 @@ def _open(campaign_id: str) -> state.Workspace | None:
         t = ui_translator()
         st.error(t("This campaign cannot be opened: {reason}", reason=error.translated(t)), icon=":material/error:")
         st.button(t("Back to the start page"), on_click=state.go_home)
+        return None
+    if not visitor_may_open(campaign):
+        refuse()  # signed in as someone else: nothing of the campaign is shown or saved
         return None
     return state.open_workspace(campaign)
 

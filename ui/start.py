@@ -15,6 +15,7 @@ from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
 from ui import state
+from ui.auth import current_owner, listed_for_visitor
 from ui.joining import render_join_form
 from ui.language import percent, render_language_picker, ui_language, ui_translator
 from ui.new_workshop import render_new_workshop_form
@@ -131,7 +132,7 @@ def _create_new() -> None:
 def _create(make: object) -> None:
     """Store the campaign made by `make` under a fresh id and open its first step."""
     try:
-        created = repository().create(make())  # type: ignore[operator]
+        created = repository().create(make(), owner=current_owner())  # type: ignore[operator]
     except StorageError as error:
         st.session_state["start-error"] = error.translated(ui_translator())
         return
@@ -160,6 +161,8 @@ def _campaign_list(pack: WorksheetPack) -> None:
         except (CampaignDamaged, CampaignNotFound):
             damaged += 1
             continue
+        if not listed_for_visitor(campaign):
+            continue  # with sign-in on, another person's campaign
         if campaign.workshop:
             grouped += 1  # a workshop group's campaign opens only by its link: groups must not see each other's
         else:

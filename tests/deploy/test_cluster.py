@@ -13,7 +13,7 @@ from campaign import Campaign, CampaignRepository, load_worksheets
 from campaign.object_store import ObjectStore
 from tests.deploy.cluster import Cluster, cluster
 from tests.s3_server import new_bucket, s3_environment, s3_options
-from tests.ui.browser import CHROMIUM_ARGS, SCREEN, require_chromium
+from tests.ui.browser import SCREEN
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"Saved · \d\d:\d\d:\d\d")
@@ -34,12 +34,9 @@ def running(s3_endpoint: str, bucket: str, tmp_path_factory: pytest.TempPathFact
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
+    from tests.ui.browser import shared_chromium
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield shared_chromium()  # one Playwright per test process: the UI and reliability tests share it
 
 
 def open_laptop(browser: Browser, url: str) -> tuple[BrowserContext, Page]:

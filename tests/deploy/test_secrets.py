@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from campaign import Campaign, CampaignRepository, load_worksheets, open_store
 from tests.deploy.cluster import ROOT, _stop, wait_healthy
 from tests.s3_server import free_port
-from tests.ui.browser import CHROMIUM_ARGS, require_chromium
+from tests.ui.browser import shared_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +49,11 @@ def test_the_data_store_named_in_secrets_toml_is_the_one_used(tmp_path: Path) ->
         try:
             url = f"http://127.0.0.1:{port}"
             wait_healthy(url, server, log)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                page.goto(f"{url}/?c={created.id}&step=profile")
-                expect(page.get_by_role("textbox", name="Campaign name", exact=True)).to_have_value(
-                    "Named in secrets.toml", timeout=30_000
-                )
-                browser.close()
+            page = shared_chromium().new_page()  # one Playwright per test process (tests/ui/browser.py)
+            page.goto(f"{url}/?c={created.id}&step=profile")
+            expect(page.get_by_role("textbox", name="Campaign name", exact=True)).to_have_value(
+                "Named in secrets.toml", timeout=30_000
+            )
+            page.close()
         finally:
             _stop(server)

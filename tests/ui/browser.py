@@ -12,8 +12,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -38,6 +42,34 @@ def require_chromium() -> str:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+_RUNNING: dict[str, object] = {}  # this process' one Playwright and its Chromium
+
+
+def shared_chromium() -> Browser:
+    """Return this test process' headless Chromium, started on first use.
+
+    Playwright's sync API runs one instance per thread: a second `sync_playwright()` while another is open
+    fails ("using Playwright Sync API inside the asyncio loop"), so every test folder shares this one.
+    """
+    if "browser" not in _RUNNING:
+        path = require_chromium()
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _RUNNING["playwright"] = playwright
+        _RUNNING["browser"] = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    return _RUNNING["browser"]  # type: ignore[return-value]
+
+
+def stop_shared_chromium() -> None:
+    """Close the shared Chromium and Playwright, if they were started."""
+    browser, playwright = _RUNNING.pop("browser", None), _RUNNING.pop("playwright", None)
+    if browser is not None:
+        browser.close()  # type: ignore[attr-defined]
+    if playwright is not None:
+        playwright.stop()  # type: ignore[attr-defined]
 
 
 def _free_port() -> int:

@@ -87,15 +87,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(server: str) -> Iterator[Browser]:
-    """Headless Debian Chromium driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+    """Headless Debian Chromium driven by Playwright (one per test process, shared with other folders)."""
+    from tests.ui.browser import shared_chromium
 
-    from tests.ui.browser import CHROMIUM_ARGS, require_chromium
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield shared_chromium()
 
 
 @pytest.fixture
