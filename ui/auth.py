@@ -13,9 +13,11 @@ from typing import Any
 import streamlit as st
 
 from campaign import Campaign
+from campaign.i18n import N_
+from ui.language import ui_translator
 
 SIGN_IN_KEY, SIGN_OUT_KEY = "sign-in", "sign-out"
-NOT_YOURS = (
+NOT_YOURS = N_(
     "This campaign belongs to another account. Sign in with the account that created it, or ask its owner "
     "for a copy of the campaign file."
 )
@@ -68,15 +70,16 @@ def require_sign_in() -> str | None:
     if owner is None:
         _sign_in_page()
         st.stop()
+    t = ui_translator()
     with st.sidebar:
-        st.caption(f"Signed in as {owner.removeprefix('sub:')}")
-        st.button("Sign out", key=SIGN_OUT_KEY, icon=":material/logout:", type="tertiary", on_click=st.logout)
+        st.caption(t("Signed in as {name}", name=owner.removeprefix("sub:")))
+        st.button(t("Sign out"), key=SIGN_OUT_KEY, icon=":material/logout:", type="tertiary", on_click=st.logout)
     return owner
 
 
 def refuse() -> None:
     """Tell a signed-in visitor that the campaign is not theirs (nothing of it is shown)."""
-    st.error(NOT_YOURS, icon=":material/lock:")
+    st.error(ui_translator()(NOT_YOURS), icon=":material/lock:")
 
 
 def _claims() -> dict[str, Any]:
@@ -87,12 +90,15 @@ def _claims() -> dict[str, Any]:
 
 
 def _sign_in_page() -> None:
-    st.title("Advocacy Campaign Builder", anchor=False)
+    t = ui_translator()
+    st.title(t("Advocacy Campaign Builder"), anchor=False)
     st.markdown(
-        "This server keeps each person's campaigns private. **Sign in** to start a campaign or to open "
-        "your own; a workshop group's link also opens after signing in."
+        t(
+            "This server keeps each person's campaigns private. **Sign in** to start a campaign or to open "
+            "your own; a workshop group's link also opens after signing in."
+        )
     )
     if importlib.util.find_spec("authlib") is None:
-        st.error("Sign-in is switched on, but this server lacks the Authlib package. Ask whoever runs it.")
+        st.error(t("Sign-in is switched on, but this server lacks the Authlib package. Ask whoever runs it."))
         return
-    st.button("Sign in", key=SIGN_IN_KEY, type="primary", icon=":material/login:", on_click=st.login)
+    st.button(t("Sign in"), key=SIGN_IN_KEY, type="primary", icon=":material/login:", on_click=st.login)

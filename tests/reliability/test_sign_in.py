@@ -126,3 +126,12 @@ def test_a_workshop_groups_campaign_is_shared_by_the_groups_laptops(data_dir, re
 )
 def test_who_owns_what_a_signed_in_person_creates(claims, owner) -> None:
     assert owner_of(claims) == owner
+
+
+def test_the_sign_in_page_speaks_the_language_of_the_link(data_dir) -> None:
+    at = visit(OUT, lang="fr")
+    if importlib.util.find_spec("authlib"):
+        assert at.button(key="sign-in").label == "Se connecter"
+    else:
+        assert "paquet Authlib" in at.error[0].value
+    assert "**Connectez-vous**" in at.markdown[-1].value
