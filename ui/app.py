@@ -79,7 +79,7 @@ def main() -> None:
     if step == state.REVIEW:
         render_review(space, pack)
     elif step == state.SETTINGS:
-        render_settings(space)
+        render_settings(space, pack)
     elif step == state.PLENARY and workshop is not None:
         render_plenary_page(space.campaign, workshop)
     else:

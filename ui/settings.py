@@ -1,4 +1,5 @@
-"""Campaign settings: the plan's language and paper size, the organisation's logo for its cover, the private link."""
+"""Campaign settings: the plan's language and paper size, the organisation's logo for its cover, the private link,
+and earlier versions to bring back."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import io
 import streamlit as st
 from PIL import Image, UnidentifiedImageError
 
-from campaign import StorageError
+from campaign import StorageError, WorksheetPack
 from campaign.i18n import Translator, translator
 from ui import saving, state
+from ui.history import render_history
 from ui.language import language_name, offered_languages, ui_translator
 from ui.links import private_link
 from ui.resources import mode, repository
@@ -23,7 +25,7 @@ LANGUAGE_KEY = "f:settings.language"
 FORMATS = {"PNG": "logo.png", "JPEG": "logo.jpg"}
 
 
-def render_settings(space: state.Workspace) -> None:
+def render_settings(space: state.Workspace, pack: WorksheetPack) -> None:
     """Draw the settings page of the open campaign."""
     t = ui_translator()
     with st.container(horizontal=True, vertical_alignment="center"):
@@ -51,6 +53,7 @@ def render_settings(space: state.Workspace) -> None:
     else:
         st.markdown(t("Bookmark this link to come back to exactly this campaign."))
     st.code(private_link(space.campaign.id, None), language=None, wrap_lines=True)
+    render_history(space, pack)
 
 
 def _language(space: state.Workspace, t: Translator) -> None:
