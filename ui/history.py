@@ -17,7 +17,7 @@ from campaign.repository import CampaignDamaged
 from ui import state
 from ui.language import ui_translator
 from ui.resources import repository
-from ui.text import describe, one_line
+from ui.text import describe, one_line, saved_when
 
 PICK_KEY = "history-pick"
 LISTED = 200  # the newest versions offered in the list; older ones stay stored
@@ -62,7 +62,7 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     old = _load_revision(space.campaign.id, picked, t)
     if old is None:
         return
-    st.markdown(t("Version {revision} was saved on {when}.", revision=picked, when=_when(old.updated, t)))
+    st.markdown(t("Version {revision} was saved on {when}.", revision=picked, when=saved_when(old.updated, t) + " UTC"))
     changes = differences(old, space.campaign, pack, t)
     if not changes:
         st.info(t("Its answers are the same as now."), icon=":material/check:")
@@ -155,11 +155,3 @@ def _load_revision(campaign_id: str, revision: int, t: Translator) -> Campaign |
             st.error(error.translated(t), icon=":material/cloud_off:")
             return None
     return cache[(campaign_id, revision)]
-
-
-def _when(stamp: str, t: Translator) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return f"{t.date(moment.date())} {moment:%H:%M} UTC"

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is_valid_id, parse_campaign
 from campaign.campaign_file import reference_problems
 from campaign.completeness import overall_progress
 from campaign.example import example_campaign
-from campaign.i18n import Translator
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
@@ -20,7 +17,7 @@ from ui.joining import render_join_form
 from ui.language import percent, render_language_picker, ui_language, ui_translator
 from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
-from ui.text import display_title, escape_markdown
+from ui.text import display_title, escape_markdown, saved_when
 
 UPLOAD_KEY = "upload-yaml"
 MAX_YAML_MB = MAX_BYTES // 1_000_000
@@ -179,7 +176,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
             status = t(
                 "{share} answered · last saved {when} UTC",
                 share=percent(overall_progress(campaign, pack), t),
-                when=_saved_when(campaign.updated, t),
+                when=saved_when(campaign.updated, t),
             )
             st.markdown(
                 f"**{escape_markdown(display_title(campaign, t))}**  \n{where}  \n:gray[{escape_markdown(status)}]",
@@ -197,15 +194,6 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 count=grouped,
             )
         )
-
-
-def _saved_when(stamp: str, t: Translator) -> str:
-    """Return an ISO time stamp as a date in the reader's language and a 24-hour time: "23 nov. 2026 09:14"."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return f"{t.date(moment.date(), 'medium')} {moment:%H:%M}"
 
 
 def _continue_by_link() -> None:

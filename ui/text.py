@@ -80,3 +80,12 @@ def describe(definition: FieldBase, value: Any, t: Translator | None = None) -> 
 
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
+
+
+def saved_when(stamp: str, t: Translator) -> str:
+    """Return an ISO time stamp as a date in the reader's language and a 24-hour time: "23 nov. 2026 09:14"."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{t.date(moment.date(), 'medium')} {moment:%H:%M}"

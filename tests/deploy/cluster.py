@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.s3_server import free_port
+from tests.ui.browser import streamlit_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,17 +67,7 @@ def cluster(environment: dict[str, str], folder: Path, servers: int = 2) -> Iter
             port, name = free_port(), f"app{number}"
             log = folder / f"{name}.log"
             process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    "streamlit_app.py",
-                    "--server.headless=true",
-                    "--server.address=127.0.0.1",
-                    f"--server.port={port}",
-                    "--server.fileWatcherType=none",
-                ],
+                streamlit_command(port),
                 cwd=ROOT,
                 env={**os.environ, **environment},
                 stdout=stack.enter_context(log.open("wb")),

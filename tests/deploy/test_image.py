@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from tests.deploy.cluster import ROOT, _stop, wait_healthy
 from tests.s3_server import free_port
-from tests.ui.browser import shared_chromium
+from tests.ui.browser import shared_chromium, streamlit_command
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 
@@ -124,16 +124,7 @@ def image_server(image: Path, tmp_path: Path) -> Iterator[str]:
     port, log = free_port(), tmp_path / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "streamlit_app.py",
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-            ],
+            streamlit_command(port),
             cwd=image,
             env=image_environment(tmp_path / "data"),
             stdout=output,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from playwright.sync_api import expect
 from campaign import Campaign, CampaignRepository, load_worksheets, open_store
 from tests.deploy.cluster import ROOT, _stop, wait_healthy
 from tests.s3_server import free_port
-from tests.ui.browser import shared_chromium
+from tests.ui.browser import shared_chromium, streamlit_command
 
 pytestmark = pytest.mark.browser
 
@@ -30,17 +29,7 @@ def test_the_data_store_named_in_secrets_toml_is_the_one_used(tmp_path: Path) ->
     port, log = free_port(), tmp_path / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "streamlit_app.py",
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                f"--secrets.files={secrets}",
-            ],
+            streamlit_command(port, f"--secrets.files={secrets}"),
             cwd=ROOT,
             env=environment,
             stdout=output,

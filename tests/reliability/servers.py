@@ -6,11 +6,10 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
-from tests.ui.browser import ROOT, _free_port, _wait_until_healthy
+from tests.ui.browser import ROOT, _free_port, _wait_until_healthy, streamlit_command
 
 
 class RestartableServer:
@@ -27,18 +26,7 @@ class RestartableServer:
         env = {**os.environ, "CAMPAIGN_DATA_DIR": str(self.data_dir), **self.environment}
         if "ADVOCACY_MODE" not in self.environment:
             env.pop("ADVOCACY_MODE", None)
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={self.port}",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ]
+        command = streamlit_command(self.port)
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         _wait_until_healthy(self.url, self.process, self.log)

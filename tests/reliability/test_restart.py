@@ -1,8 +1,8 @@
-"""A real browser keeps its page while the app live_server is killed and started again on the same port.
+"""A real browser keeps its page while the app server is killed and started again on the same port.
 
 Streamlit's client reconnects by itself; nothing reloads the page. Every answer typed before the crash must
 be on screen and on disk afterwards, and the first answer typed after it must be saved too (before
-ui/reconnect.py, that first answer reached a brand-new live_server session that had never drawn the page: it was
+ui/reconnect.py, that first answer reached a brand-new server session that had never drawn the page: it was
 replaced by the stored value and lost without a word).
 """
 

@@ -78,13 +78,9 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@contextmanager
-def app_server(data_dir: Path, log: Path) -> Iterator[str]:
-    """Run `streamlit run streamlit_app.py` on a free local port with its own data folder; yield its address."""
-    port = _free_port()
-    env = {**os.environ, "CAMPAIGN_DATA_DIR": str(data_dir)}
-    env.pop("ADVOCACY_MODE", None)
-    command = [
+def streamlit_command(port: int, *extra: str) -> list[str]:
+    """Return the command line that serves the app on 127.0.0.1:`port` as the tests run it (plus `extra`)."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
@@ -95,7 +91,17 @@ def app_server(data_dir: Path, log: Path) -> Iterator[str]:
         f"--server.port={port}",
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",  # files edited during a test run must not prompt a rerun
+        *extra,
     ]
+
+
+@contextmanager
+def app_server(data_dir: Path, log: Path) -> Iterator[str]:
+    """Run `streamlit run streamlit_app.py` on a free local port with its own data folder; yield its address."""
+    port = _free_port()
+    env = {**os.environ, "CAMPAIGN_DATA_DIR": str(data_dir)}
+    env.pop("ADVOCACY_MODE", None)
+    command = streamlit_command(port)
     with log.open("wb") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
