@@ -20,6 +20,7 @@ from ui.resources import repository
 from ui.text import describe, one_line, saved_when
 
 PICK_KEY = "history-pick"
+RESTORED_KEY = "history-restored"  # the confirmation, shown where the button was
 LISTED = 200  # the newest versions offered in the list; older ones stay stored
 SHOWN_CHANGES = 30
 
@@ -28,6 +29,8 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     """Draw the "Earlier versions" section of the settings page."""
     t = ui_translator()
     st.subheader(t("Earlier versions"), anchor=False)
+    if restored := st.session_state.pop(RESTORED_KEY, None):
+        st.success(restored, icon=":material/history:")
     try:
         kept = [r for r in repository().revisions(space.campaign.id) if r < space.campaign.revision]
     except StorageError as error:
@@ -106,12 +109,11 @@ def restore(revision: int) -> None:
     previous = space.campaign.revision
     opened = state.open_workspace(restored)
     opened.saved_at = dt.datetime.now()
-    opened.notice = t(
+    st.session_state[RESTORED_KEY] = t(
         "Version {revision} is back. What you had before is kept as version {previous}.",
         revision=revision,
         previous=previous,
     )
-    st.session_state.pop(PICK_KEY, None)
 
 
 def differences(old: Campaign, new: Campaign, pack: WorksheetPack, t: Translator) -> list[tuple[str, str, str]]:

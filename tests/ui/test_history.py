@@ -33,7 +33,7 @@ def test_a_lost_answer_is_brought_back_from_an_earlier_version(
     assert stored.answers == before.answers
     assert stored.revision == overwritten.revision + 1, "bringing a version back is a new save"
     assert repo.load_revision(example.id, overwritten.revision).answer("profile", "name") == "Oops, typed over"
-    assert any(f"Version {before.revision} is back" in info.value for info in at.info)
+    assert any(f"Version {before.revision} is back" in done.value for done in at.success)
     at.query_params["step"] = "profile"
     rerun(at)
     assert at.text_input(key="f:profile.name").value == before.answer("profile", "name")
