@@ -62,7 +62,7 @@ def parse_campaign(
     try:
         document = read_yaml(raw)
     except YamlProblem as error:
-        return None, [Problem(file, error.line, error.message)]
+        return None, [Problem(file, error.line, error.translated(t))]
     return check_campaign_data(document.data, pack, file, document, t=t)
 
 

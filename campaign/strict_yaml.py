@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from campaign.i18n import N_, Translator, translator
 from campaign.text import clean_text
 
 MAX_BYTES = 2_000_000
@@ -25,12 +26,21 @@ Path = tuple[str | int, ...]
 
 
 class YamlProblem(Exception):
-    """A YAML document that cannot be read; `line` is 1-based (0 when unknown)."""
+    """A YAML document that cannot be read; `line` is 1-based (0 when unknown).
 
-    def __init__(self, message: str, line: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+    `message` is the English text; `translated(t)` words it in `t`'s language (numbers with its separators).
+    """
+
+    def __init__(self, template: str, line: int = 0, **values: object) -> None:
+        self.template, self.values, self.line = template, values, line
+        self.message = self.translated()
+        super().__init__(self.message)
+
+    def translated(self, t: Translator | None = None) -> str:
+        """Return the problem in `t`'s language (English without one)."""
+        t = t or translator(None)
+        values = {k: t.number(v) if isinstance(v, int) else v for k, v in self.values.items()}
+        return t(self.template, **values)
 
 
 @dataclass
@@ -55,14 +65,14 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES) -> Document:
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > max_bytes:
-        raise YamlProblem(f"the file is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")
+        raise YamlProblem(N_("the file is {size} bytes; the limit is {limit} bytes"), size=len(raw), limit=max_bytes)
     if b"\x00" in raw:
-        raise YamlProblem("this is not a text file (it contains NUL bytes); upload a .yaml campaign file")
+        raise YamlProblem(N_("this is not a text file (it contains NUL bytes); upload a .yaml campaign file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem("the file is not UTF-8 text; save it as UTF-8 and try again", line) from None
+        raise YamlProblem(N_("the file is not UTF-8 text; save it as UTF-8 and try again"), line) from None
     builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -72,9 +82,10 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlProblem(f"this is not valid YAML ({error.problem or error.context})", line) from None
+        detail = str(error.problem or error.context)
+        raise YamlProblem(N_("this is not valid YAML ({detail})"), line, detail=detail) from None
     except (yaml.YAMLError, ValueError, RecursionError) as error:
-        raise YamlProblem(f"this is not valid YAML ({type(error).__name__})") from None
+        raise YamlProblem(N_("this is not valid YAML ({detail})"), detail=type(error).__name__) from None
     return Document(builder.result, builder.lines)
 
 
@@ -111,26 +122,28 @@ class _Builder:
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             self.values += 1
             if self.values > MAX_VALUES:
-                raise YamlProblem(f"the file holds more than {MAX_VALUES:,} values; no campaign needs so many", line)
+                too_many = N_("the file holds more than {limit} values; no campaign needs so many")
+                raise YamlProblem(too_many, line, limit=MAX_VALUES)
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem("aliases (*name) are not allowed; write the value out in full", line)
+            raise YamlProblem(N_("aliases (*name) are not allowed; write the value out in full"), line)
         anchor = getattr(event, "anchor", None)
         if anchor:
-            raise YamlProblem(f"anchors (&{anchor}) are not allowed; write the value out in full", line)
+            no_anchors = N_("anchors (&{anchor}) are not allowed; write the value out in full")
+            raise YamlProblem(no_anchors, line, anchor=str(anchor))
         tag = getattr(event, "tag", None)
         if isinstance(event, yaml.ScalarEvent) and tag and not event.implicit[1] and tag != "!":
-            raise YamlProblem(f"tags such as {tag} are not allowed; remove the tag", line)
+            raise YamlProblem(N_("tags such as {tag} are not allowed; remove the tag"), line, tag=str(tag))
         if isinstance(event, yaml.CollectionStartEvent) and tag and not event.implicit:
-            raise YamlProblem(f"tags such as {tag} are not allowed; remove the tag", line)
+            raise YamlProblem(N_("tags such as {tag} are not allowed; remove the tag"), line, tag=str(tag))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise YamlProblem("the file holds more than one YAML document; keep only one", line)
+                raise YamlProblem(N_("the file holds more than one YAML document; keep only one"), line)
         elif isinstance(event, yaml.ScalarEvent):
             self._add(clean_text(event.value), line)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
-                raise YamlProblem(f"the data is nested more than {MAX_DEPTH} levels deep", line)
+                raise YamlProblem(N_("the data is nested more than {limit} levels deep"), line, limit=MAX_DEPTH)
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._add(container, line)
             self.stack.append((container, path, _NO_KEY))
@@ -148,9 +161,9 @@ class _Builder:
             container.append(value)
         elif key is _NO_KEY:
             if not isinstance(value, str):
-                raise YamlProblem("a key must be plain text, not a list or mapping", line)
+                raise YamlProblem(N_("a key must be plain text, not a list or mapping"), line)
             if value in container:
-                raise YamlProblem(f"the key '{value}' appears twice here; keep only one", line)
+                raise YamlProblem(N_("the key '{key}' appears twice here; keep only one"), line, key=value)
             self.stack[-1] = (container, path, value)
             return path
         else:

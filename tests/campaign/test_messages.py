@@ -53,6 +53,18 @@ def test_problems_in_a_campaign_file_speak_the_language_given() -> None:
     assert problems[0].message == "um ficheiro de campanha deve ser uma lista de linhas 'chave: valor'"
 
 
+def test_unreadable_yaml_is_explained_in_the_language_given() -> None:
+    _, problems = parse_campaign("id: a\nid: b\n", FRENCH, file="c.yaml", t=FR)
+    twice = f"la clé «{NBSP}id{NBSP}» figure deux fois ici{NBSP}; n'en gardez qu'une"
+    assert [str(p) for p in problems] == [f"c.yaml:2: {twice}"]
+    _, problems = parse_campaign(b"x" * 2_000_001, FRENCH, t=translator("es"))
+    assert problems[0].message == "el archivo ocupa 2.000.001 bytes; el límite es de 2.000.000 bytes"
+    _, problems = parse_campaign("a: !!python/object x", FRENCH, t=translator("pt"))
+    assert problems[0].message == "não são aceites etiquetas como tag:yaml.org,2002:python/object; retire a etiqueta"
+    _, problems = parse_campaign("a: !!python/object x", FRENCH)
+    assert problems[0].message == "tags such as tag:yaml.org,2002:python/object are not allowed; remove the tag"
+
+
 def test_a_storage_error_is_english_and_can_be_shown_translated(tmp_path: Path) -> None:
     error = StorageError(NOT_SAVED, reason=N_("the disk is full"), words=("reason",))
     assert (

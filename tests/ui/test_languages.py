@@ -216,3 +216,11 @@ def test_the_worked_example_opens_in_the_language_of_the_page(app, repo: Campaig
     campaign = repo.load(at.query_params["c"])
     assert campaign.language == "fr"
     assert campaign.title == example_campaign(load_worksheets(language="fr")).title
+
+
+def test_an_unreadable_upload_is_explained_in_the_language_of_the_page(app, repo: CampaignRepository) -> None:
+    at = app(lang="fr")
+    at.file_uploader(key="upload-yaml").set_value(("photo.yaml", b"\x89PNG\r\n\x1a\n\x00\x00", "text/yaml"))
+    rerun(at)
+    assert "ce n'est pas un fichier texte" in at.code[0].value
+    assert repo.campaign_ids() == []
