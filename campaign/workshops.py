@@ -129,10 +129,17 @@ class WorkshopRepository:
         workshop = self.by_code(typed_code)
         if workshop is None:
             raise JoinRefused(t("That join code does not match any workshop. Check it with your facilitator."))
+        closed = t("This workshop is closed to new groups. Ask your facilitator to reopen joining.")
         if not workshop.joining_open:
-            raise JoinRefused(t("This workshop is closed to new groups. Ask your facilitator to reopen joining."))
+            raise JoinRefused(closed)
         created = self.campaigns.create(Campaign(id="", language=workshop.language), workshop=workshop.id)
-        workshop = self.update(workshop.id, lambda w: w.groups.append(Group(created.id, name)))
+
+        def register(stored: Workshop) -> None:
+            if not stored.joining_open:  # closed between reading the code and registering: the close wins
+                raise JoinRefused(closed)
+            stored.groups.append(Group(created.id, name))
+
+        workshop = self.update(workshop.id, register)
         return workshop, created
 
     def progress(self, workshop: Workshop, pack: WorksheetPack) -> list[GroupProgress]:

@@ -97,3 +97,18 @@ def test_a_campaign_outside_the_workshop_is_not_one_of_its_groups(workshops: Wor
     workshop, _ = workshops.create("Forum")
     outsider = workshops.campaigns.create(Campaign(id=""))
     assert workshop.group_for(outsider.id) is None
+
+
+def test_joining_closed_while_a_group_joins_refuses_that_group(workshops: WorkshopRepository) -> None:
+    workshop, _ = workshops.create("Kathmandu forum")
+    original = workshops.update
+
+    def close_first(workshop_id, change):  # the facilitator closes joining just before the group registers
+        original(workshop_id, lambda w: setattr(w, "joining_open", False))
+        return original(workshop_id, change)
+
+    workshops.update = close_first  # type: ignore[method-assign]
+    with pytest.raises(JoinRefused, match="closed to new groups"):
+        workshops.join(workshop.join_code, "Late table")
+    workshops.update = original  # type: ignore[method-assign]
+    assert workshops.load(workshop.id).groups == []
