@@ -1,4 +1,4 @@
-"""Command-line commands of the campaign model: worksheets, example, validate, new."""
+"""Command-line commands of the campaign model: worksheets, example, validate, new, history, restore."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from campaign.example import example_campaign
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
 from campaign.problems import Problem
-from campaign.repository import CampaignRepository
+from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
 from campaign.translation_report import translation_gaps
@@ -33,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new = subparsers.add_parser("new", help="create a campaign in the data folder")
     new.add_argument("--title", required=True, help="the campaign's name")
     new.set_defaults(run=create_campaign)
+    history = subparsers.add_parser("history", help="list the kept versions of a campaign in the data folder")
+    history.add_argument("id", help="the campaign's id (from its link: ?c=...)")
+    history.add_argument("--last", type=int, default=20, help="how many of the newest versions (default: 20)")
+    history.set_defaults(run=show_history)
+    restore = subparsers.add_parser("restore", help="bring back an earlier version of a campaign (as a new version)")
+    restore.add_argument("id", help="the campaign's id (from its link: ?c=...)")
+    restore.add_argument("version", type=int, help="the version to bring back (see `history`)")
+    restore.set_defaults(run=restore_version)
     words = subparsers.add_parser("translations", help="list the words each translation of the worksheets still lacks")
     words.add_argument("--lang", help="only this language (default: every translation)")
     words.set_defaults(run=report_translations)
@@ -120,6 +128,47 @@ def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
         return 1
     print(created.id)
     print(store.where(f"campaigns/{created.id}/campaign.yaml"))
+    return 0
+
+
+def show_history(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print the newest kept versions of a campaign: number, when saved, campaign name, answers given."""
+    repository = CampaignRepository(open_store(), pack)
+    try:
+        current = repository.load(args.id)
+        versions = repository.revisions(args.id)
+    except CampaignNotFound:
+        print(f"error: there is no campaign {args.id!r} in the data folder", file=sys.stderr)
+        return 1
+    except StorageError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    print(f"{'version':>7}  {'saved (UTC)':<19}  {'answers':>7}  name")
+    for number in sorted(versions, reverse=True)[: max(args.last, 1)]:
+        try:
+            version = current if number == current.revision else repository.load_revision(args.id, number)
+        except (CampaignNotFound, StorageError):
+            print(f"{number:>7}  (cannot be read)")
+            continue
+        answers = sum(len(sheet) for sheet in version.answers.values())
+        mark = "  (current)" if number == current.revision else ""
+        print(f"{number:>7}  {version.updated[:19].replace('T', ' '):<19}  {answers:>7}  {version.title}{mark}")
+    return 0
+
+
+def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Bring back an earlier version of a campaign as its newest version."""
+    repository = CampaignRepository(open_store(), pack)
+    try:
+        before = repository.load(args.id)
+        restored = repository.restore(args.id, args.version)
+    except CampaignNotFound:
+        print(f"error: campaign {args.id!r} has no version {args.version} in the data folder", file=sys.stderr)
+        return 1
+    except StorageError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    print(f"version {args.version} is back as version {restored.revision}; version {before.revision} is kept")
     return 0
 
 

@@ -123,3 +123,35 @@ def test_a_display_name_never_becomes_a_path(tmp_path: Path) -> None:
     _, path = result.stdout.split()
     assert "passwd" not in path and Path(path).is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["campaigns"]
+
+
+def test_history_lists_versions_and_restore_brings_one_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    campaign_id = run("new", "--title", "First name", data_dir=data).stdout.split()[0]
+    from campaign import CampaignRepository, load_worksheets, open_store
+
+    repository = CampaignRepository(open_store(data), load_worksheets())
+    current = repository.load(campaign_id)
+    changed = current.copy()
+    changed.set_answer("profile", "name", "Typed over")
+    repository.save(changed, current)
+
+    listed = run("history", campaign_id, data_dir=data)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[1].split()[0] == "2" and lines[1].endswith("Typed over  (current)")
+    assert lines[2].split()[0] == "1" and lines[2].endswith("First name")
+
+    restored = run("restore", campaign_id, "1", data_dir=data)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.strip() == "version 1 is back as version 3; version 2 is kept"
+    assert repository.load(campaign_id).answer("profile", "name") == "First name"
+    assert repository.load_revision(campaign_id, 2).answer("profile", "name") == "Typed over"
+
+
+@pytest.mark.parametrize("arguments", [["history", "../../etc"], ["restore", "A" * 22, "1"], ["restore", "x", "1"]])
+def test_history_and_restore_refuse_unknown_campaigns_plainly(arguments: list[str], tmp_path: Path) -> None:
+    result = run(*arguments, data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.yaml"))
