@@ -31,7 +31,7 @@ BAD_LINK = N_("This link does not open a campaign. Check that it was copied whol
 # `unicode-bidi: plaintext` gives each paragraph the direction of its first letter: an answer typed in
 # Arabic or Hebrew reads right to left, in its box and wherever it is shown again, beside English ones.
 PAGE_STYLE = (
-    "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem;padding-bottom:3rem}"
+    "<style>[data-testid='stMainBlockContainer']{padding-top:4.5rem;padding-bottom:3rem}"
     "textarea,input[type='text'],[data-testid='stMarkdownContainer'] :is(p,li,h1,h2,h3),"
     "[data-testid='stText'],[data-testid='stExpander'] summary p{unicode-bidi:plaintext}</style>"
 )

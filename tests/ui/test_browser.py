@@ -119,3 +119,21 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_step_number_and_save_status_are_not_hidden_under_the_header(page: Page, server: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(server)
+    page.get_by_role("textbox", name="Campaign name", exact=True).fill("Seen at the top")
+    page.get_by_role("button", name="Start the campaign").click()
+    caption = page.get_by_text(re.compile(r"^Step 1 of \d+ · Toolkit section"))
+    expect(caption).to_be_visible()
+    settle(page)
+    # Streamlit scrolls its main block, not the window: back to the top of whatever scrolled
+    page.evaluate("for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0")
+    page.wait_for_timeout(200)
+    header = page.get_by_test_id("stHeader").bounding_box()
+    for element in (caption, page.get_by_text("Answers save as you type")):
+        box = element.bounding_box()
+        assert header and box and box["y"] >= header["y"] + header["height"], (box, header)
