@@ -37,6 +37,25 @@ PAGE_STYLE = (
 )
 
 
+# Streamlit keeps the scroll position across reruns: after "Next" at the bottom of a long step, the next
+# step would open at its bottom, its title and guidance out of sight. Our own constant script, no user text.
+SCROLL_TO_TOP = (
+    "<script>(() => {{ /* {count} */ for (const e of document.querySelectorAll("
+    '\'[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stMainBlockContainer"]\''
+    ")) e.scrollTop = 0; window.scrollTo(0, 0); }})();</script>"
+)
+DRAWN_STEP_KEY = "_drawn_step"
+
+
+def scroll_to_top_on_a_new_step(where: str) -> None:
+    """Open a newly chosen step (or campaign) at its top; edits and other reruns keep the reader's place."""
+    last = st.session_state.get(DRAWN_STEP_KEY)
+    st.session_state[DRAWN_STEP_KEY] = where
+    if last is not None and last != where:
+        count = st.session_state["_scrolls"] = st.session_state.get("_scrolls", 0) + 1
+        st.html(SCROLL_TO_TOP.format(count=count), unsafe_allow_javascript=True)
+
+
 def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
@@ -60,6 +79,7 @@ def main() -> None:
             render_join_page(pack, route.join_code)
         else:
             render_start(pack, BAD_LINK if route.bad_link else None)
+        scroll_to_top_on_a_new_step("start")
         return
     space = _open(route.campaign_id)
     if space is None:
@@ -84,6 +104,7 @@ def main() -> None:
         render_plenary_page(space.campaign, workshop)
     else:
         render_step(space, pack, pack.worksheet(step))
+    scroll_to_top_on_a_new_step(f"{space.campaign.id}:{step}")
 
 
 def _open(campaign_id: str) -> state.Workspace | None:

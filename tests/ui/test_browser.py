@@ -137,3 +137,21 @@ def test_the_step_number_and_save_status_are_not_hidden_under_the_header(page: P
     for element in (caption, page.get_by_text("Answers save as you type")):
         box = element.bounding_box()
         assert header and box and box["y"] >= header["y"] + header["height"], (box, header)
+
+
+def test_next_opens_the_next_step_at_its_top(page: Page, server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 700})  # a phone: the start form and every step scroll
+    page.goto(server)
+    page.get_by_role("textbox", name="Campaign name", exact=True).fill("Read from the top")
+    page.get_by_role("button", name="Start the campaign").click()
+    title = page.get_by_role("heading", name="Campaign profile")
+    expect(title).to_be_in_viewport()
+    next_step = page.get_by_role("button", name="Next: Objectives")
+    next_step.scroll_into_view_if_needed()
+    expect(title).not_to_be_in_viewport()
+    next_step.click()
+    expect(page.get_by_role("heading", name="Advocacy objectives")).to_be_in_viewport()
+    page.get_by_role("textbox", name="Long-term goal", exact=True).fill("Every ward has a social worker")
+    page.get_by_role("textbox", name="Long-term goal", exact=True).press("Tab")
+    settle(page)
+    expect(page.get_by_text(re.compile(r"Saved · \d\d:\d\d:\d\d")).first).to_be_attached()

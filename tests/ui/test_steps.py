@@ -163,3 +163,20 @@ def test_the_guidance_is_open_on_a_first_visit_and_folded_after(app, example: Ca
     at.button(key="nav-back").click()
     rerun(at)
     assert not at.expander[0].proto.expanded
+
+
+def _scrolls_to_top(at) -> bool:  # type: ignore[no-untyped-def]
+    return any(element.proto.body.startswith("<script>") for element in at.get("html"))
+
+
+def test_a_new_step_opens_at_its_top_but_an_edit_keeps_the_readers_place(app, example: Campaign) -> None:
+    at = app(c=example.id, step="profile")
+    assert not _scrolls_to_top(at), "a page opened from a link starts at the top anyway"
+    at.text_input(key="f:profile.area").input("Kisumu County")
+    rerun(at)
+    assert not _scrolls_to_top(at), "typing an answer must not move the page"
+    at.button(key="nav-next").click()
+    rerun(at)
+    assert at.query_params["step"] == "objectives" and _scrolls_to_top(at)
+    rerun(at)
+    assert not _scrolls_to_top(at)
