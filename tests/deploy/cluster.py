@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -15,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.s3_server import free_port
-from tests.ui.browser import streamlit_command
+from tests.ui.browser import stop_process, streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,20 +41,6 @@ def require_haproxy() -> str:
     pytest.skip(message)
 
 
-def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, path: str = "/_stcore/health") -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{url} stopped at start-up:\n{log.read_text(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + path, timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"{url} did not become healthy")
-
-
 @contextmanager
 def cluster(environment: dict[str, str], folder: Path, servers: int = 2) -> Iterator[Cluster]:
     """Start `servers` app servers with `environment` and HAProxy (deploy/haproxy.cfg) in front of them."""
@@ -73,7 +57,7 @@ def cluster(environment: dict[str, str], folder: Path, servers: int = 2) -> Iter
                 stdout=stack.enter_context(log.open("wb")),
                 stderr=subprocess.STDOUT,
             )
-            stack.callback(_stop, process)
+            stack.callback(stop_process, process)
             running.servers[name], running.addresses[name] = process, f"127.0.0.1:{port}"
             wait_healthy(f"http://127.0.0.1:{port}", process, log)
         port = free_port()
@@ -89,17 +73,7 @@ def cluster(environment: dict[str, str], folder: Path, servers: int = 2) -> Iter
             stdout=stack.enter_context(log.open("wb")),
             stderr=subprocess.STDOUT,
         )
-        stack.callback(_stop, proxy)
+        stack.callback(stop_process, proxy)
         running.proxy = f"http://127.0.0.1:{port}"
         wait_healthy(running.proxy, proxy, log)
         yield running
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.deploy.cluster import ROOT, _stop, wait_healthy
+from tests.deploy.cluster import ROOT
 from tests.s3_server import free_port
-from tests.ui.browser import shared_chromium, streamlit_command
+from tests.ui.browser import shared_chromium, stop_process, streamlit_command, wait_healthy
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 
@@ -135,7 +135,7 @@ def image_server(image: Path, tmp_path: Path) -> Iterator[str]:
             wait_healthy(url, server, log)
             yield url
         finally:
-            _stop(server)
+            stop_process(server)
 
 
 @pytest.mark.browser

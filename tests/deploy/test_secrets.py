@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from campaign import Campaign, CampaignRepository, load_worksheets, open_store
-from tests.deploy.cluster import ROOT, _stop, wait_healthy
+from tests.deploy.cluster import ROOT
 from tests.s3_server import free_port
-from tests.ui.browser import shared_chromium, streamlit_command
+from tests.ui.browser import shared_chromium, stop_process, streamlit_command, wait_healthy
 
 pytestmark = pytest.mark.browser
 
@@ -45,4 +45,4 @@ def test_the_data_store_named_in_secrets_toml_is_the_one_used(tmp_path: Path) ->
             )
             page.close()
         finally:
-            _stop(server)
+            stop_process(server)

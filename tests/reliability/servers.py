@@ -9,7 +9,8 @@ import subprocess
 import threading
 from pathlib import Path
 
-from tests.ui.browser import ROOT, _free_port, _wait_until_healthy, streamlit_command
+from tests.s3_server import free_port
+from tests.ui.browser import ROOT, stop_process, streamlit_command, wait_healthy
 
 
 class RestartableServer:
@@ -17,7 +18,7 @@ class RestartableServer:
 
     def __init__(self, data_dir: Path, log: Path, environment: dict[str, str] | None = None) -> None:
         self.data_dir, self.log = data_dir, log
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.environment = environment or {}
         self.process: subprocess.Popen[bytes] | None = None
@@ -29,7 +30,7 @@ class RestartableServer:
         command = streamlit_command(self.port)
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _wait_until_healthy(self.url, self.process, self.log)
+        wait_healthy(self.url, self.process, self.log)
         return self.url
 
     def kill(self) -> None:
@@ -39,13 +40,8 @@ class RestartableServer:
             self.process.wait(timeout=10)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop_process(self.process)
 
 
 class Cable:
@@ -55,7 +51,7 @@ class Cable:
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._listener: socket.socket | None = None
         self._open: set[socket.socket] = set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.s3_server import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -72,12 +73,6 @@ def stop_shared_chromium() -> None:
         playwright.stop()  # type: ignore[attr-defined]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def streamlit_command(port: int, *extra: str) -> list[str]:
     """Return the command line that serves the app on 127.0.0.1:`port` as the tests run it (plus `extra`)."""
     return [
@@ -98,7 +93,7 @@ def streamlit_command(port: int, *extra: str) -> list[str]:
 @contextmanager
 def app_server(data_dir: Path, log: Path) -> Iterator[str]:
     """Run `streamlit run streamlit_app.py` on a free local port with its own data folder; yield its address."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CAMPAIGN_DATA_DIR": str(data_dir)}
     env.pop("ADVOCACY_MODE", None)
     command = streamlit_command(port)
@@ -106,26 +101,33 @@ def app_server(data_dir: Path, log: Path) -> Iterator[str]:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}"
-            _wait_until_healthy(url, process, log)
+            wait_healthy(url, process, log)
             yield url
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
-def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, path: str = "/_stcore/health") -> None:
+    """Return once `url + path` answers 200; fail the test with the end of `log` if the process stops first."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"the app server stopped at start-up:\n{log.read_text(errors='replace')[-3000:]}")
+            pytest.fail(f"{url} stopped at start-up:\n{log.read_text(errors='replace')[-3000:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+            with urllib.request.urlopen(url + path, timeout=2) as answer:
                 if answer.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    pytest.fail("the app server did not answer /_stcore/health within 60 s")
+    pytest.fail(f"{url} did not answer {path} within 60 s")
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server the tests started: politely, then at once after 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
