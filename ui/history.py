@@ -20,6 +20,7 @@ from ui.resources import repository
 from ui.text import describe, one_line, saved_when
 
 PICK_KEY = "history-pick"
+LISTED_KEY = "history-listed"  # ((campaign id, revision), earlier versions)
 RESTORED_KEY = "history-restored"  # the confirmation, shown where the button was
 LISTED = 200  # the newest versions offered in the list; older ones stay stored
 SHOWN_CHANGES = 30
@@ -32,7 +33,7 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     if restored := st.session_state.pop(RESTORED_KEY, None):
         st.success(restored, icon=":material/history:")
     try:
-        kept = [r for r in repository().revisions(space.campaign.id) if r < space.campaign.revision]
+        kept = _earlier_versions(space.campaign)
     except StorageError as error:
         st.error(error.translated(t), icon=":material/cloud_off:")
         return
@@ -143,6 +144,15 @@ def _plain(value: Any) -> Any:
 
 def _settings(campaign: Campaign) -> str:
     return f"{campaign.settings.paper} · {campaign.settings.logo or '—'}"
+
+
+def _earlier_versions(campaign: Campaign) -> list[int]:
+    """Return the kept versions before the current one, listed once per saved version, not on every rerun."""
+    listed = st.session_state.get(LISTED_KEY)
+    if listed is None or listed[0] != (campaign.id, campaign.revision):
+        numbers = [r for r in repository().revisions(campaign.id) if r < campaign.revision]
+        listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision), numbers)
+    return listed[1]
 
 
 def _load_revision(campaign_id: str, revision: int, t: Translator) -> Campaign | None:

@@ -65,3 +65,19 @@ def test_the_history_is_offered_in_french(app, example: Campaign, repo: Campaign
     at.selectbox(key="history-pick").set_value(before.revision)
     rerun(at)
     assert at.button(key="history-restore").label == f"Rétablir la version {before.revision}"
+
+
+def test_the_versions_are_listed_once_per_saved_version_not_on_every_rerun(
+    app, example: Campaign, repo: CampaignRepository, monkeypatch
+) -> None:
+    _overwrite(repo, example.id, "Second name")
+    calls = []
+    listing = CampaignRepository.revisions
+    monkeypatch.setattr(CampaignRepository, "revisions", lambda self, cid: calls.append(cid) or listing(self, cid))
+    at = app(c=example.id, step="settings")
+    rerun(at)
+    rerun(at)
+    assert calls == [example.id]
+    at.radio(key="f:settings.paper").set_value("letter")  # a save: a new version to list
+    rerun(at)
+    assert calls == [example.id, example.id] and len(at.selectbox(key="history-pick").options) == 2
