@@ -3,6 +3,10 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Personal mode lists every campaign with no sign-in, so it listens on this computer only; shared mode (a workshop
+# or a server, where each campaign opens only by its private link) listens on every interface so groups can join.
+# ADDRESS=... (or ADDRESS=0.0.0.0 make run) always wins.
+ADDRESS ?= $(if $(filter shared,$(shell printf %s "$(ADVOCACY_MODE)" | tr A-Z a-z)),0.0.0.0,127.0.0.1)
 
 .PHONY: setup setup-dev run test lint format bench clean messages
 
@@ -22,8 +26,8 @@ setup: $(VENV)/.runtime  ## install the app into .venv
 
 setup-dev: $(VENV)/.dev  ## install the app and the test tools into .venv
 
-run: setup  ## install and start the app on http://localhost:$(PORT)
-	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+run: setup  ## install and start the app on http://localhost:$(PORT) (personal mode: this computer only)
+	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 lint: setup-dev  ## ruff: style, bugs and import boundaries
 	$(BIN)/ruff check .

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from campaign.completeness import missing_required
 from campaign.fields import ReferenceField, TableField
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
@@ -65,48 +66,46 @@ def plan_check(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None 
     Messages are in `t`'s language (English without one); pass `pack` in the same language.
     """
     t = t or translator(None)
-    found = _quality_findings(campaign, pack, t)
-    reported = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in found}
-    missing = [
-        f
-        for f in missing_answers(campaign, pack, t=t)
-        if (f.worksheet_id, f.field_id, f.row_id, f.column_id) not in reported
+    needed = missing_answers(campaign, pack, t=t)
+    required = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in needed}
+    # a required cell a quality rule words more precisely ("has no deadline") is still an answer needed
+    found = [
+        replace(f, kind="missing") if (f.worksheet_id, f.field_id, f.row_id, f.column_id) in required else f
+        for f in _quality_findings(campaign, pack, t)
     ]
+    reported = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in found}
+    missing = [f for f in needed if (f.worksheet_id, f.field_id, f.row_id, f.column_id) not in reported]
     order = {sheet.id: number for number, sheet in enumerate(pack.worksheets)}
     return sorted([*found, *missing], key=lambda f: order.get(f.worksheet_id, len(order)))
 
 
 def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Finding]:
-    """Return a finding for every required answer, table cell or minimum row count still missing."""
+    """Return a finding for every required answer, table cell or minimum row count still missing: the gaps of
+    `campaign.completeness` (the one rule progress also counts), worded for the plan check."""
     t = t or translator(None)
     found: list[Finding] = []
-    for sheet in pack.worksheets:
-        for definition in sheet.fields:
-            value = campaign.answer(sheet.id, definition.id)
-            where = f"{sheet.short_title} › {definition.label}"
-            if isinstance(definition, TableField):
-                rows = campaign.rows(sheet.id, definition.id)
-                if len(rows) < max(definition.min_rows, 1 if definition.required else 0):
-                    needed = max(definition.min_rows, 1)
-                    if needed == 1:
-                        # Translators: {where} is "Worksheet › Table", {row} what one row is called, in lower case
-                        message = t("{where}: add at least 1 {row}", where=where, row=definition.row_name.lower())
-                    else:
-                        message = t("{where}: add at least {count} rows", where=where, count=needed)
-                    found.append(Finding(sheet.id, definition.id, message, "missing"))
-                for number, row in enumerate(rows, start=1):
-                    name = row_label(campaign, pack, definition, row, number)
-                    for column in definition.columns:
-                        if column.required and is_empty(row.get(column.id)):
-                            message = t(
-                                "{row} “{name}”: {column} is still needed",
-                                row=definition.row_name,
-                                name=name,
-                                column=column.label,
-                            )
-                            found.append(Finding(sheet.id, definition.id, message, "missing", row["id"], column.id))
-            elif definition.required and is_empty(value):
-                found.append(Finding(sheet.id, definition.id, t("{where} is still needed", where=where), "missing"))
+    for gap in missing_required(campaign, pack, t=t):
+        sheet = pack.worksheet(gap.worksheet_id)
+        definition = sheet.field(gap.field_id)
+        where = f"{sheet.short_title} › {definition.label}"
+        if isinstance(definition, TableField) and gap.rows_needed:
+            if gap.rows_needed == 1:
+                # Translators: {where} is "Worksheet › Table", {row} what one row is called, in lower case
+                message = t("{where}: add at least 1 {row}", where=where, row=definition.row_name.lower())
+            else:
+                message = t("{where}: add at least {count} rows", where=where, count=gap.rows_needed)
+            found.append(Finding(sheet.id, definition.id, message, "missing"))
+        elif isinstance(definition, TableField) and gap.column_id is not None:
+            row = campaign.rows(sheet.id, definition.id)[gap.row_number - 1]
+            message = t(
+                "{row} “{name}”: {column} is still needed",
+                row=definition.row_name,
+                name=row_label(campaign, pack, definition, row, gap.row_number),
+                column=definition.column(gap.column_id).label,
+            )
+            found.append(Finding(sheet.id, definition.id, message, "missing", gap.row_id, gap.column_id))
+        else:
+            found.append(Finding(sheet.id, definition.id, t("{where} is still needed", where=where), "missing"))
     return found
 
 

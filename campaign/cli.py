@@ -1,4 +1,4 @@
-"""Command-line commands of the campaign model: worksheets, example, validate, new, history, restore."""
+"""Command-line commands of the campaign model: worksheets, example, validate, progress, new, history, restore."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from babel.numbers import format_percent
+
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
-from campaign.completeness import missing_required
+from campaign.completeness import Progress, campaign_progress, missing_required
 from campaign.example import example_campaign
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
@@ -30,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     validate.add_argument("file")
     add_language_option(validate, "language of the problems (default: English)")
     validate.set_defaults(run=validate_file)
+    progress = subparsers.add_parser(
+        "progress", help="show how far a campaign file is, step by step, and what is missing"
+    )
+    progress.add_argument("file")
+    add_language_option(progress, "language of the words (default: English)")
+    progress.set_defaults(run=show_progress)
     new = subparsers.add_parser("new", help="create a campaign in the data folder")
     new.add_argument("--title", required=True, help="the campaign's name")
     new.set_defaults(run=create_campaign)
@@ -114,6 +122,47 @@ def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
     else:
         print(t("{file}: valid (complete)", file=args.file))
     return 0
+
+
+def show_progress(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Print the campaign's share answered, each step's share and status, and every required answer still
+    missing: the rule of `campaign.completeness`, the figures the app shows. Return 1 if the file cannot be read."""
+    t = translator(getattr(args, "lang", None))
+    campaign, problems = read_campaign_file(args.file, pack, t)
+    if campaign is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    progress = campaign_progress(campaign, pack, t=t)
+    share = format_percent(progress.overall.share, locale=t.language)
+    if progress.overall.complete:
+        print(t("{file}: {share} answered, complete", file=args.file, share=share))
+    else:
+        count = len(progress.overall.missing)
+        print(
+            t(
+                "{file}: {share} answered, {count} required answer(s) still to fill in",
+                file=args.file,
+                share=share,
+                count=count,
+            )
+        )
+    for number, sheet in enumerate(pack.worksheets, start=1):
+        print(f"  {number}. {sheet.short_title}: {_step_words(progress.steps[sheet.id], t)}")
+    if progress.overall.missing:
+        print(t("Still to fill in:"))
+        for gap in progress.overall.missing:
+            print(f"  {gap.label}")
+    return 0
+
+
+def _step_words(step: Progress, t: Translator) -> str:
+    share = format_percent(step.share, locale=t.language)
+    if step.status == "not_started":
+        return t("not started")
+    if step.status == "complete":
+        return t("{share} answered, complete", share=share)
+    return t("{share} answered, {count} still needed", share=share, count=len(step.missing))
 
 
 def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:

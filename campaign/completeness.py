@@ -1,13 +1,22 @@
-"""How complete a campaign is: required answers missing and progress per worksheet."""
+"""How complete a campaign is: the one rule for what is still missing and for progress, per step and overall.
+
+A field counts as answered when it holds an answer and nothing it requires is missing (every row of a table has
+its required cells, and the table has its minimum number of rows). A step's share is its answered fields over its
+fields; the campaign's share is the same count over every field of the pack (not a mean of the steps' shares).
+A step is complete when nothing it requires is missing. Every screen and the command line ask this module.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from campaign.fields import TableField
+from campaign.fields import FieldDefinition, TableField
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
+
+Status = Literal["not_started", "under_way", "complete"]
 
 
 @dataclass(frozen=True)
@@ -15,46 +24,103 @@ class Missing:
     worksheet_id: str
     field_id: str
     label: str  # what to tell the user: "Objectives › Deadline (row 2)"
+    row_number: int = 0  # the table row (from 1) with an empty required cell, 0 when not about a cell
+    row_id: str | None = None
+    column_id: str | None = None
+    rows_needed: int = 0  # a table with too few rows: how many it needs at least
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far one step, or the whole campaign, has come."""
+
+    fields: int
+    given: int  # fields holding any answer
+    answered: int  # fields holding an answer with nothing missing in it
+    missing: tuple[Missing, ...]
+
+    @property
+    def share(self) -> float:
+        """Return the share of fields answered (0 to 1), rounded down to a whole percent: 1 only when all are."""
+        return (100 * self.answered // self.fields) / 100 if self.fields else 0.0
+
+    @property
+    def complete(self) -> bool:
+        """Return True when nothing required is missing."""
+        return not self.missing
+
+    @property
+    def status(self) -> Status:
+        """Return what a done mark shows: nothing typed yet, under way, or complete (something typed, nothing
+        required missing). A step that requires nothing is "not_started" until something is typed in it."""
+        if not self.given:
+            return "not_started"
+        return "complete" if self.complete else "under_way"
+
+
+@dataclass(frozen=True)
+class CampaignProgress:
+    steps: dict[str, Progress]  # worksheet id -> that step's progress, in worksheet order
+    overall: Progress  # the same counts over every field of the pack
+
+
+def campaign_progress(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> CampaignProgress:
+    """Return the progress of every step and of the whole campaign; labels of what is missing in `t`'s language
+    (English without one), so pass `pack` in the same language."""
+    t = t or translator(None)
+    steps = {sheet.id: step_progress(campaign, sheet, t=t) for sheet in pack.worksheets}
+    overall = Progress(
+        fields=sum(step.fields for step in steps.values()),
+        given=sum(step.given for step in steps.values()),
+        answered=sum(step.answered for step in steps.values()),
+        missing=tuple(gap for step in steps.values() for gap in step.missing),
+    )
+    return CampaignProgress(steps, overall)
+
+
+def step_progress(campaign: Campaign, sheet: Worksheet, *, t: Translator | None = None) -> Progress:
+    """Return how far one worksheet has come: fields answered with nothing missing, and what is missing."""
+    t = t or translator(None)
+    given = answered = 0
+    missing: list[Missing] = []
+    for definition in sheet.fields:
+        gaps = _missing_in(campaign, sheet, definition, t)
+        holds = not is_empty(campaign.answer(sheet.id, definition.id))
+        given += holds
+        answered += holds and not gaps
+        missing += gaps
+    return Progress(len(sheet.fields), given, answered, tuple(missing))
 
 
 def missing_required(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Missing]:
     """Return every required answer that is still empty, in worksheet order; labels in `t`'s language (English
     without one), so pass `pack` in the same language."""
-    t = t or translator(None)
-    found: list[Missing] = []
-    for sheet in pack.worksheets:
-        found += _missing_in(campaign, sheet, t)
+    return list(campaign_progress(campaign, pack, t=t).overall.missing)
+
+
+def _missing_in(campaign: Campaign, sheet: Worksheet, definition: FieldDefinition, t: Translator) -> list[Missing]:
+    value = campaign.answer(sheet.id, definition.id)
+    where = f"{sheet.short_title} › {definition.label}"
+    if not isinstance(definition, TableField):
+        return [Missing(sheet.id, definition.id, where)] if definition.required and is_empty(value) else []
+    if is_empty(value):
+        needed = definition.required or definition.min_rows
+        return [Missing(sheet.id, definition.id, where, rows_needed=max(definition.min_rows, 1))] if needed else []
+    rows = campaign.rows(sheet.id, definition.id)
+    found = [
+        Missing(
+            sheet.id,
+            definition.id,
+            f"{where} › {column.label} ({definition.row_name} {number})",
+            number,
+            row.get("id"),
+            column.id,
+        )
+        for number, row in enumerate(rows, start=1)
+        for column in definition.columns
+        if column.required and is_empty(row.get(column.id))
+    ]
+    if len(rows) < definition.min_rows:
+        label = t("{where} (at least {count})", where=where, count=definition.min_rows)
+        found.append(Missing(sheet.id, definition.id, label, rows_needed=definition.min_rows))
     return found
-
-
-def _missing_in(campaign: Campaign, sheet: Worksheet, t: Translator) -> list[Missing]:
-    found: list[Missing] = []
-    for definition in sheet.fields:
-        value = campaign.answer(sheet.id, definition.id)
-        if isinstance(definition, TableField) and value:
-            for number, row in enumerate(value, start=1):
-                for column in definition.columns:
-                    if column.required and is_empty(row.get(column.id)):
-                        where = f"{definition.label} › {column.label} ({definition.row_name} {number})"
-                        label = f"{sheet.short_title} › {where}"
-                        found.append(Missing(sheet.id, definition.id, label))
-            if len(value) < definition.min_rows:
-                where = f"{sheet.short_title} › {definition.label}"
-                label = t("{where} (at least {count})", where=where, count=definition.min_rows)
-                found.append(Missing(sheet.id, definition.id, label))
-        elif (definition.required or (isinstance(definition, TableField) and definition.min_rows)) and is_empty(value):
-            found.append(Missing(sheet.id, definition.id, f"{sheet.short_title} › {definition.label}"))
-    return found
-
-
-def worksheet_progress(campaign: Campaign, sheet: Worksheet) -> float:
-    """Return the share (0 to 1) of a worksheet's fields that hold an answer."""
-    answered = sum(not is_empty(campaign.answer(sheet.id, f.id)) for f in sheet.fields)
-    return answered / len(sheet.fields)
-
-
-def overall_progress(campaign: Campaign, pack: WorksheetPack) -> float:
-    """Return the share (0 to 1) of all fields of the pack that hold an answer."""
-    total = sum(len(s.fields) for s in pack.worksheets)
-    answered = sum(not is_empty(campaign.answer(s.id, f.id)) for s in pack.worksheets for f in s.fields)
-    return answered / total if total else 0.0

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from campaign.completeness import worksheet_progress
+from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_valid_id
 from campaign.repository import CampaignNotFound, CampaignRepository
@@ -45,8 +45,8 @@ class JoinRefused(Exception):
 @dataclass(frozen=True)
 class GroupProgress:
     group: Group
-    progress: dict[str, float]  # worksheet id -> share answered
-    overall: float
+    progress: dict[str, Progress]  # worksheet id -> that step's progress (campaign.completeness: the one rule)
+    overall: Progress
     updated: str  # when the group last saved
     title: str
 
@@ -150,7 +150,6 @@ class WorkshopRepository:
                 campaign = self.campaigns.load(group.campaign_id)
             except (CampaignNotFound, StorageError):
                 continue
-            progress = {sheet.id: worksheet_progress(campaign, sheet) for sheet in pack.worksheets}
-            overall = sum(progress.values()) / len(progress) if progress else 0.0
-            rows.append(GroupProgress(group, progress, overall, campaign.updated, campaign.title))
+            progress = campaign_progress(campaign, pack)
+            rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, campaign.title))
         return rows

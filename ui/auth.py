@@ -1,12 +1,14 @@
 """Optional sign-in for hosted servers: Streamlit's own OpenID Connect login (`st.login`), on only when the
 secrets hold an `[auth]` section (docs/sign-in.md). Signed in, each person's campaigns carry them as owner.
 
-Without `[auth]` nothing changes: anyone with a campaign's private link can open it.
+Without `[auth]` nothing changes: anyone with a campaign's private link can open it. Sign-in settings that cannot
+be used (a secrets file that does not parse, a key missing or misspelt) stop the app: they never mean "off".
 """
 
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,12 +25,84 @@ NOT_YOURS = N_(
 )
 
 
-def sign_in_configured() -> bool:
-    """Return True when the app's secrets hold an `[auth]` section (a missing secrets file means no)."""
+# What st.login() (its default provider) needs in [auth]; Streamlit checks the same keys only when the button is
+# pressed, long after the start page would have listed every campaign.
+REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
+OPTIONAL = ("client_kwargs", "expose_tokens")
+STOPPED = N_(
+    "Sign-in is switched on but its settings cannot be used, so this server shows nothing rather than every "
+    "campaign to everyone. Whoever runs it: fix `.streamlit/secrets.toml` (the server log says what is wrong) "
+    "and restart the app."
+)
+_logged: set[str] = set()
+
+
+def sign_in_problem() -> str | None:
+    """Return why sign-in is configured (or may be) but cannot be used, or None when it is on and whole or
+    plainly off (no secrets file, or one without any sign-in settings). Never raises."""
     try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file, or one that does not parse: sign-in is simply off
-        return False
+        secrets = st.secrets.to_dict()
+    except FileNotFoundError as error:  # Streamlit's "no secrets" and "cannot parse" are both this error
+        if getattr(error, "error_id", None) == "no-secrets-found" or not _a_secrets_file_exists():
+            return None
+        return f"the secrets file cannot be read: {error}"
+    except Exception as error:  # an unreadable file, a directory of secrets with a stray file...
+        return f"the secrets cannot be read: {error}"
+    if "auth" not in secrets:
+        stray = [place for place, table in _tables(secrets) if {"cookie_secret", "server_metadata_url"} & set(table)]
+        return f"sign-in settings outside an [auth] section: {', '.join(stray)}" if stray else None
+    return _auth_problem(secrets["auth"])
+
+
+def sign_in_configured() -> bool:
+    """Return True unless sign-in is plainly off: settings that cannot be used count as on, so nothing that
+    checks this ever falls back to showing every campaign (`require_sign_in` stops those pages first)."""
+    try:
+        if "auth" in st.secrets:
+            return True
+    except Exception:  # no secrets file, or one that cannot be read: sign_in_problem tells the two apart
+        pass
+    return sign_in_problem() is not None
+
+
+def _auth_problem(section: object) -> str | None:
+    if not isinstance(section, Mapping):
+        return "[auth] is not a section of settings"
+    problems = [f"[auth] has no {key}" for key in REQUIRED if not _text(section.get(key))]
+    unknown = [k for k, v in section.items() if k not in REQUIRED + OPTIONAL and not isinstance(v, Mapping)]
+    problems += [f"[auth] has an unknown setting {key!r} (a typo?)" for key in unknown]
+    redirect = section.get("redirect_uri")
+    if _text(redirect) and not str(redirect).rstrip().endswith("/oauth2callback"):
+        problems.append("[auth] redirect_uri must end with /oauth2callback")
+    for key in ("redirect_uri", "server_metadata_url"):
+        if _text(section.get(key)) and not str(section[key]).strip().startswith(("https://", "http://")):
+            problems.append(f"[auth] {key} must start with https:// (or http:// on one computer)")
+    return "; ".join(problems) or None
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _tables(secrets: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """Return the secrets' root and each of its tables (one level down), with where each is: sign-in settings
+    under a misspelt heading ([auht]) or none must not read as "no sign-in"."""
+    tables = [(f"[{key}]", value) for key, value in secrets.items() if isinstance(value, Mapping)]
+    return [("the top of the file", secrets), *tables]
+
+
+def _a_secrets_file_exists() -> bool:
+    from pathlib import Path  # ui/ reads no files; this only asks whether Streamlit's secrets file is there
+
+    return any(Path(place).exists() for place in st.get_option("secrets.files"))
+
+
+def _stop_for(problem: str) -> None:
+    if problem not in _logged:  # once per problem and server process, not on every rerun
+        _logged.add(problem)
+        logging.getLogger(__name__).error("sign-in is configured but cannot be used, the app stops: %s", problem)
+    st.error(ui_translator()(STOPPED), icon=":material/lock:")
+    st.stop()
 
 
 def owner_of(claims: Mapping[str, Any]) -> str | None:
@@ -63,7 +137,11 @@ def current_owner() -> str | None:
 
 def require_sign_in() -> str | None:
     """With sign-in on, ask visitors to sign in before anything else and stop the page until they have;
-    return the signed-in owner (None when sign-in is off). The sidebar then offers to sign out."""
+    return the signed-in owner (None when sign-in is off). The sidebar then offers to sign out. Sign-in
+    settings that cannot be used stop the page with a message (and a line in the server log) instead."""
+    problem = sign_in_problem()
+    if problem is not None:
+        _stop_for(problem)  # never "no sign-in" because a setting has a typo: every campaign would be open
     if not sign_in_configured():
         return None
     owner = owner_of(_claims())

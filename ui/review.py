@@ -8,11 +8,12 @@ import streamlit as st
 
 from campaign import Campaign, WorksheetPack
 from campaign.checks import Finding, plan_check
+from campaign.completeness import campaign_progress
 from campaign.i18n import translator
 from ui import state
 from ui.conflicts import render_conflicts
 from ui.downloads import render_downloads
-from ui.language import language_in, ui_translator
+from ui.language import language_in, percent, ui_translator
 from ui.resources import worksheet_pack
 from ui.status import render_status
 from ui.text import escape_markdown, unlinked
@@ -64,6 +65,18 @@ def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:
     t = ui_translator()
     findings = plan_check(campaign, pack, t=translator(campaign.language))
     steps = worksheet_pack(t.language)  # the buttons name the steps as the sidebar does
+    progress = campaign_progress(campaign, pack).overall  # the figure of the sidebar and the start page
+    share = percent(progress.share, t)
+    if progress.complete:
+        st.caption(t("{share} of the questions answered · nothing required is missing", share=share))
+    else:
+        st.caption(
+            t(
+                "{share} of the questions answered · {count} required answer(s) still needed",
+                share=share,
+                count=len(progress.missing),
+            )
+        )
     if not findings:
         st.success(t("The plan check found nothing to fix. Well done."), icon=":material/task_alt:")
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from campaign import WorksheetPack
-from campaign.completeness import overall_progress, worksheet_progress
+from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import Translator
 from ui import state
 from ui.language import percent, render_language_picker, ui_translator
@@ -28,9 +28,9 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
     titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(pack.worksheets, start=1)}
     titles |= {state.REVIEW: t("Review and export"), state.SETTINGS: t("Campaign settings")}
     titles |= {state.PLENARY: t("Plenary: all groups' key messages")}
-    progress = {sheet.id: worksheet_progress(campaign, sheet) for sheet in pack.worksheets}
-    captions = [_progress_words(progress[s], t) if s in progress else "" for s in steps]
-    overall = overall_progress(campaign, pack)
+    progress = campaign_progress(campaign, pack)
+    captions = [_progress_words(progress.steps[s], t) if s in progress.steps else "" for s in steps]
+    overall = progress.overall.share
     with st.sidebar:
         st.caption(t("Campaign"))
         st.markdown(f"### {escape_markdown(display_title(campaign, t))}")
@@ -51,10 +51,14 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
         render_language_picker()
 
 
-def _progress_words(share: float, t: Translator) -> str:
-    if share >= 1:
-        return t("Complete")
-    return t("Not started") if share == 0 else t("{share} answered", share=percent(share, t))
+def _progress_words(step: Progress, t: Translator) -> str:
+    share = percent(step.share, t)
+    if step.status == "not_started":
+        return t("Not started")
+    if step.status == "complete":
+        return t("Complete") if step.share >= 1 else t("Complete · {share} answered", share=share)
+    # Translators: {count} is how many required answers of this step are still empty
+    return t("{share} answered · {count} still needed", share=share, count=len(step.missing))
 
 
 def _jump() -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is_valid_id, parse_campaign
 from campaign.campaign_file import reference_problems
-from campaign.completeness import overall_progress
+from campaign.completeness import campaign_progress
 from campaign.example import example_campaign
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
@@ -175,7 +175,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
             )
             status = t(
                 "{share} answered · last saved {when} UTC",
-                share=percent(overall_progress(campaign, pack), t),
+                share=percent(campaign_progress(campaign, pack).overall.share, t),
                 when=saved_when(campaign.updated, t),
             )
             st.markdown(
@@ -261,7 +261,7 @@ def _upload(pack: WorksheetPack) -> None:
         t(
             "“{name}” is a valid campaign ({share} answered).",
             name=escape_markdown(display_title(campaign, t)),
-            share=percent(overall_progress(campaign, pack), t),
+            share=percent(campaign_progress(campaign, pack).overall.share, t),
         ),
         icon=":material/check_circle:",
     )

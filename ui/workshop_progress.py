@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
 from campaign import StorageError, WorksheetPack
+from campaign.completeness import Status
 from campaign.i18n import N_, Translator, translator
 from campaign.workshops import GroupProgress
 from ui.language import day_month, percent, ui_translator
@@ -16,8 +18,13 @@ from ui.resources import workshops
 
 REFRESH_SECONDS = 5
 GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
-# background, text: grey = not started, amber = under way, green = complete; the cell also says it in words
-COLOURS = {"none": ("#EEF2F2", "#56666B"), "some": ("#FBE7B5", "#5A4300"), "all": ("#C9E9D0", "#0B4A1E")}
+# background, text per status: grey = not started, amber = under way, green = nothing required missing; the
+# cell also says it in words and marks
+COLOURS: dict[Status, tuple[str, str]] = {
+    "not_started": ("#EEF2F2", "#56666B"),
+    "under_way": ("#FBE7B5", "#5A4300"),
+    "complete": ("#C9E9D0", "#0B4A1E"),
+}
 
 
 def step_column(number: int, short_title: str) -> str:
@@ -28,16 +35,17 @@ def step_column(number: int, short_title: str) -> str:
 def progress_table(
     rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime, t: Translator | None = None
 ) -> pd.DataFrame:
-    """Return one row per group: its name, the share answered of each step and overall, and its last save
-    (headings and times in `t`'s language, English without one)."""
+    """Return one row per group: its name, the share answered of each step and overall (campaign.completeness,
+    the rule the group's own sidebar shows), and its last save (headings and times in `t`'s language, English
+    without one)."""
     t = t or translator(None)
     group, overall, activity = t(GROUP), t(OVERALL), t(ACTIVITY)
     records = []
     for row in rows:
         record: dict[str, object] = {group: row.group.name}
         for number, sheet in enumerate(pack.worksheets, start=1):
-            record[step_column(number, sheet.short_title)] = row.progress.get(sheet.id, 0.0)
-        record[overall] = row.overall
+            record[step_column(number, sheet.short_title)] = row.progress[sheet.id].share
+        record[overall] = row.overall.share
         record[activity] = time_ago(row.updated, now, t)
         records.append(record)
     columns = [group, *(step_column(n, s.short_title) for n, s in enumerate(pack.worksheets, 1)), overall, activity]
@@ -61,21 +69,35 @@ def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
     return day_month(then.date(), t)
 
 
-def _share_words(share: float, t: Translator) -> str:
-    return "—" if share <= 0 else "✓ " + t("done") if share >= 1 else percent(share, t)
+def _share_words(share: float, status: Status, t: Translator) -> str:
+    if status == "not_started":
+        return "—"
+    if status == "complete":
+        return "✓ " + t("done") if share >= 1 else "✓ " + percent(share, t)
+    return percent(share, t)
 
 
-def _share_colour(share: float) -> str:
-    kind = "none" if share <= 0 else "all" if share >= 1 else "some"
-    background, text = COLOURS[kind]
+def _share_colour(status: Status) -> str:
+    background, text = COLOURS[status]
     return f"background-color: {background}; color: {text}"
 
 
-def styled_table(frame: pd.DataFrame, t: Translator | None = None) -> Styler:
-    """Return the table coloured by completion, each share written as "—", "40%" or "✓ done"."""
+def styled_table(
+    frame: pd.DataFrame, rows: list[GroupProgress], pack: WorksheetPack, t: Translator | None = None
+) -> Styler:
+    """Return `progress_table(rows, ...)` coloured by each step's status, each share written as "—" (not
+    started), "40%" (under way), "✓ 80%" or "✓ done" (nothing required missing)."""
     t = t or translator(None)
     shares = list(frame.columns[1:-1])  # between the group's name and its last activity
-    return frame.style.format(lambda share: _share_words(share, t), subset=shares).map(_share_colour, subset=shares)
+    steps = [[*(row.progress[sheet.id] for sheet in pack.worksheets), row.overall] for row in rows]
+    styler = frame.style
+    for place, column in enumerate(shares):
+        for status in COLOURS:
+            cells = [number for number, progress in enumerate(steps) if progress[place].status == status]
+            if cells:  # one format per column and status: the words need the status, which the number lacks
+                styler = styler.format(partial(_share_words, status=status, t=t), subset=(cells, [column]))
+                styler = styler.map(lambda _, status=status: _share_colour(status), subset=(cells, [column]))
+    return styler
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -108,7 +130,7 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         frame = progress_table(rows, pack, now, t)
         group = t(GROUP)
         st.dataframe(
-            styled_table(frame, t),
+            styled_table(frame, rows, pack, t),
             hide_index=True,
             height=min(38 + 35 * len(frame), 38 + 35 * 20),
             column_config={group: st.column_config.TextColumn(group, pinned=True)},
@@ -118,7 +140,7 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         ":material/autorenew: "
         + t(
             "Updated {time}; refreshes every {seconds} seconds. Grey: not started · amber: under way · "
-            "green: complete.",
+            "green ✓: nothing required is missing.",
             time=f"{now.astimezone():%H:%M:%S}",
             seconds=REFRESH_SECONDS,
         )

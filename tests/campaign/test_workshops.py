@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from campaign.completeness import campaign_progress
 from campaign.model import Campaign
 from campaign.repository import CampaignRepository
 from campaign.storage import BlobStore
@@ -89,8 +90,9 @@ def test_progress_shows_each_group_per_worksheet(workshops: WorkshopRepository) 
     workshops.campaigns.save(edited, first)
     rows = workshops.progress(workshops.load(workshop.id), PACK)
     assert [r.group.name for r in rows] == ["Table 1", "Table 2"]
-    assert rows[0].progress["profile"] > 0 and rows[1].progress["profile"] == 0
+    assert rows[0].progress["profile"].share > 0 and rows[1].progress["profile"].status == "not_started"
     assert rows[0].title == "Count us" and set(rows[0].progress) == {s.id for s in PACK.worksheets}
+    assert rows[0].overall == campaign_progress(workshops.campaigns.load(first.id), PACK).overall  # the one rule
 
 
 def test_a_campaign_outside_the_workshop_is_not_one_of_its_groups(workshops: WorkshopRepository) -> None:

@@ -7,6 +7,7 @@ makes these tests fail, where a server started from the repo root would hide it.
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -147,3 +148,37 @@ def test_the_image_serves_the_app_in_portuguese(image_server: str) -> None:
         expect(page.get_by_role("tab", name="Começar uma nova campanha")).to_be_visible()
     finally:
         page.close()
+
+
+def image_settings() -> tuple[dict[str, str], list[str]]:
+    """Return the Dockerfile's ENV settings and its CMD (the exec form's words)."""
+    text = DOCKERFILE.read_text(encoding="utf-8").replace("\\\n", " ")
+    settings: dict[str, str] = {}
+    command: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("ENV "):
+            settings |= dict(word.split("=", 1) for word in shlex.split(line[4:]))
+        elif line.startswith("CMD "):
+            command = json.loads(line[4:])
+    return settings, command
+
+
+def test_the_image_is_shared_mode_and_its_cmd_listens_where_the_proxy_reaches_it(image: Path, tmp_path: Path) -> None:
+    from tests.test_listen_address import accepts, outside_address
+
+    settings, command = image_settings()
+    assert settings.get("ADVOCACY_MODE") == "shared", "an image listening on every interface must never list campaigns"
+    assert "--server.address=0.0.0.0" in command, "compose's proxy reaches app1:8501 from another container"
+    outside, port = outside_address(), free_port()
+    command = [c if not c.startswith("--server.port") else f"--server.port={port}" for c in command]
+    environment = image_environment(tmp_path / "data") | settings | {"CAMPAIGN_DATA_DIR": str(tmp_path / "data")}
+    log = tmp_path / "server.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", *command], cwd=image, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_healthy(f"http://127.0.0.1:{port}", server, log)
+            assert accepts(outside, port)
+        finally:
+            stop_process(server)

@@ -52,6 +52,94 @@ def test_without_auth_in_the_secrets_nothing_asks_to_sign_in(data_dir, repo) -> 
     assert visit(None, c=created.id, step="profile").text_input(key="f:profile.name") is not None
 
 
+BROKEN_AUTH = {
+    "a typo in a key": {**{k: v for k, v in AUTH.items() if k != "client_id"}, "client_idd": "advocacy"},
+    "no client_id": {k: v for k, v in AUTH.items() if k != "client_id"},
+    "no server_metadata_url": {k: v for k, v in AUTH.items() if k != "server_metadata_url"},
+    "no cookie_secret": {k: v for k, v in AUTH.items() if k != "cookie_secret"},
+    "no redirect_uri": {k: v for k, v in AUTH.items() if k != "redirect_uri"},
+    "an empty client_secret": {**AUTH, "client_secret": " "},
+    "a redirect_uri Streamlit cannot serve": {**AUTH, "redirect_uri": "https://campaigns.example.org/"},
+    "auth that is not a section": "on",
+}
+
+
+def _named_campaign(repo: CampaignRepository, name: str) -> Campaign:
+    campaign = Campaign(id="")
+    campaign.set_answer("profile", "name", name)
+    return repo.create(campaign)
+
+
+def assert_stopped(at: AppTest, *names: str) -> None:
+    """Check that the page says sign-in cannot be read and shows nothing of any campaign, nor signs in."""
+    assert "Sign-in is switched on but its settings cannot be used" in at.error[0].value
+    assert not at.tabs and not at.text_input and not at.button and not at.sidebar.radio
+    page = _texts(at) + " ".join(str(e.value) for e in at.info)
+    assert not any(name in page for name in names), "no campaign is listed or opened"
+
+
+@pytest.mark.parametrize("section", BROKEN_AUTH.values(), ids=BROKEN_AUTH.keys())
+def test_an_auth_section_that_cannot_be_used_stops_the_app(data_dir, repo, section, caplog, monkeypatch) -> None:
+    monkeypatch.setattr("ui.auth._logged", set())  # the server logs each problem once per process
+    mine = _named_campaign(repo, "Listed for nobody")
+    for query in ({}, {"c": mine.id, "step": "profile"}, {"c": mine.id, "step": "review"}):
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        at.secrets["auth"] = section
+        for name, value in query.items():
+            at.query_params[name] = value
+        assert_stopped(rerun(at), "Listed for nobody")
+    assert any(r.levelname == "ERROR" and "sign-in" in r.getMessage() for r in caplog.records), "a server log line"
+
+
+@pytest.fixture
+def secrets_file(tmp_path, monkeypatch):
+    """Return a writer of the app's secrets file (Streamlit's `secrets.files` pointed at it for this test)."""
+    from streamlit import config
+    from streamlit.runtime.secrets import secrets_singleton
+
+    path = tmp_path / "secrets.toml"
+    before = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(path)])
+    secrets_singleton._reset()  # forget secrets parsed by an earlier test
+
+    def write(text: str):
+        path.write_text(text, encoding="utf-8")
+        secrets_singleton._reset()
+        return path
+
+    yield write
+    config.set_option("secrets.files", before)
+    secrets_singleton._reset()
+
+
+BROKEN_FILES = {
+    "a secrets file that does not parse": '[auth]\nredirect_uri = "https://campaigns.example.org/oauth2callback\n',
+    "a typo in the section name": "[auht]\n" + "".join(f'{k} = "{v}"\n' for k, v in AUTH.items()),
+}
+
+
+@pytest.mark.parametrize("text", BROKEN_FILES.values(), ids=BROKEN_FILES.keys())
+def test_a_secrets_file_that_does_not_parse_stops_the_app(
+    data_dir, repo, secrets_file, caplog, text, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.auth._logged", set())
+    mine = _named_campaign(repo, "Listed for nobody")
+    secrets_file(text)
+    assert_stopped(rerun(AppTest.from_file(str(APP), default_timeout=30)), "Listed for nobody")
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["c"] = mine.id
+    assert_stopped(rerun(at), "Listed for nobody")
+    assert any(r.levelname == "ERROR" and "sign-in" in r.getMessage() for r in caplog.records)
+
+
+def test_no_secrets_file_or_one_without_auth_means_sign_in_off(data_dir, repo, secrets_file) -> None:
+    _named_campaign(repo, "Listed for everyone")
+    assert "Listed for everyone" in _texts(rerun(AppTest.from_file(str(APP), default_timeout=30)))  # no file
+    secrets_file("[elsewhere]\nanswer = 42\n")
+    at = rerun(AppTest.from_file(str(APP), default_timeout=30))
+    assert "Listed for everyone" in _texts(at) and not at.error
+
+
 @pytest.mark.parametrize("query", [{}, {"c": "A" * 22, "step": "profile"}, {"f": "A" * 32}, {"join": "K7DQ4M"}])
 def test_with_auth_a_visitor_signs_in_before_anything_else(data_dir, query) -> None:
     at = visit(OUT, **query)

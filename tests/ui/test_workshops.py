@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from campaign import Campaign, CampaignRepository
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+from campaign import Campaign, CampaignRepository, campaign_to_yaml
 from campaign.workshop import show_code
 from campaign.workshops import WorkshopRepository
+from tests.campaign.test_completeness import cli_share
 from tests.ui.conftest import rerun
 from ui.facilitator import NOT_A_DASHBOARD
 
@@ -124,6 +129,73 @@ def test_the_dashboard_shows_each_groups_progress(app, workshops, repo) -> None:
     assert table.loc[0, "1. Profile"] > 0 and table.loc[1, "1. Profile"] == 0
     assert list(table["Last activity"]) == ["just now", "just now"]
     assert "2 group(s)" in at.caption[0].value
+
+
+HALF_TYPED = {  # a name, and one message set without its audience or call to action
+    ("profile", "name"): "Count us",
+    ("messages", "messages"): [{"id": "m1", "core_message": "Every ward needs a social worker."}],
+}
+
+
+def _shown_table(at) -> pd.DataFrame:
+    """Return the dashboard's table as the facilitator reads it (the words and marks, not the numbers)."""
+    return convert_arrow_bytes_to_pandas_df(at.dataframe[0].proto.arrow_data.styler.display_values)
+
+
+def _sidebar(at) -> tuple[str, dict[str, str]]:
+    """Return the sidebar's overall progress text and each step's caption."""
+    overall = next(e.proto.text for e in at.sidebar.get("progress"))
+    radio = at.radio(key="nav-step")
+    return overall, dict(zip(radio.options, radio.proto.captions, strict=True))
+
+
+def _figure(text: str) -> str:
+    found = re.search(r"\d+\s?%", text)
+    assert found, text
+    return found.group(0)
+
+
+def test_every_screen_shows_the_same_progress_for_the_same_campaign(app, workshops, repo, tmp_path) -> None:
+    workshop, token = workshops.create("Forum")
+    _, group = workshops.join(workshop.join_code, "Table 1")
+    alone = repo.create(Campaign(id=""))  # the same answers outside the workshop, for the start page
+    for (sheet, field), value in HALF_TYPED.items():
+        _answer(repo, group.id, sheet, field, value)
+        alone = _answer(repo, alone.id, sheet, field, value)
+    overall, _ = _sidebar(app(c=group.id, step="profile"))
+    sidebar = _figure(overall)
+    assert _figure(_sidebar(app(c=alone.id, step="profile"))[0]) == sidebar
+    dashboard = _shown_table(app(f=token)).loc[0, "Overall"]
+    start = next(m.value for m in app().markdown if "Count us" in m.value)
+    assert {"dashboard": dashboard, "start page": _figure(start)} == {"dashboard": sidebar, "start page": sidebar}
+    review = [c.value for c in app(c=alone.id, step="review").caption if "answered" in c.value]
+    path = tmp_path / "alone.yaml"
+    path.write_text(campaign_to_yaml(repo.load(alone.id)), encoding="utf-8")
+    assert [_figure(text) for text in review] == [sidebar] and cli_share(path) == sidebar
+
+
+def test_a_step_with_a_required_cell_empty_is_never_shown_done(app, workshops, repo) -> None:
+    workshop, token = workshops.create("Forum")
+    _, group = workshops.join(workshop.join_code, "Table 1")
+    for (sheet, field), value in HALF_TYPED.items():
+        _answer(repo, group.id, sheet, field, value)
+    _, captions = _sidebar(app(c=group.id, step="profile"))
+    assert "Complete" not in captions["5. Key messages"] and "100" not in captions["5. Key messages"]
+    assert captions["2. Objectives"] == "Not started"
+    cell = _shown_table(app(f=token)).loc[0, "5. Key messages"]
+    assert "done" not in cell and "✓" not in cell and "100" not in cell
+
+
+def test_a_step_with_everything_it_requires_is_shown_done(app, workshops, repo, example: Campaign) -> None:
+    workshop, token = workshops.create("Forum")
+    _, group = workshops.join(workshop.join_code, "Table 1")
+    audiences = example.answer("audiences", "audiences")
+    unlinked = [{k: v for k, v in row.items() if k != "objectives"} for row in audiences]  # no objectives here
+    _answer(repo, group.id, "audiences", "audiences", unlinked)
+    _answer(repo, group.id, "messages", "messages", example.answer("messages", "messages"))
+    _, captions = _sidebar(app(c=group.id, step="profile"))
+    assert captions["5. Key messages"] == "Complete"
+    assert _shown_table(app(f=token)).loc[0, "5. Key messages"] == "✓ done"
 
 
 def test_the_facilitator_opens_a_groups_plan_read_only(app, workshops, repo) -> None:
