@@ -33,7 +33,21 @@ BAD_LINK = N_("This link does not open a campaign. Check that it was copied whol
 PAGE_STYLE = (
     "<style>[data-testid='stMainBlockContainer']{padding-top:4.5rem;padding-bottom:3rem}"
     "textarea,input[type='text'],[data-testid='stMarkdownContainer'] :is(p,li,h1,h2,h3),"
-    "[data-testid='stText'],[data-testid='stExpander'] summary p{unicode-bidi:plaintext}</style>"
+    "[data-testid='stText'],[data-testid='stExpander'] summary p{unicode-bidi:plaintext}"
+    # while an answer box holds text the server has not stored yet (ui/answer_box.js), the status says so
+    ".st-key-save-pending{display:none}html[data-answers-pending] .st-key-save-pending{display:flex}"
+    "html[data-answers-pending] .st-key-save-done{display:none}</style>"
+)
+
+# No key press may destroy an answer: in a multi-choice box, Backspace (or Delete) in the empty search
+# field removes the last chosen option without a word. Clicking an option's × still removes it.
+KEY_GUARD = (
+    "<script>(() => { if (window.__answerKeysGuarded) return; window.__answerKeysGuarded = true;"
+    "document.addEventListener('keydown', (event) => {"
+    "const box = event.target; if (!(box instanceof HTMLInputElement)) return;"
+    "if (!box.closest('[data-testid=\"stMultiSelect\"]')) return;"
+    "if ((event.key === 'Backspace' || event.key === 'Delete') && box.value === '') {"
+    "event.stopPropagation(); event.preventDefault(); } }, true); })();</script>"
 )
 
 
@@ -59,6 +73,7 @@ def scroll_to_top_on_a_new_step(where: str) -> None:
 def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
+    st.html(KEY_GUARD, unsafe_allow_javascript=True)
     redraw_after_reconnecting()  # a restarted server must redraw the page before the next edit
     require_sign_in()  # only when the secrets configure sign-in (docs/sign-in.md)
     t = ui_translator()

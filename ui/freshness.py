@@ -42,7 +42,6 @@ def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
     for path in filter(None, changed):
         state.forget_widgets(f"{state.WIDGET_PREFIX}{path}")
     if changed:
-        space.grid_generation += 1  # data editors start again from the stored rows
         space.notice = CAUGHT_UP
     return True
 

@@ -1,172 +1,102 @@
-"""A table answer as an editable grid: typed columns, rows added and deleted in place, stable row ids."""
+"""A table answer as a compact grid: one line of answer widgets per row under shared column headers.
+
+Streamlit's data editor lost what people typed: a cell reports only when its editor closes, and a row
+added with its "+" vanished at once (an empty row is not stored, and redrawing the editor from the stored
+rows dropped it). Each cell here is the same widget as anywhere else (text is stored after a pause in
+typing), a new row is a draft until something is typed in it, and a removed row can be brought back.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from campaign import Campaign
-from campaign.checks import references_to, row_label, without_row
-from campaign.fields import (
-    ChoiceField,
-    DateField,
-    FieldBase,
-    LongTextField,
-    MultiChoiceField,
-    NumberField,
-    ReferenceField,
-    TableField,
-    TextField,
-    slug,
-)
-from campaign.model import is_empty
-from campaign.text import clean_text
+from campaign.checks import row_label, without_row
+from campaign.fields import TableField
 from ui import saving, state
 from ui.language import ui_translator
-from ui.widgets import EARLIEST, LATEST, Slot, help_text, hints, label
-
-
-def grid_key(path: str) -> str:
-    """Return the data editor's key: a new one after each applied edit, so it starts from the stored rows."""
-    space = state.workspace()
-    return f"grid:{path}:{space.grid_generation if space else 0}"
+from ui.text import escape_markdown
+from ui.widgets import Slot, help_text, hints, label, render_field
 
 
 def render_grid(slot: Slot) -> None:
-    """Draw the rows as a grid; apply the user's edits to the campaign, save them and redraw."""
+    """Draw the rows of a table as lines of widgets, a remove button on each, and a button adding a row."""
+    from ui.tables import add_row_button, rows_with_drafts
+
     table = slot.definition
     assert isinstance(table, TableField)
-    rows = slot.campaign.rows(*slot.path.split("."))
+    space = state.workspace()
+    assert space is not None
+    rows = rows_with_drafts(slot, space)
     t = ui_translator()
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
-    hints(slot)
-    frame = pd.DataFrame(
-        [{c.id: _to_cell(c, row.get(c.id)) for c in table.columns} for row in rows],
-        columns=[c.id for c in table.columns],
-    )
-    key = grid_key(slot.path)
-    st.data_editor(
-        frame,
-        key=key,
-        column_config={c.id: _column(c, slot) for c in table.columns},
-        num_rows="dynamic" if len(rows) < table.max_rows else "delete",
-        hide_index=True,
-        width="stretch",
-        placeholder="—",
-    )
-    delta = st.session_state.get(key) or {}
-    if any(delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
-        # applied here rather than in on_change so that edits injected by tests take the same path
-        apply_grid_edits(slot.path, table, rows, delta)
-        st.rerun()
+    hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
+    widths = [2 if column.type in ("text", "long_text") else 1.4 for column in table.columns]
+    if rows:
+        header = st.columns([*widths, 0.4], vertical_alignment="bottom")
+        for place, column in zip(header, table.columns, strict=False):
+            place.markdown(
+                f"**{escape_markdown(column.label)}**" + (" \\*" if column.required else ""),
+                help=help_text(column),
+            )
+    else:
+        st.caption(
+            t(
+                "No {rows} yet. Press “{button}” below to add the first one.",
+                rows=table.row_name.lower(),
+                button=t("Add {row}", row=table.row_name.lower()),
+            )
+        )
+    for number, row in enumerate(rows, start=1):
+        with st.container(key=f"grid-row-{slot.path}-{row['id']}".replace(".", "-")):
+            places = st.columns([*widths, 0.4], vertical_alignment="center")
+            for place, column in zip(places, table.columns, strict=False):
+                cell = f"{slot.path}.{row['id']}.{column.id}"
+                commit = partial(saving.save_cell, *slot.path.split("."), row["id"], column.id)
+                labelled = column.model_copy(update={"label": f"{column.label} ({table.row_name} {number})"})
+                with place:
+                    render_field(
+                        Slot(cell, labelled, row.get(column.id), commit, slot.campaign, slot.pack, False, "collapsed")
+                    )
+            name = row_label(slot.campaign, slot.pack, table, row, number)
+            places[-1].button(
+                "",
+                icon=":material/delete:",
+                key=f"{state.WIDGET_PREFIX}{slot.path}.{row['id']}.remove",
+                help=t("Remove {row} “{name}”", row=table.row_name.lower(), name=name),
+                type="tertiary",
+                on_click=remove_grid_row,
+                args=(slot.path, row["id"], name),
+            )
+    add_row_button(slot, table, len(rows))
 
 
-def apply_grid_edits(path: str, table: TableField, rows: list[dict[str, Any]], delta: dict[str, Any]) -> None:
-    """Store the rows after a data editor's edits, additions and deletions (dropping links to deleted rows)."""
+def remove_grid_row(path: str, row_id: str, name: str) -> None:
+    """Remove a row at once (and every link to it), keeping what it changed so that "Undo" brings it back."""
     from ui.resources import worksheet_pack
 
-    pack = worksheet_pack()
-    updated = [dict(row) for row in rows]
-    for index, changes in (delta.get("edited_rows") or {}).items():
-        if int(index) < len(updated):
-            for column_id, value in changes.items():
-                _put(updated[int(index)], table, column_id, value)
-    taken = {row["id"] for row in updated}
-    for added in delta.get("added_rows") or []:
-        row: dict[str, Any] = {}
-        for column_id, value in added.items():
-            _put(row, table, column_id, value)
-        if not is_empty(row):
-            base = slug(str(row.get(table.row_label_column) or table.row_name))
-            row_id, number = base, 2
-            while row_id in taken:
-                row_id, number = f"{base}-{number}", number + 1
-            taken.add(row_id)
-            updated.append({"id": row_id, **row})
-    deleted = {updated[int(i)]["id"] for i in delta.get("deleted_rows") or [] if int(i) < len(rows)}
-    deleted |= {row["id"] for row in updated[: len(rows)] if is_empty(row)}  # every cell cleared
-    kept = [row for row in updated if row["id"] not in deleted]
+    space = state.workspace()
+    assert space is not None
+    before = space.campaign.copy()
+    space.drafts[path] = [d for d in space.drafts.get(path, []) if d != row_id]
 
     def edit(campaign: Campaign) -> None:
-        campaign.set_answer(*path.split("."), kept)
-        for row_id in deleted:
-            campaign.answers = without_row(campaign, pack, path, row_id).answers
+        campaign.answers = without_row(campaign, worksheet_pack(), path, row_id).answers
 
-    space = state.workspace()
-    if space is not None and any(references_to(space.campaign, pack, path, row_id) for row_id in deleted):
+    if saving.save_edit(edit):
         t = ui_translator()
-        space.notice = t("The removed row was picked in later steps; those links were removed too.")
-    saving.save_edit(edit)
-    if space is not None:
-        space.grid_generation += 1
-
-
-def _put(row: dict[str, Any], table: TableField, column_id: str, value: Any) -> None:
-    if column_id not in {c.id for c in table.columns}:
-        return
-    typed = _from_cell(table.column(column_id), value)
-    if is_empty(typed):
-        row.pop(column_id, None)
-    else:
-        row[column_id] = typed
-
-
-def _to_cell(column: FieldBase, value: Any) -> Any:
-    if isinstance(column, (MultiChoiceField, ReferenceField)):
-        return list(value or [])
-    return value
-
-
-def _from_cell(column: FieldBase, value: Any) -> Any:
-    """Return a grid cell's value with the type the campaign stores for `column`."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(column, (MultiChoiceField, ReferenceField)):
-        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
-    if isinstance(column, DateField):
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            return None
-    if isinstance(column, NumberField):
-        number = float(value)
-        return int(number) if column.integer or number.is_integer() else number
-    if isinstance(column, ChoiceField):
-        return str(value) if str(value) in {c.id for c in column.choices} else None
-    return clean_text(str(value))
-
-
-def _column(column: FieldBase, slot: Slot) -> Any:
-    title = column.label
-    common = {"help": help_text(column), "required": None}
-    if isinstance(column, MultiChoiceField):
-        return st.column_config.MultiselectColumn(
-            title, options=[c.id for c in column.choices], format_func=column.choice_label, **common
+        space.undo = state.Undo(
+            path, partial(_restore, before, space.campaign.copy()), t("Removed “{name}”.", name=name)
         )
-    if isinstance(column, ChoiceField):
-        return st.column_config.SelectboxColumn(
-            title, options=[c.id for c in column.choices], format_func=column.choice_label, **common
-        )
-    if isinstance(column, DateField):
-        return st.column_config.DateColumn(title, format="YYYY-MM-DD", min_value=EARLIEST, max_value=LATEST, **common)
-    if isinstance(column, NumberField):
-        return st.column_config.NumberColumn(
-            title, min_value=column.minimum, max_value=column.maximum, step=1 if column.integer else None, **common
-        )
-    if isinstance(column, ReferenceField):
-        source = slot.pack.source_table(column)
-        rows = slot.campaign.rows(column.source_worksheet, column.source_field)
-        names = {r["id"]: row_label(slot.campaign, slot.pack, source, r, n) for n, r in enumerate(rows, start=1)}
-        return st.column_config.MultiselectColumn(
-            title, options=list(names), format_func=lambda row_id: names.get(row_id, row_id), **common
-        )
-    assert isinstance(column, (TextField, LongTextField))
-    return st.column_config.TextColumn(title, max_chars=column.max_length, **common)
+    state.forget_widgets()
+
+
+def _restore(before: Campaign, after: Campaign, campaign: Campaign) -> None:
+    """Put back in `campaign` every answer that a removal changed from `before` to `after`."""
+    for sheet in set(before.answers) | set(after.answers):
+        for field in set(before.answers.get(sheet, {})) | set(after.answers.get(sheet, {})):
+            if before.answer(sheet, field) != after.answer(sheet, field):
+                campaign.set_answer(sheet, field, before.answer(sheet, field))

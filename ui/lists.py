@@ -1,14 +1,21 @@
-"""A list answer: one input per item, a remove button beside each, and an input that adds the next item."""
+"""A list answer: one answer box per item with a remove button, and an empty box below that is the next item.
+
+Every box stores what is typed after a pause, like any answer. The empty box at the end is item N+1 under
+the same widget key it keeps once it holds text, so the box being typed in is never swapped for another
+one; Enter moves to the next box. There is no separate "add" box whose text could be added twice.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from campaign import Campaign
 from campaign.fields import ListField
 from campaign.text import clean_text
 from ui import state
+from ui.answer_box import Box, render_box
 from ui.language import ui_translator
-from ui.widgets import Slot, help_text, label, seed
+from ui.widgets import Slot, help_text, label
 
 
 def render_list(slot: Slot) -> None:
@@ -19,17 +26,26 @@ def render_list(slot: Slot) -> None:
     st.markdown(label(definition), help=help_text(definition))
     noun = definition.item_label
     t = ui_translator()
-    for number, item in enumerate(items):
+    slots = len(items) + (1 if len(items) < definition.max_items else 0)
+    for number in range(slots):
         key = f"{slot.key}.{number}"
-        seed(key, item)
-        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            st.text_input(
-                f"{noun} {number + 1}",
-                key=key,
-                max_chars=definition.max_length,
-                label_visibility="collapsed",
-                on_change=_edit_item,
-                args=(slot, number),
+        new = number == len(items)
+        with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"list-{key}"):
+            render_box(
+                Box(
+                    key=key,
+                    kind="line",
+                    label=f"{noun} {number + 1}",
+                    value="" if new else items[number],
+                    take=lambda text, n=number: _put_item(slot, n, text),
+                    placeholder=(t("Add {item}", item=noun.lower()) if items else t("First {item}", item=noun.lower()))
+                    if new
+                    else None,
+                    max_chars=definition.max_length,
+                    label_visibility="collapsed",
+                    next=f"{slot.key}.{number + 1}",
+                    blank_waits=True,
+                )
             )
             st.button(
                 "",
@@ -39,17 +55,9 @@ def render_list(slot: Slot) -> None:
                 on_click=_remove_item,
                 args=(slot, number),
                 type="tertiary",
+                disabled=new,
             )
-    if len(items) < definition.max_items:
-        st.text_input(
-            t("Add {item}", item=noun.lower()) if items else t("First {item}", item=noun.lower()),
-            key=f"{slot.key}.new",
-            max_chars=definition.max_length,
-            placeholder=t("Type, then press Enter to add it to the list"),
-            on_change=_add_item,
-            args=(slot,),
-        )
-    else:
+    if len(items) >= definition.max_items:
         st.caption(t("The list is full ({count} items).", count=definition.max_items))
 
 
@@ -57,24 +65,31 @@ def _items(slot: Slot) -> list[str]:
     return [str(item) for item in slot.current() or []]
 
 
-def _store(slot: Slot, items: list[str]) -> None:
-    slot.commit([item for item in items if item.strip()])
-    state.forget_widgets(f"{slot.key}.")  # numbering may have shifted: refill the inputs from the answer
-
-
-def _edit_item(slot: Slot, number: int) -> None:
+def _put_item(slot: Slot, number: int, text: str) -> None:
+    """Store `text` as item `number` (one past the end adds it; blank text removes the item)."""
     items = _items(slot)
-    items[number] = clean_text(st.session_state[f"{slot.key}.{number}"] or "")
-    _store(slot, items)
+    text = clean_text(text)
+    if number < len(items):
+        items[number] = text
+    elif text.strip():
+        items.append(text)
+    slot.commit([item for item in items if item.strip()])
 
 
 def _remove_item(slot: Slot, number: int) -> None:
     items = _items(slot)
-    del items[number]
-    _store(slot, items)
+    if number >= len(items):
+        return
+    removed = items.pop(number)
+    slot.commit(items)
+    space = state.workspace()
+    if space is not None:
+        said = ui_translator()("Removed “{item}”.", item=removed[:60])
+        space.undo = state.Undo(slot.path, lambda campaign: _put_back(campaign, slot.path, number, removed), said)
 
 
-def _add_item(slot: Slot) -> None:
-    new = clean_text(st.session_state[f"{slot.key}.new"] or "")
-    if new.strip():
-        _store(slot, [*_items(slot), new])
+def _put_back(campaign: Campaign, path: str, number: int, item: str) -> None:
+    sheet, field = path.split(".")
+    items = list(campaign.answer(sheet, field) or [])
+    items.insert(min(number, len(items)), item)
+    campaign.set_answer(sheet, field, items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -16,6 +17,15 @@ NOTES_KEY = "_step_notes"  # the plan check's notes for the step being drawn, by
 WIDGET_PREFIX = "f:"  # every answer widget's key starts with this, so a reload can reseed them all
 
 
+@dataclass(frozen=True)
+class Undo:
+    """How to bring back what was cleared or removed on purpose at `path`, and what to tell the person."""
+
+    path: str
+    edit: Callable[[Campaign], None]
+    message: str
+
+
 @dataclass
 class Workspace:
     """The campaign open in this session: what the user sees and the version last known to be stored."""
@@ -26,10 +36,10 @@ class Workspace:
     error: str | None = None  # why the last save failed (the edit is kept in `campaign`)
     notice: str | None = None  # a one-off message, e.g. "merged with someone else's save"
     seen_guidance: set[str] = field(default_factory=set)
-    grid_generation: int = 0  # bumped to give data editors a fresh start from the stored rows
     open_row: str | None = None  # the table row to show unfolded (just added, or chosen in the plan check)
     pending_removal: str | None = None  # "worksheet.field.row" awaiting confirmation
     drafts: dict[str, list[str]] = field(default_factory=dict)  # rows added but not typed in yet, per table
+    undo: Undo | None = None  # the last answer cleared or row removed on purpose, to bring back
 
     @property
     def unsaved(self) -> bool:
@@ -103,9 +113,6 @@ def forget_widgets(prefix: str = WIDGET_PREFIX) -> None:
     """Drop widget values starting with `prefix`, so the next run fills them from the campaign again."""
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]
-    space = workspace()
-    if space is not None and prefix == WIDGET_PREFIX:
-        space.grid_generation += 1
 
 
 def notes_for(path: str) -> list[str]:

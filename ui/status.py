@@ -13,11 +13,16 @@ def render_status(space: state.Workspace) -> None:
     t = ui_translator()
     if space.error:
         st.badge(t("Not saved"), icon=":material/cloud_off:", color="red")
-    elif space.saved_at:
-        # a 24-hour clock reads the same in every language
-        st.badge(t("Saved · {time}", time=f"{space.saved_at:%H:%M:%S}"), icon=":material/check_circle:", color="green")
-    else:
-        st.badge(t("Answers save as you type"), icon=":material/cloud_done:", color="gray")
+        return
+    with st.container(key="save-done", width="content"):
+        if space.saved_at:
+            # a 24-hour clock reads the same in every language
+            saved = t("Saved · {time}", time=f"{space.saved_at:%H:%M:%S}")
+            st.badge(saved, icon=":material/check_circle:", color="green")
+        else:
+            st.badge(t("Answers save as you type"), icon=":material/cloud_done:", color="gray")
+    with st.container(key="save-pending", width="content"):  # shown instead while typed text is on its way
+        st.badge(t("Saving…"), icon=":material/cloud_upload:", color="orange")
 
 
 def render_save_problem(space: state.Workspace) -> None:

@@ -34,11 +34,16 @@ def render_cards(slot: Slot) -> None:
     assert isinstance(table, TableField)
     space = state.workspace()
     assert space is not None
-    rows = _rows_with_drafts(slot, space)
+    rows = rows_with_drafts(slot, space)
     t = ui_translator()
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
+    if not rows:
+        button = t("Add {row}", row=table.row_name.lower())
+        st.caption(
+            t("No {rows} yet. Press “{button}” below to add the first one.", rows=table.row_name.lower(), button=button)
+        )
     for number, row in enumerate(rows, start=1):
         name = row_label(slot.campaign, slot.pack, table, row, number)
         notes = state.notes_for(f"{slot.path}.{row['id']}")
@@ -53,7 +58,13 @@ def render_cards(slot: Slot) -> None:
                 commit = partial(saving.save_cell, *slot.path.split("."), row["id"], column.id)
                 render_field(Slot(cell, column, row.get(column.id), commit, slot.campaign, slot.pack, False))
             _removal(slot, table, row, name)
-    if len(rows) < table.max_rows:
+    add_row_button(slot, table, len(rows))
+
+
+def add_row_button(slot: Slot, table: TableField, count: int) -> None:
+    """Draw the button that adds a row (a draft until something is typed in it), while the table has room."""
+    t = ui_translator()
+    if count < table.max_rows:
         st.button(
             t("Add {row}", row=table.row_name.lower()),
             icon=":material/add:",
@@ -61,9 +72,12 @@ def render_cards(slot: Slot) -> None:
             on_click=_add_row,
             args=(slot, table),
         )
+    else:
+        st.caption(t("The table is full ({count} rows).", count=table.max_rows))
 
 
-def _rows_with_drafts(slot: Slot, space: state.Workspace) -> list[dict[str, Any]]:
+def rows_with_drafts(slot: Slot, space: state.Workspace) -> list[dict[str, Any]]:
+    """Return the stored rows of the table at `slot`, then the rows added in this session but not typed in yet."""
     rows = list(slot.campaign.rows(*slot.path.split(".")))
     stored = {row["id"] for row in rows}
     drafts = [row_id for row_id in space.drafts.get(slot.path, []) if row_id not in stored]
@@ -75,7 +89,7 @@ def _add_row(slot: Slot, table: TableField) -> None:
     # an empty row is not stored (files never hold blanks): it stays a draft until something is typed in it
     space = state.workspace()
     assert space is not None
-    taken = {row["id"] for row in _rows_with_drafts(slot, space)}
+    taken = {row["id"] for row in rows_with_drafts(slot, space)}
     row_id = unique_row_id(table.row_name, taken)
     space.drafts.setdefault(slot.path, []).append(row_id)
     space.open_row = row_id

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, Literal
 
 import streamlit as st
+from babel.numbers import NumberFormatError, parse_decimal
 
 from campaign import Campaign, WorksheetPack
 from campaign.checks import row_label
@@ -25,12 +29,12 @@ from campaign.fields import (
 from campaign.model import is_empty
 from campaign.text import clean_text
 from ui import state
+from ui.answer_box import Box, Kind, render_box
 from ui.language import ui_translator
 from ui.state import WIDGET_PREFIX
 from ui.text import describe, escape_markdown
 
 EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
-TEXT_PAUSE = "1.5s"  # a single-line answer is saved after this pause in typing, not only on Enter or leaving
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Slot:
     campaign: Campaign
     pack: WorksheetPack
     show_example: bool = True
+    label_visibility: Literal["visible", "collapsed"] = "visible"  # collapsed under a grid's column headers
 
     @property
     def key(self) -> str:
@@ -86,6 +91,19 @@ def hints(slot: Slot) -> None:
     """Show beside the field what is still needed and, on demand, the worked example; never blocking."""
     needed = slot.definition.required and is_empty(slot.value)
     example = slot.show_example and slot.definition.example not in (None, "", [])
+    space = state.workspace()
+    if space is not None and space.undo is not None and space.undo.path == slot.path:
+        t = ui_translator()
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.caption(escape_markdown(space.undo.message))
+            st.button(
+                t("Undo"),
+                key=f"{slot.key}.undo",
+                icon=":material/undo:",
+                type="tertiary",
+                on_click=undo,
+                args=(slot,),
+            )
     if not slot.definition.is_table:
         for note in state.notes_for(slot.path):
             st.caption(f":orange[:material/info: {escape_markdown(note)}]")
@@ -132,34 +150,46 @@ def _text(value: Any) -> str:
 def text_widget(slot: Slot) -> None:
     definition = slot.definition
     assert isinstance(definition, TextField)
-    seed(slot.key, slot.value or "")
-    st.text_input(
-        label(definition),
-        key=slot.key,
-        max_chars=definition.max_length,
-        placeholder=definition.placeholder or None,
-        help=help_text(definition),
-        on_change=_changed,
-        args=(slot, _text),
-        live=TEXT_PAUSE,
-    )
+    render_box(_box(slot, "line", definition.max_length, definition.placeholder))
 
 
 @widget("long_text")
 def long_text_widget(slot: Slot) -> None:
     definition = slot.definition
     assert isinstance(definition, LongTextField)
-    seed(slot.key, slot.value or "")
-    st.text_area(
-        label(definition),
+    height = 90 if definition.max_length <= 600 else 160
+    render_box(_box(slot, "lines", definition.max_length, definition.placeholder, height=height))
+
+
+def _box(slot: Slot, kind: Kind, max_chars: int | None, placeholder: str | None, **extra: Any) -> Box:
+    return Box(
         key=slot.key,
-        max_chars=definition.max_length,
-        placeholder=definition.placeholder or None,
-        help=help_text(definition),
-        height=90 if definition.max_length <= 600 else 160,
-        on_change=_changed,
-        args=(slot, _text),
+        kind=kind,
+        label=label(slot.definition),
+        value=box_text(slot.value),
+        take=partial(_take_text, slot),
+        help=help_text(slot.definition),
+        placeholder=placeholder or None,
+        max_chars=max_chars,
+        label_visibility=slot.label_visibility,
+        **extra,
     )
+
+
+def box_text(value: Any) -> str:
+    """Return a stored answer as its box shows it: text as typed, a date as ISO, a whole number without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _take_text(slot: Slot, text: str) -> str | None:
+    slot.commit(_text(text))
+    return None
 
 
 @widget("choice")
@@ -169,17 +199,65 @@ def choice_widget(slot: Slot) -> None:
     options = [c.id for c in definition.choices]
     seed(slot.key, slot.value if slot.value in options else None)
     t = ui_translator()
-    st.selectbox(
-        label(definition),
-        options,
-        index=None,
-        format_func=definition.choice_label,
-        key=slot.key,
-        placeholder=t("Choose…"),
-        help=help_text(definition),
-        on_change=_changed,
-        args=(slot, lambda v: v),
-    )
+    with _with_clear(slot):
+        st.selectbox(
+            label(definition),
+            options,
+            index=None,
+            format_func=definition.choice_label,
+            key=slot.key,
+            placeholder=t("Choose…"),
+            help=help_text(definition),
+            on_change=_changed,
+            args=(slot, lambda v: v),
+            required=True,  # no key press clears a choice (Esc on the open menu did): "Clear" beside it does
+            label_visibility=slot.label_visibility,
+        )
+
+
+@contextmanager
+def _with_clear(slot: Slot) -> Iterator[None]:
+    """Draw the widget made inside, with a "Clear" button beside it while it holds an answer."""
+    if is_empty(slot.value):
+        yield
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        yield
+        t = ui_translator()
+        st.button(
+            "",
+            icon=":material/backspace:",
+            key=f"{slot.key}.clear",
+            help=t("Clear this answer (you can undo it)"),
+            type="tertiary",
+            on_click=clear_answer,
+            args=(slot,),
+        )
+
+
+def clear_answer(slot: Slot) -> None:
+    """Clear the answer of `slot` on purpose, keeping what it held so that "Undo" can bring it back."""
+    from ui.saving import put_at_path
+
+    space = state.workspace()
+    before = slot.current()
+    slot.commit(None)
+    st.session_state.pop(slot.key, None)
+    if space is not None:
+        message = ui_translator()("Answer cleared.")
+        space.undo = state.Undo(slot.path, lambda campaign: put_at_path(campaign, slot.path, before), message)
+
+
+def undo(slot: Slot) -> None:
+    """Bring back what was last cleared or removed at `slot`'s path."""
+    from ui.saving import save_edit
+
+    space = state.workspace()
+    if space is None or space.undo is None or space.undo.path != slot.path:
+        return
+    edit, space.undo = space.undo.edit, None
+    save_edit(edit)
+    state.forget_widgets()
 
 
 @widget("multi_choice")
@@ -199,6 +277,7 @@ def multi_choice_widget(slot: Slot) -> None:
         help=help_text(definition),
         on_change=_changed,
         args=(slot, list),
+        label_visibility=slot.label_visibility,
     )
 
 
@@ -206,43 +285,80 @@ def multi_choice_widget(slot: Slot) -> None:
 def date_widget(slot: Slot) -> None:
     definition = slot.definition
     assert isinstance(definition, DateField)
-    seed(slot.key, slot.value if isinstance(slot.value, dt.date) else None)
-    st.date_input(
-        label(definition),
-        value=None,
-        min_value=EARLIEST,
-        max_value=LATEST,
-        format="YYYY-MM-DD",
-        key=slot.key,
-        help=help_text(definition),
-        on_change=_changed,
-        args=(slot, lambda v: v),
+    value = slot.value if isinstance(slot.value, dt.date) else None
+    render_box(
+        replace(
+            _box(slot, "date", None, None, minimum=EARLIEST.isoformat(), maximum=LATEST.isoformat()),
+            value=box_text(value),
+            take=partial(_take_date, slot),
+        )
     )
+
+
+def _take_date(slot: Slot, text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        slot.commit(None)
+        return None
+    t = ui_translator()
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return t("“{text}” is not a whole date: type the day, the month and the year.", text=text)
+    if not EARLIEST <= day <= LATEST:
+        return t("Choose a date between {first} and {last}.", first=t.date(EARLIEST), last=t.date(LATEST))
+    slot.commit(day)
+    return None
 
 
 @widget("number")
 def number_widget(slot: Slot) -> None:
     definition = slot.definition
     assert isinstance(definition, NumberField)
-    seed(slot.key, slot.value if isinstance(slot.value, (int, float)) else None)
-    whole = definition.integer or isinstance(slot.value, int) or slot.value is None
+    value = slot.value if isinstance(slot.value, (int, float)) else None
     t = ui_translator()
-    st.number_input(
-        label(definition) + (f" ({definition.unit})" if definition.unit else ""),
-        min_value=_number(definition.minimum, whole),
-        max_value=_number(definition.maximum, whole),
-        value=None,
-        step=1 if whole else None,
-        key=slot.key,
-        placeholder=t("A number"),
-        help=help_text(definition),
-        on_change=_changed,
-        args=(slot, lambda v: v),
+    box = _box(slot, "line", 40, t("A number"))
+    unit = f" ({definition.unit})" if definition.unit else ""
+    render_box(
+        replace(box, kind="number", label=box.label + unit, value=box_text(value), take=partial(_take_number, slot))
     )
 
 
-def _number(limit: float | None, whole: bool) -> float | int | None:
-    return None if limit is None else int(limit) if whole else float(limit)
+def _take_number(slot: Slot, text: str) -> str | None:
+    definition = slot.definition
+    assert isinstance(definition, NumberField)
+    t = ui_translator()
+    if not text.strip():
+        slot.commit(None)
+        return None
+    number = typed_number(text, t.language)
+    if number is None:
+        return t("“{text}” is not a number: type digits only, for example 150000.", text=text.strip())
+    if definition.integer and not float(number).is_integer():
+        return t("Type a whole number.")
+    low, high = definition.minimum, definition.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        if low is not None and high is not None:
+            return t("Type a number from {low} to {high}.", low=t.number(low), high=t.number(high))
+        if low is not None:
+            return t("Type a number of at least {low}.", low=t.number(low))
+        return t("Type a number of at most {high}.", high=t.number(high))
+    slot.commit(int(number) if float(number).is_integer() else float(number))
+    return None
+
+
+def typed_number(text: str, language: str) -> int | float | None:
+    """Return the number a person typed ("150000", "150,000", "1 500,5" in French), or None when it is none."""
+    digits = "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)  # ٢٥٠٠ → 2500
+    compact = "".join(digits.split()).replace("\u202f", "").replace("'", "").replace("_", "")
+    for locale in dict.fromkeys([language, "en"]):
+        try:
+            number = parse_decimal(compact, locale=locale, strict=True)
+        except (NumberFormatError, ValueError):
+            continue
+        if number.is_finite():
+            return int(number) if number == number.to_integral_value() else float(number)
+    return None
 
 
 @widget("reference")
@@ -264,13 +380,23 @@ def reference_widget(slot: Slot) -> None:
         "help": help_text(definition),
         "disabled": not options,
         "placeholder": empty,
+        "label_visibility": slot.label_visibility,
     }
     if definition.multiple:
         seed(slot.key, chosen)
         st.multiselect(label(definition), options, on_change=_changed, args=(slot, list), **common)
     else:
         seed(slot.key, chosen[0] if chosen else None)
-        st.selectbox(label(definition), options, index=None, on_change=_changed, args=(slot, _one_to_list), **common)
+        with _with_clear(slot):
+            st.selectbox(
+                label(definition),
+                options,
+                index=None,
+                on_change=_changed,
+                args=(slot, _one_to_list),
+                required=True,
+                **common,
+            )
 
 
 def _one_to_list(value: Any) -> list[str]:

@@ -58,10 +58,19 @@ def new_campaign(data_dir: Path, **answers: str) -> Campaign:
     return repository(data_dir).create(campaign)
 
 
+def cut_off(page: Page) -> Locator:
+    """Return a Streamlit widget of every step (the step list), which Streamlit disables while disconnected.
+
+    Answer boxes stay open to typing while the server is away: what is typed is kept and sent on reconnecting.
+    """
+    return page.locator(".st-key-nav-step input").first
+
+
 def wait_connected(page: Page, key: str, seconds: float = 30) -> None:
-    """Wait until the widget `key` can be typed into again (Streamlit disables widgets while disconnected),
+    """Wait until the page is connected again (Streamlit enables its widgets) and the widget `key` is there,
     and as long as a person takes to click into a field: the page's redraw after reconnecting must finish
     first (ui/reconnect.py; docs/reliability.md gives the window, under half a second)."""
+    expect(cut_off(page)).to_be_enabled(timeout=seconds * 1000)
     expect(widget(page, key)).to_be_enabled(timeout=seconds * 1000)
     page.wait_for_timeout(700)
     settle(page)

@@ -11,7 +11,7 @@ from campaign import Campaign, CampaignRepository, WorksheetPack
 from campaign.example import example_campaign
 from campaign.storage import LocalFolderStore
 from tests.campaign.test_faults import _fill
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def _assert_refused(at, repository: CampaignRepository, campaign: Campaign, before: dict, folder: Path, why: str):
     problem = at.error[0].value
     assert why in problem and "not saved" in problem, problem
-    assert at.text_input(key="f:profile.country").value == "Uganda", "the typed answer stays on screen"
+    assert box(at, "f:profile.country").value == "Uganda", "the typed answer stays on screen"
     assert any("Not saved" in m.value for m in at.markdown), "the header's badge says so too"
     assert repository.load(campaign.id) == campaign, "the stored campaign is unchanged"
     assert _files(folder) == before, "no file changed, and no temporary file was left behind"
@@ -41,11 +41,11 @@ def test_a_full_disk_is_told_and_the_answer_is_saved_once_space_returns(app, on_
     at = app(c=campaign.id, step="profile")
     filler = _fill(small_disk)
     before = _files(small_disk)
-    at.text_input(key="f:profile.country").input("Uganda")
+    box(at, "f:profile.country").input("Uganda")
     rerun(at)
     _assert_refused(at, repository, campaign, before, small_disk, "the disk is full")
 
-    at.text_input(key="f:profile.owner").input("Joseph")  # typing on while the disk is still full
+    box(at, "f:profile.owner").input("Joseph")  # typing on while the disk is still full
     rerun(at)
     assert "the disk is full" in at.error[0].value and repository.load(campaign.id) == campaign
 
@@ -63,11 +63,11 @@ def test_after_a_full_disk_the_next_edit_saves_the_earlier_one_too(app, on_small
     repository, campaign = on_small_disk
     at = app(c=campaign.id, step="profile")
     filler = _fill(small_disk)
-    at.text_input(key="f:profile.country").input("Uganda")
+    box(at, "f:profile.country").input("Uganda")
     rerun(at)
     assert "the disk is full" in at.error[0].value
     filler.unlink()
-    at.text_input(key="f:profile.owner").input("Joseph")  # no retry pressed: the next edit carries both
+    box(at, "f:profile.owner").input("Joseph")  # no retry pressed: the next edit carries both
     rerun(at)
     assert not at.error
     stored = repository.load(campaign.id)
@@ -80,7 +80,7 @@ def test_a_read_only_data_folder_is_told_and_saving_resumes(app, on_small_disk, 
     before = _files(small_disk)
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     try:
-        at.text_input(key="f:profile.country").input("Uganda")
+        box(at, "f:profile.country").input("Uganda")
         rerun(at)
         _assert_refused(at, repository, campaign, before, small_disk, "the data folder is read-only")
     finally:

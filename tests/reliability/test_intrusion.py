@@ -20,7 +20,7 @@ from campaign.model import new_id
 from campaign.storage import LocalFolderStore
 from campaign.workshop import new_workshop
 from campaign.workshops import WorkshopRepository
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 from ui import resources
 from ui.facilitator import NOT_A_DASHBOARD
 
@@ -186,7 +186,7 @@ def test_a_group_edits_and_exports_only_its_own_campaign(app, workshop_with_grou
     before = workshops.campaigns.load(theirs.id)
     recorded.asked.clear()
     at = app(c=mine.id, step="profile")
-    at.text_input(key="f:profile.name").input("Table 1's plan")
+    box(at, "f:profile.name").input("Table 1's plan")
     rerun(at)
     at.query_params["step"] = "review"
     rerun(at)

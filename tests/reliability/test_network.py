@@ -2,7 +2,7 @@
 
 Two ways to drop the network: Chromium's offline mode (Playwright `set_offline`), which blocks new requests
 but keeps an open WebSocket alive, so Streamlit stays connected; and a pulled cable (`Cable`), which cuts
-the WebSocket too, as a lost Wi-Fi does: Streamlit then disables every widget until it reconnects.
+the WebSocket too, as a lost Wi-Fi does: Streamlit then disables its own widgets until it reconnects.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from tests.reliability.conftest import open_tab
 from tests.reliability.pages import (
+    cut_off,
     new_campaign,
     repository,
     settle,
@@ -47,7 +48,7 @@ def test_a_pulled_cable_saves_nothing_stale_and_the_page_catches_up(live_server,
 
     cable.unplug()
     away.context.set_offline(True)
-    expect(widget(away, "f:profile.country")).to_be_disabled(timeout=15_000)  # nothing can be typed meanwhile
+    expect(cut_off(away)).to_be_disabled(timeout=15_000)  # the page knows it is cut off
     type_answer(present, "f:profile.country", "Uganda")
     type_answer(present, "f:profile.area", "")  # cleared on purpose by the other laptop
     wait_stored(live_server.data_dir, campaign.id, "profile", "country", "Uganda")

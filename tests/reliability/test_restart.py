@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.reliability.conftest import open_tab
 from tests.reliability.pages import (
+    cut_off,
     new_campaign,
     settle,
     stored_answer,
@@ -40,7 +41,7 @@ def test_answers_typed_before_a_server_restart_are_kept_and_the_next_answer_save
         wait_stored(live_server.data_dir, campaign.id, "profile", field, text)
 
     live_server.kill()
-    expect(widget(page, "f:profile.owner")).to_be_disabled(timeout=15_000)  # the client knows it is cut off
+    expect(cut_off(page)).to_be_disabled(timeout=15_000)  # the client knows it is cut off
     live_server.start()  # same port, same data folder; the page is never reloaded
     wait_connected(page, "f:profile.owner")
 

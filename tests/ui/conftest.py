@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,3 +113,44 @@ def page(browser: Browser) -> Iterator[Page]:
 def _note_remote(page: Page, url: str) -> None:
     if not url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
         page.remote_requests.append(url)  # type: ignore[attr-defined]
+
+
+class AnswerBox:
+    """An answer box (ui/answer_box.py) as AppTest sees it: the answer it shows, and text typed into it.
+
+    AppTest cannot drive a component in a browser: `input` puts in session state what the box's code
+    reports after a pause in typing, and the app takes it as it takes a real report. The browser tests
+    (tests/ui/test_typing_browser.py) type into the real box.
+    """
+
+    def __init__(self, at: AppTest, key: str) -> None:
+        found = [element for element in at.get("bidi_component") if element.key == key]
+        assert found, f"no answer box with key {key!r}"
+        self.at, self.key = at, key
+        self.data = json.loads(found[0].proto.json)
+
+    @property
+    def value(self) -> str:
+        """Return the answer the box shows (the stored one, or the one typed and kept while a save fails)."""
+        return self.data.get("value", "")
+
+    @property
+    def label(self) -> str:
+        return self.data["label"]
+
+    def input(self, text: str) -> AppTest:
+        """Type `text` into the box (the next `run()` takes it)."""
+        from ui.answer_box import report
+
+        self.at.session_state[self.key] = report(text, uuid.uuid4().hex)
+        return self.at
+
+
+def box(at: AppTest, key: str) -> AnswerBox:
+    """Return the answer box with widget key `key` on the page `at` last drew."""
+    return AnswerBox(at, key)
+
+
+def boxes(at: AppTest) -> list[AnswerBox]:
+    """Return every answer box on the page `at` last drew."""
+    return [AnswerBox(at, element.key) for element in at.get("bidi_component") if element.key]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from campaign import Campaign, CampaignRepository
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 
 
 def _overwrite(repo: CampaignRepository, campaign_id: str, name: str) -> Campaign:
@@ -36,7 +36,7 @@ def test_a_lost_answer_is_brought_back_from_an_earlier_version(
     assert any(f"Version {before.revision} is back" in done.value for done in at.success)
     at.query_params["step"] = "profile"
     rerun(at)
-    assert at.text_input(key="f:profile.name").value == before.answer("profile", "name")
+    assert box(at, "f:profile.name").value == before.answer("profile", "name")
 
 
 def test_a_version_with_the_same_answers_cannot_be_brought_back(

@@ -12,7 +12,7 @@ from campaign.example import example_campaign
 from campaign.i18n import interface_languages, translator
 from campaign.worksheet import available_languages
 from campaign.workshops import WorkshopRepository
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, boxes, rerun
 from ui import language
 from ui.workshop_progress import time_ago
 
@@ -101,20 +101,21 @@ def test_a_step_in_spanish_shows_the_spanish_worksheet(app, example: Campaign) -
     spanish = load_worksheets(language="es").worksheet("objectives")
     at = app(c=example.id, step="objectives", lang="es")
     assert at.title[0].value == spanish.title
-    assert at.text_area(key="f:objectives.goal").label == spanish.field("goal").label
+    assert box(at, "f:objectives.goal").label == spanish.field("goal").label
     assert any(button.label.startswith("Siguiente: ") for button in at.button)
     assert at.radio(key="nav-step").label == "Pasos"
 
 
 def test_switching_the_language_keeps_the_campaign_and_the_step(app, example: Campaign) -> None:
     at = app(c=example.id, step="audiences")
-    typed = {area.key: area.value for area in at.text_area}
+    typed = {answer.key: answer.value for answer in boxes(at)}
+    assert len(typed) > 5 and all(typed.values())
     at.selectbox(key=PICKER).set_value("fr")
     rerun(at)
     assert at.query_params["c"] == example.id and at.query_params["step"] == "audiences"
     assert at.query_params["lang"] == "fr"
     assert at.title[0].value == load_worksheets(language="fr").worksheet("audiences").title
-    assert {area.key: area.value for area in at.text_area} == typed, "the answers stay as they are"
+    assert {answer.key: answer.value for answer in boxes(at)} == typed, "the answers stay as they are"
 
 
 def test_the_chosen_language_is_kept_on_the_way_home_and_in_links(app, example: Campaign) -> None:

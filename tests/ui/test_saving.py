@@ -6,7 +6,7 @@ import pytest
 
 from campaign import Campaign, CampaignRepository, StorageError
 from campaign.storage import LocalFolderStore
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 
 
 def test_a_failed_save_keeps_the_answer_and_says_why(app, example, repo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -17,10 +17,10 @@ def test_a_failed_save_keeps_the_answer_and_says_why(app, example, repo, monkeyp
         raise StorageError("your answer was not saved: the disk is full.")
 
     monkeypatch.setattr(LocalFolderStore, "put", disk_full)
-    at.text_input(key="f:profile.country").input("Uganda")
+    box(at, "f:profile.country").input("Uganda")
     rerun(at)
     assert "the disk is full" in at.error[0].value
-    assert at.text_input(key="f:profile.country").value == "Uganda"
+    assert box(at, "f:profile.country").value == "Uganda"
     assert repo.load(example.id).answer("profile", "country") == "Kenya"
     monkeypatch.setattr(LocalFolderStore, "put", original_put)
     at.button(key="retry-save").click()
@@ -34,7 +34,7 @@ def _clash(app, example: Campaign, repo: CampaignRepository):
     theirs = example.copy()
     theirs.set_answer("profile", "country", "Tanzania")
     repo.save(theirs, example)  # someone else saves first, from another browser
-    at.text_input(key="f:profile.country").input("Uganda")
+    box(at, "f:profile.country").input("Uganda")
     return rerun(at)
 
 
@@ -58,7 +58,7 @@ def test_keeping_mine_stores_my_value_and_settles_the_clash(app, example, repo) 
     stored = repo.load(example.id)
     assert stored.answer("profile", "country") == "Uganda"
     assert stored.conflicts == []
-    assert at.text_input(key="f:profile.country").value == "Uganda"
+    assert box(at, "f:profile.country").value == "Uganda"
 
 
 def test_keeping_theirs_keeps_the_stored_value(app, example, repo) -> None:
@@ -68,7 +68,7 @@ def test_keeping_theirs_keeps_the_stored_value(app, example, repo) -> None:
     stored = repo.load(example.id)
     assert stored.answer("profile", "country") == "Tanzania"
     assert stored.conflicts == []
-    assert at.text_input(key="f:profile.country").value == "Tanzania"
+    assert box(at, "f:profile.country").value == "Tanzania"
 
 
 def test_different_answers_saved_at_once_are_merged(app, example: Campaign, repo: CampaignRepository) -> None:
@@ -76,11 +76,11 @@ def test_different_answers_saved_at_once_are_merged(app, example: Campaign, repo
     theirs = example.copy()
     theirs.set_answer("profile", "owner", "Joseph")
     repo.save(theirs, example)
-    at.text_input(key="f:profile.country").input("Uganda")
+    box(at, "f:profile.country").input("Uganda")
     rerun(at)
     stored = repo.load(example.id)
     assert (stored.answer("profile", "country"), stored.answer("profile", "owner")) == ("Uganda", "Joseph")
-    assert at.text_input(key="f:profile.owner").value == "Joseph"
+    assert box(at, "f:profile.owner").value == "Joseph"
 
 
 def test_removing_a_referenced_row_asks_first_and_drops_the_links(app, example, repo) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from campaign import Campaign, CampaignRepository, WorksheetPack, load_worksheets
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 
 STEPS = [sheet.id for sheet in load_worksheets().worksheets] + ["review", "settings"]
 
@@ -21,14 +21,14 @@ def test_every_step_renders_the_example_campaign(app, example: Campaign, step: s
 def test_a_worksheet_step_shows_its_title_and_the_saved_answers(app, example: Campaign) -> None:
     at = app(c=example.id, step="profile")
     assert at.title[0].value == "Campaign profile"
-    assert at.text_input(key="f:profile.name").value == "Count Us, Fund Us"
-    assert at.date_input(key="f:profile.start_date").value == dt.date(2027, 3, 1)
+    assert box(at, "f:profile.name").value == "Count Us, Fund Us"
+    assert box(at, "f:profile.start_date").value == "2027-03-01"
     assert at.multiselect(key="f:profile.themes").value == ["violence_against_children", "sdgs"]
 
 
 def test_typing_an_answer_saves_it_to_disk(app, example: Campaign, repo: CampaignRepository) -> None:
     at = app(c=example.id, step="profile")
-    at.text_input(key="f:profile.country").input("Nepal")
+    box(at, "f:profile.country").input("Nepal")
     rerun(at)
     assert repo.load(example.id).answer("profile", "country") == "Nepal"
     assert any("Saved ·" in text.value for text in at.markdown)
@@ -40,9 +40,9 @@ def test_each_widget_type_saves_its_typed_value(app, example: Campaign, repo: Ca
     rerun(at)
     at.multiselect(key="f:profile.themes").select("health")
     rerun(at)
-    at.date_input(key="f:profile.end_date").set_value(dt.date(2028, 1, 31))
+    box(at, "f:profile.end_date").input("2028-01-31")
     rerun(at)
-    at.text_area(key="f:profile.problem").input("One officer covers forty villages.")
+    box(at, "f:profile.problem").input("One officer covers forty villages.")
     rerun(at)
     saved = repo.load(example.id)
     assert saved.answer("profile", "level") == "local"
@@ -53,7 +53,7 @@ def test_each_widget_type_saves_its_typed_value(app, example: Campaign, repo: Ca
 
 def test_a_cell_of_a_card_row_is_saved_in_its_row(app, example: Campaign, repo: CampaignRepository) -> None:
     at = app(c=example.id, step="objectives")
-    at.text_input(key="f:objectives.objectives.obj-law.decision_maker").input("Attorney General")
+    box(at, "f:objectives.objectives.obj-law.decision_maker").input("Attorney General")
     rerun(at)
     rows = repo.load(example.id).rows("objectives", "objectives")
     assert next(r for r in rows if r["id"] == "obj-law")["decision_maker"] == "Attorney General"
@@ -63,7 +63,7 @@ def test_a_new_card_row_gets_a_stable_id_once_typed_in(app, repo: CampaignReposi
     at = app(c=new_campaign.id, step="objectives")
     at.button(key="f:objectives.objectives.add").click()
     rerun(at)
-    at.text_area(key="f:objectives.objectives.objective.statement").input("By June, fund 200 posts.")
+    box(at, "f:objectives.objectives.objective.statement").input("By June, fund 200 posts.")
     rerun(at)
     rows = repo.load(new_campaign.id).rows("objectives", "objectives")
     assert rows == [{"id": "objective", "statement": "By June, fund 200 posts."}]
@@ -83,32 +83,108 @@ def test_a_single_reference_offers_only_rows_that_match_its_where(app, example: 
     assert len(picker.options) == 3
 
 
-def test_a_list_grows_from_its_add_input(app, example: Campaign, repo: CampaignRepository) -> None:
+def test_a_list_grows_from_its_empty_last_box(app, example: Campaign, repo: CampaignRepository) -> None:
     at = app(c=example.id, step="profile")
-    at.text_input(key="f:profile.key_figures.new").input("1 social worker per 115,800 people (2015)")
+    figures = example.answer("profile", "key_figures")
+    last = f"f:profile.key_figures.{len(figures)}"
+    assert box(at, last).value == ""
+    box(at, last).input("1 social worker per 115,800 people (2015)")
     rerun(at)
-    figures = repo.load(example.id).answer("profile", "key_figures")
-    assert figures[-1] == "1 social worker per 115,800 people (2015)"
-    assert at.text_input(key="f:profile.key_figures.new").value == ""
+    assert repo.load(example.id).answer("profile", "key_figures") == [
+        *figures,
+        "1 social worker per 115,800 people (2015)",
+    ]
+    assert box(at, last).value == "1 social worker per 115,800 people (2015)", "the box typed in is now that item"
+    assert box(at, f"f:profile.key_figures.{len(figures) + 1}").value == "", "and a new empty box follows it"
+    rerun(at)
+    rerun(at)
+    assert len(repo.load(example.id).answer("profile", "key_figures")) == len(figures) + 1, "never added twice"
 
 
-def test_a_grid_edit_and_a_new_grid_row_are_saved(app, example: Campaign, repo: CampaignRepository) -> None:
+def test_a_list_item_edited_removed_and_brought_back(app, example: Campaign, repo: CampaignRepository) -> None:
+    at = app(c=example.id, step="profile")
+    figures = example.answer("profile", "key_figures")
+    box(at, "f:profile.key_figures.0").input("Edited first figure")
+    rerun(at)
+    assert repo.load(example.id).answer("profile", "key_figures") == ["Edited first figure", *figures[1:]]
+    at.button(key="f:profile.key_figures.0.remove").click()
+    rerun(at)
+    assert repo.load(example.id).answer("profile", "key_figures") == figures[1:]
+    at.button(key="f:profile.key_figures.undo").click()
+    rerun(at)
+    assert repo.load(example.id).answer("profile", "key_figures") == ["Edited first figure", *figures[1:]]
+
+
+def test_a_grid_cell_edit_and_a_new_grid_row_are_saved(app, example: Campaign, repo: CampaignRepository) -> None:
     at = app(c=example.id, step="audiences")
-    key = f"grid:audiences.partners:{at.session_state['workspace'].grid_generation}"
-    at.session_state[key] = {
-        "edited_rows": {0: {"role": "Hosts the launch"}},
-        "added_rows": [{"name": "Nurses' Union", "type": "professional_body"}],
-        "deleted_rows": [],
-    }
+    first = example.rows("audiences", "partners")[0]["id"]
+    box(at, f"f:audiences.partners.{first}.role").input("Hosts the launch")
+    rerun(at)
+    at.button(key="f:audiences.partners.add").click()
+    rerun(at)
+    box(at, "f:audiences.partners.partner.name").input("Nurses' Union")
     rerun(at)
     rows = repo.load(example.id).rows("audiences", "partners")
     assert rows[0]["role"] == "Hosts the launch"
-    assert rows[-1] == {"id": "nurses-union", "name": "Nurses' Union", "type": "professional_body"}
+    assert rows[-1] == {"id": "partner", "name": "Nurses' Union"}
+
+
+def test_a_grid_row_removed_by_mistake_comes_back_with_undo(app, example: Campaign, repo: CampaignRepository) -> None:
+    at = app(c=example.id, step="audiences")
+    rows = example.rows("audiences", "partners")
+    at.button(key=f"f:audiences.partners.{rows[0]['id']}.remove").click()
+    rerun(at)
+    assert repo.load(example.id).rows("audiences", "partners") == rows[1:]
+    at.button(key="f:audiences.partners.undo").click()
+    rerun(at)
+    assert repo.load(example.id).rows("audiences", "partners") == rows
+
+
+def test_an_empty_table_says_how_to_add_its_first_row(app, new_campaign: Campaign) -> None:
+    at = app(c=new_campaign.id, step="audiences")
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "No partner yet. Press “Add partner” below to add the first one." in captions
+    assert at.button(key="f:audiences.partners.add").label == "Add partner"
+
+
+def test_a_choice_is_cleared_only_on_purpose_and_can_be_undone(
+    app, example: Campaign, repo: CampaignRepository
+) -> None:
+    at = app(c=example.id, step="profile")
+    assert at.selectbox(key="f:profile.level").proto.required, "no key press clears it in the browser"
+    at.button(key="f:profile.level.clear").click()
+    rerun(at)
+    assert repo.load(example.id).answer("profile", "level") is None
+    at.button(key="f:profile.level.undo").click()
+    rerun(at)
+    assert repo.load(example.id).answer("profile", "level") == example.answer("profile", "level")
+    assert at.selectbox(key="f:profile.level").value == example.answer("profile", "level")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "problem"),
+    [
+        ("2500000", 2500000, None),
+        ("2,500,000", 2500000, None),
+        ("٢٥٠٠٠٠٠", 2500000, None),
+        ("12a", 1450000, "is not a number"),
+        ("-5", 1450000, "at least 0"),
+    ],
+)
+def test_a_typed_number_is_stored_or_refused_with_a_reason(
+    app, example: Campaign, repo: CampaignRepository, typed: str, stored: int, problem: str | None
+) -> None:
+    at = app(c=example.id, step="risks")
+    box(at, "f:risks.budget_total").input(typed)
+    rerun(at)
+    assert repo.load(example.id).answer("risks", "budget_total") == stored
+    captions = " ".join(caption.value for caption in at.caption)
+    assert (problem in captions) if problem else "is not a number" not in captions
 
 
 def test_back_keeps_the_answers_of_the_step_you_left(app, example: Campaign) -> None:
     at = app(c=example.id, step="objectives")
-    at.text_area(key="f:objectives.goal").input("Every ward has a social worker by 2030.")
+    box(at, "f:objectives.goal").input("Every ward has a social worker by 2030.")
     rerun(at)
     at.button(key="nav-next").click()
     rerun(at)
@@ -116,12 +192,12 @@ def test_back_keeps_the_answers_of_the_step_you_left(app, example: Campaign) -> 
     at.button(key="nav-back").click()
     rerun(at)
     assert at.query_params["step"] == "objectives"
-    assert at.text_area(key="f:objectives.goal").value == "Every ward has a social worker by 2030."
+    assert box(at, "f:objectives.goal").value == "Every ward has a social worker by 2030."
 
 
 def test_a_fresh_session_with_the_same_url_shows_the_same_step_and_answers(app, example: Campaign) -> None:
     first = app(c=example.id, step="profile")
-    first.text_input(key="f:profile.owner").input("Grace, grace@example.org")
+    box(first, "f:profile.owner").input("Grace, grace@example.org")
     rerun(first)
     first.radio(key="nav-step").set_value("messages")
     rerun(first)
@@ -130,7 +206,7 @@ def test_a_fresh_session_with_the_same_url_shows_the_same_step_and_answers(app, 
     assert again.title[0].value == "Key messages for each audience"
     again.radio(key="nav-step").set_value("profile")
     rerun(again)
-    assert again.text_input(key="f:profile.owner").value == "Grace, grace@example.org"
+    assert box(again, "f:profile.owner").value == "Grace, grace@example.org"
 
 
 def test_required_fields_are_marked_but_never_block(app, new_campaign: Campaign) -> None:
@@ -166,13 +242,13 @@ def test_the_guidance_is_open_on_a_first_visit_and_folded_after(app, example: Ca
 
 
 def _scrolls_to_top(at) -> bool:  # type: ignore[no-untyped-def]
-    return any(element.proto.body.startswith("<script>") for element in at.get("html"))
+    return any("scrollTo(" in element.proto.body for element in at.get("html"))
 
 
 def test_a_new_step_opens_at_its_top_but_an_edit_keeps_the_readers_place(app, example: Campaign) -> None:
     at = app(c=example.id, step="profile")
     assert not _scrolls_to_top(at), "a page opened from a link starts at the top anyway"
-    at.text_input(key="f:profile.area").input("Kisumu County")
+    box(at, "f:profile.area").input("Kisumu County")
     rerun(at)
     assert not _scrolls_to_top(at), "typing an answer must not move the page"
     at.button(key="nav-next").click()

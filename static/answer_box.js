@@ -1,0 +1,196 @@
+// An answer box that reports what is typed after a short pause, so nothing waits for the person to leave it.
+//
+// Streamlit's text area, number and date inputs report only on blur or Enter: text typed and left in the box
+// is lost on a reload or a closed tab. This box reports `PAUSE_MS` after the last keystroke, and at once on
+// Enter, on leaving the box and when the page is hidden or closed. Python answers every report with the
+// stored value (`data.value`) and the text it last took from this box (`data.reported`); while the box holds
+// text the server has not taken, the page is marked `data-answers-pending` and the save status says so.
+//
+// The box is built once per mount and kept across reruns (focus, caret and undo history survive); a new
+// stored value replaces the box's text only when the person has not typed since the box was last in step
+// with the server, so an answer being typed is never overwritten by an older one.
+
+const PAUSE_MS = 600;
+
+// the box's look, once per page (this module is loaded once, from ui/answer_box.py's small loader)
+if (!document.querySelector("link[data-answer-box]")) {
+  const sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = new URL("answer_box.css", import.meta.url).href;
+  sheet.dataset.answerBox = "";
+  document.head.append(sheet);
+}
+const registry = (window.__answerBoxes ??= new Map()); // key -> {flush, pending}
+
+function refreshPageMark() {
+  const pending = [...registry.values()].some((box) => box.pending());
+  document.documentElement.toggleAttribute("data-answers-pending", pending);
+}
+
+if (!window.__answerBoxesListening) {
+  window.__answerBoxesListening = true;
+  const flushAll = () => registry.forEach((box) => box.flush());
+  window.addEventListener("pagehide", flushAll);
+  window.addEventListener("beforeunload", flushAll);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushAll());
+}
+
+function build(parent, data) {
+  const root = document.createElement("div");
+  root.className = "answer-box";
+  const id = `answer-${Math.random().toString(36).slice(2)}`;
+  const head = document.createElement("div");
+  head.className = "answer-box__head";
+  const label = document.createElement("label");
+  label.className = "answer-box__label";
+  label.htmlFor = id;
+  const help = document.createElement("span");
+  help.className = "answer-box__help";
+  help.textContent = "?";
+  help.setAttribute("aria-hidden", "true"); // screen readers get the help as the box's description
+  head.append(label, help);
+  const box = document.createElement(data.kind === "lines" ? "textarea" : "input");
+  box.id = id;
+  box.className = "answer-box__input";
+  box.setAttribute("dir", "auto"); // an answer typed in Arabic reads right to left in its box
+  box.setAttribute("autocomplete", "off");
+  if (data.kind === "date") box.type = "date";
+  else if (data.kind !== "lines") box.type = "text";
+  if (data.kind === "number") box.inputMode = "decimal";
+  const description = document.createElement("span");
+  description.id = `${id}-help`;
+  description.className = "answer-box__hidden";
+  const foot = document.createElement("div");
+  foot.className = "answer-box__foot";
+  const count = document.createElement("span");
+  count.className = "answer-box__count";
+  foot.append(count);
+  root.append(head, box, description, foot);
+  parent.append(root);
+  box.value = data.value ?? "";
+  box._synced = box.value; // the text known to be what the server holds
+  box._server = data.value ?? "";
+  return root;
+}
+
+function configure(root, data) {
+  const box = root.querySelector(".answer-box__input");
+  root.querySelector(".answer-box__label").textContent = data.label;
+  root
+    .querySelector(".answer-box__head")
+    .classList.toggle("answer-box__hidden", data.label_visibility === "collapsed");
+  const help = root.querySelector(".answer-box__help");
+  help.hidden = !data.help;
+  help.title = data.help || "";
+  const description = root.querySelector(".answer-box__hidden[id]");
+  description.textContent = data.help || "";
+  if (data.help) box.setAttribute("aria-describedby", description.id);
+  else box.removeAttribute("aria-describedby");
+  if (data.placeholder) box.placeholder = data.placeholder;
+  else box.removeAttribute("placeholder");
+  if (data.max_chars) box.maxLength = data.max_chars;
+  if (data.kind === "lines") box.style.height = `${data.height || 90}px`;
+  if (data.kind === "date") {
+    box.min = data.min || "";
+    box.max = data.max || "";
+  }
+  box.disabled = Boolean(data.disabled);
+  root.dataset.answerKey = data.key;
+  root.dataset.kind = data.kind;
+}
+
+export function mount(component) {
+  const { data, parentElement, setStateValue } = component;
+  const root = parentElement.querySelector(".answer-box") || build(parentElement, data);
+  configure(root, data);
+  const box = root.querySelector(".answer-box__input");
+  const count = root.querySelector(".answer-box__count");
+
+  // The server's answer to this run: take its value only when the person has not typed since the last sync.
+  const stored = data.value ?? "";
+  if (data.reported !== null && data.reported !== undefined && box.value === data.reported) {
+    box._synced = box.value;
+  } else if (box.value === stored) {
+    box._synced = box.value;
+  } else if (stored !== box._server && box.value === box._synced) {
+    box.value = stored;
+    box._synced = stored;
+  }
+  box._server = stored;
+
+  const pending = () => box.value !== box._synced;
+  const showCount = () => {
+    count.textContent = data.max_chars ? `${box.value.length}/${data.max_chars}` : "";
+  };
+  let timer = null;
+  const report = () => {
+    clearTimeout(timer);
+    timer = null;
+    if (!pending() || box.value === box._sent) return;
+    // a list item emptied while typing is removed only when the person leaves it, not under their cursor
+    if (data.blank_waits && !box.value.trim() && document.activeElement === box) return;
+    box._sent = box.value;
+    setStateValue("typed", { text: box.value, id: `${Date.now()}-${Math.random().toString(36).slice(2)}` });
+  };
+  const flush = () => {
+    if (box.isConnected) report();
+  };
+  const onInput = () => {
+    showCount();
+    box._sent = undefined;
+    refreshPageMark();
+    clearTimeout(timer);
+    timer = setTimeout(report, PAUSE_MS);
+  };
+  const onKey = (event) => {
+    const enter = event.key === "Enter" && !event.isComposing;
+    if (enter && (data.kind !== "lines" || event.ctrlKey || event.metaKey)) {
+      if (data.next) window.__answerBoxFocus = data.next;
+      report();
+      if (data.next) focusNext(data.next);
+    }
+  };
+  const onLeave = () => report();
+  const onPaste = (event) => {
+    // a date box takes no pasted text of its own: take "2027-03-01" (or "2027-03-01T…") copied from elsewhere
+    if (data.kind !== "date") return;
+    const day = /\d{4}-\d{2}-\d{2}/.exec(event.clipboardData?.getData("text") || "");
+    if (!day) return;
+    event.preventDefault();
+    box.value = day[0];
+    onInput();
+  };
+  box.addEventListener("paste", onPaste);
+  box.addEventListener("input", onInput);
+  box.addEventListener("keydown", onKey);
+  box.addEventListener("blur", onLeave);
+  registry.set(data.key, { flush, pending });
+  showCount();
+  refreshPageMark();
+  if (pending()) {
+    // the server's answer does not hold this text (typed since, or a report lost with the connection): send again
+    box._sent = undefined;
+    timer = setTimeout(report, PAUSE_MS);
+  }
+  if (window.__answerBoxFocus === data.key) {
+    window.__answerBoxFocus = undefined;
+    box.focus();
+  }
+  return () => {
+    clearTimeout(timer); // the next run re-invokes this function with the server's answer and schedules again
+    box.removeEventListener("paste", onPaste);
+    box.removeEventListener("input", onInput);
+    box.removeEventListener("keydown", onKey);
+    box.removeEventListener("blur", onLeave);
+    if (registry.get(data.key)?.flush === flush) registry.delete(data.key);
+    refreshPageMark();
+  };
+}
+
+function focusNext(key) {
+  const next = document.querySelector(`[data-answer-key="${CSS.escape(key)}"] .answer-box__input`);
+  if (next) {
+    window.__answerBoxFocus = undefined;
+    next.focus();
+  }
+}
