@@ -9,13 +9,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from campaign.answers import answers_model
 from campaign.fields import ReferenceField, TableField
-from campaign.i18n import Translator, translator
+from campaign.file_end import FileEnd, file_end, last_line, with_end_lines
+from campaign.i18n import N_, Translator, translator
 from campaign.model import ID_RE, SCHEMA_VERSION, Campaign, Conflict, Settings, is_empty
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, dump_yaml, read_yaml
 from campaign.worksheet import WorksheetPack
 
 CampaignId = Annotated[str, Field(pattern=ID_RE.pattern)]
+CUT_SHORT = N_(
+    "this file is incomplete: it stops before its last line, so its end is missing (perhaps a download or a copy "
+    "was cut short); get the whole file again. If you deleted that last line yourself, delete the first line too."
+)
 
 
 class _Strict(BaseModel):
@@ -59,6 +64,8 @@ def parse_campaign(
 ) -> tuple[Campaign | None, list[Problem]]:
     """Return the campaign in `raw` checked against `pack`, or None and every problem found (worded in `t`'s
     language, English without one)."""
+    if file_end(raw) is FileEnd.CUT_SHORT:  # checked first: a file cut at a line boundary is valid YAML
+        return None, [Problem(file, last_line(raw), (t or translator(None))(CUT_SHORT))]
     try:
         document = read_yaml(raw)
     except YamlProblem as error:
@@ -201,13 +208,19 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
     data["settings"] = settings
     data["answers"] = _plain(campaign.answers)
     if campaign.conflicts:
-        data["conflicts"] = [_plain(vars(c)) for c in campaign.conflicts]
+        # a side that is None (an answer cleared, a row removed) is left out: `null` would read back as text
+        data["conflicts"] = [_plain({k: v for k, v in vars(c).items() if v is not None}) for c in campaign.conflicts]
     return data
 
 
 def campaign_to_yaml(campaign: Campaign) -> str:
-    """Return the campaign as the human-readable YAML stored on disk."""
-    return dump_yaml(campaign_to_data(campaign))
+    """Return the campaign as the human-readable file the app stores and downloads (see campaign/file_end.py)."""
+    return data_to_yaml(campaign_to_data(campaign))
+
+
+def data_to_yaml(data: dict[str, Any]) -> str:
+    """Return plain campaign data as the file the app writes: a first line, the YAML, the end line."""
+    return with_end_lines(dump_yaml(data))
 
 
 def _plain(value: Any) -> Any:

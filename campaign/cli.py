@@ -11,6 +11,7 @@ from babel.numbers import format_percent
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.completeness import Progress, campaign_progress, missing_required
 from campaign.example import example_campaign
+from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
 from campaign.problems import Problem
@@ -93,6 +94,14 @@ def read_campaign_file(
 ) -> tuple[Campaign | None, list[Problem]]:
     """Return the campaign in file `name` (or stdin for '-') and its problems, worded in `t`'s language
     (English without one); never raises for bad content."""
+    campaign, problems, _ = read_campaign_file_end(name, pack, t)
+    return campaign, problems
+
+
+def read_campaign_file_end(
+    name: str, pack: WorksheetPack, t: Translator | None = None
+) -> tuple[Campaign | None, list[Problem], FileEnd]:
+    """Return what `read_campaign_file` returns and what the file's end line says (a file cut short is refused)."""
     t = t or translator(None)
     try:
         if name == "-":
@@ -101,8 +110,9 @@ def read_campaign_file(
             with Path(name).open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)  # never read a huge file whole
     except OSError as error:
-        return None, [Problem(name, 0, t("cannot be read ({reason})", reason=error.strerror or error))]
-    return parse_campaign(raw, pack, file=name, t=t)
+        problem = Problem(name, 0, t("cannot be read ({reason})", reason=error.strerror or error))
+        return None, [problem], FileEnd.UNMARKED
+    return (*parse_campaign(raw, pack, file=name, t=t), file_end(raw))
 
 
 def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
@@ -111,7 +121,7 @@ def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
     The words are English, or in `args.lang` when given.
     """
     t = translator(getattr(args, "lang", None))
-    campaign, problems = read_campaign_file(args.file, pack, t)
+    campaign, problems, end = read_campaign_file_end(args.file, pack, t)
     if campaign is None:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -121,6 +131,8 @@ def validate_file(args: argparse.Namespace, pack: WorksheetPack) -> int:
         print(t("{file}: valid ({count} required answers still to fill in)", file=args.file, count=len(missing)))
     else:
         print(t("{file}: valid (complete)", file=args.file))
+    if end is FileEnd.EDITED:
+        print(t("{file}: edited by hand since it was saved: check it before you continue", file=args.file))
     return 0
 
 

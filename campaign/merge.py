@@ -1,20 +1,24 @@
-"""Three-way merge of two edits of one campaign: different answers merge, the same answer conflicts."""
+"""Three-way merge of two edits of one campaign: different answers merge, the same answer conflicts, and a
+conflict is settled by putting the side chosen back at its path."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from campaign.model import Campaign, Conflict, Settings
-
-_MISSING: Any = None
+from campaign.model import Campaign, Conflict, Settings, is_empty
 
 
 def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[Campaign, list[Conflict]]:
     """Return `theirs` with my changes since `base` applied, and the answers both of us changed differently.
 
-    Where both changed one answer (or one cell of a table row), the stored value (`theirs`) stays and a
-    Conflict keeps mine, so nothing is lost. Table rows merge by their ids: rows added on either side are
-    kept, a row removed on one side and untouched on the other is removed.
+    The rule, the same in both directions: every value changed on either side is in the result, or in a
+    Conflict at its path that holds it. Where both changed one answer (or one cell of a table row, a setting,
+    the language) differently, the stored value (`theirs`) stays and the Conflict keeps mine. Table rows merge
+    by their ids: rows added on either side are kept; a row removed on one side and untouched on the other is
+    removed; a row removed on one side and edited on the other stays, edited, and a Conflict at the row's path
+    ("sheet.field.row") offers the removal. The rows keep the order of the side that reordered them (theirs
+    when both or neither did); rows only the other side added follow, and a row back from a removal keeps its
+    place among the others.
     """
     merged = theirs.copy()
     conflicts: list[Conflict] = []
@@ -29,20 +33,15 @@ def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[C
             else:
                 value = _merge_value(b, m, t, path, theirs.revision, conflicts)
             merged.set_answer(sheet, field, value)
-    merged.settings = Settings(
-        paper=_merge_value(
-            base.settings.paper,
-            mine.settings.paper,
-            theirs.settings.paper,
-            "settings.paper",
-            theirs.revision,
-            conflicts,
-        ),
-        logo=_merge_value(
-            base.settings.logo, mine.settings.logo, theirs.settings.logo, "settings.logo", theirs.revision, conflicts
-        ),
+
+    def merged_setting(name: str) -> Any:
+        values = (getattr(c.settings, name) for c in (base, mine, theirs))
+        return _merge_value(*values, f"settings.{name}", theirs.revision, conflicts)
+
+    merged.settings = Settings(paper=merged_setting("paper"), logo=merged_setting("logo"))
+    merged.language = _merge_value(
+        base.language, mine.language, theirs.language, "language", theirs.revision, conflicts
     )
-    merged.language = _merge_value(base.language, mine.language, theirs.language, "language", theirs.revision, [])
     merged.conflicts = _merge_conflict_lists(base.conflicts, mine.conflicts, theirs.conflicts) + conflicts
     return merged, conflicts
 
@@ -68,23 +67,47 @@ def _merge_rows(
     revision: int,
     conflicts: list[Conflict],
 ) -> list[dict[str, Any]]:
-    base_rows, mine_rows = {r["id"]: r for r in base}, {r["id"]: r for r in mine}
+    base_rows, mine_rows, theirs_rows = ({r["id"]: r for r in rows} for rows in (base, mine, theirs))
     result: list[dict[str, Any]] = []
-    for row in theirs:
-        row_id = row["id"]
-        if row_id in mine_rows:
-            result.append(
-                _merge_row(base_rows.get(row_id, {}), mine_rows[row_id], row, f"{path}.{row_id}", revision, conflicts)
-            )
-        elif row_id not in base_rows:
-            result.append(row)  # they added it
-        elif row != base_rows[row_id]:
-            result.append(row)  # I removed it, they edited it: keep their edit rather than lose it
-    theirs_ids = {r["id"] for r in theirs}
-    for row in mine:
-        if row["id"] not in theirs_ids and row["id"] not in base_rows:
-            result.append(row)  # I added it
+    for row_id in _row_order(base, mine, theirs):
+        was, my_row, their_row = base_rows.get(row_id), mine_rows.get(row_id), theirs_rows.get(row_id)
+        if my_row is not None and their_row is not None:
+            result.append(_merge_row(was or {}, my_row, their_row, f"{path}.{row_id}", revision, conflicts))
+            continue
+        row = my_row if their_row is None else their_row  # only one side still has it
+        if was is None:
+            result.append(row)  # added on that side
+        elif row != was:  # edited on one side, removed on the other: keep the edit, offer the removal
+            result.append(row)
+            conflicts.append(Conflict(path=f"{path}.{row_id}", mine=my_row, theirs=their_row, revision=revision))
+        # else: removed on one side, untouched on the other: it goes
     return result
+
+
+def _row_order(base: list[dict[str, Any]], mine: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[str]:
+    """Return the ids of the rows of both sides in merged order (before rows removed are dropped)."""
+    base_ids, mine_ids, theirs_ids = ([r["id"] for r in rows] for rows in (base, mine, theirs))
+    if _reordered(base_ids, mine_ids) and not _reordered(base_ids, theirs_ids):
+        order, others = mine_ids, theirs_ids
+    else:
+        order, others = list(theirs_ids), mine_ids
+    order = list(order)
+    place = {row_id: number for number, row_id in enumerate(base_ids)}
+    for row_id in others:
+        if row_id in order:
+            continue
+        if row_id in place:  # a row the first side removed: back before the first row that followed it in base
+            later = (n for n, other in enumerate(order) if place.get(other, -1) > place[row_id])
+            order.insert(next(later, len(order)), row_id)
+        else:
+            order.append(row_id)  # added only on the other side: after the rest
+    return order
+
+
+def _reordered(base_ids: list[str], side_ids: list[str]) -> bool:
+    """Return True when `side_ids` holds the rows it shares with `base_ids` in another order."""
+    kept = set(side_ids) & set(base_ids)
+    return [i for i in side_ids if i in kept] != [i for i in base_ids if i in kept]
 
 
 def _merge_row(
@@ -115,3 +138,38 @@ def _merge_conflict_lists(base: list[Conflict], mine: list[Conflict], theirs: li
     kept = [c for c in theirs if key(c) not in resolved_by_me]
     kept_keys = {key(c) for c in kept} | resolved_by_me
     return kept + [c for c in mine if key(c) not in kept_keys and key(c) not in {key(b) for b in base}]
+
+
+def apply_conflict_side(campaign: Campaign, conflict: Conflict, keep_mine: bool) -> None:
+    """Settle `conflict` in `campaign`: put my value (or theirs) at its path and remove the conflict."""
+    put_at_path(campaign, conflict.path, conflict.mine if keep_mine else conflict.theirs)
+    campaign.conflicts = [c for c in campaign.conflicts if c != conflict]
+
+
+def put_at_path(campaign: Campaign, path: str, value: Any) -> None:
+    """Store `value` at a conflict path: "language", "settings.paper", "sheet.field", a whole row
+    "sheet.field.row" (None removes it) or a cell "sheet.field.row.column"."""
+    parts = path.split(".")
+    if path == "language":
+        campaign.language = str(value)
+    elif parts[0] == "settings" and len(parts) == 2:
+        setattr(campaign.settings, parts[1], value)
+    elif len(parts) == 2:
+        campaign.set_answer(parts[0], parts[1], value)
+    elif len(parts) == 3:
+        rows = campaign.rows(parts[0], parts[1])
+        at = next((n for n, row in enumerate(rows) if row["id"] == parts[2]), None)
+        if at is not None:
+            del rows[at]
+        if isinstance(value, dict):
+            rows.insert(len(rows) if at is None else at, {**value, "id": parts[2]})
+        campaign.set_answer(parts[0], parts[1], rows)
+    elif len(parts) == 4:
+        rows = campaign.rows(parts[0], parts[1])
+        for row in rows:
+            if row["id"] == parts[2]:
+                if is_empty(value):
+                    row.pop(parts[3], None)
+                else:
+                    row[parts[3]] = value
+        campaign.set_answer(parts[0], parts[1], rows)

@@ -11,13 +11,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from campaign.campaign_file import campaign_to_data, check_campaign_data, parse_campaign
+from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
 from campaign.i18n import N_
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
-from campaign.strict_yaml import dump_yaml
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
@@ -165,7 +164,7 @@ class CampaignRepository:
             raise CampaignInvalid(
                 N_("this change was not saved because it breaks a rule of the worksheet: {problems}"), problems=details
             )
-        data = dump_yaml(plain).encode()
+        data = data_to_yaml(plain).encode()
         self._remember(hashlib.sha256(data).digest(), checked)
         return data, checked
 

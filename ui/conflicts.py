@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from campaign import WorksheetPack
+from campaign.checks import row_label
 from campaign.fields import FieldBase, TableField
 from campaign.i18n import Translator
 from ui import saving, state
@@ -19,6 +20,10 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
     t = ui_translator()
     for number, conflict in enumerate(space.campaign.conflicts):
         where, definition = _describe_path(pack, conflict.path, t)
+        if _is_row(definition, conflict.path):  # name the row from whichever side still has it
+            row = conflict.mine if isinstance(conflict.mine, dict) else conflict.theirs
+            named = row_label(space.campaign, pack, definition, row) if isinstance(row, dict) else conflict.path
+            where = f"{where} › {named}"
         with st.container(border=True, key=f"conflict-{number}"):
             st.markdown(
                 ":orange[:material/call_split:] "
@@ -51,7 +56,14 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
 def _value(definition: FieldBase | None, path: str, value: object, t: Translator) -> str:
     if path == "language":
         return language_name(str(value))
+    if _is_row(definition, path):  # a whole row: one side removed it, the other edited it
+        return describe(definition, [value], t) if isinstance(value, dict) else t("This row was removed")
     return describe(definition, value, t) if definition else str(value)
+
+
+def _is_row(definition: FieldBase | None, path: str) -> bool:
+    """Return True for the path of a whole table row ("sheet.field.row")."""
+    return isinstance(definition, TableField) and path.count(".") == 2
 
 
 def _describe_path(pack: WorksheetPack, path: str, t: Translator) -> tuple[str, FieldBase | None]:

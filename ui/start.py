@@ -8,6 +8,7 @@ from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is
 from campaign.campaign_file import reference_problems
 from campaign.completeness import campaign_progress
 from campaign.example import example_campaign
+from campaign.file_end import FileEnd, file_end
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
@@ -242,9 +243,19 @@ def _upload(pack: WorksheetPack) -> None:
         campaign, problems = parse_campaign(data, pack, file=uploaded.name, t=t)
         if campaign is not None:
             problems = reference_problems(campaign, pack, file=uploaded.name, t=t)
-        checked = (seen, campaign if not problems else None, [str(p) for p in problems])
+        checked = (seen, campaign if not problems else None, [str(p) for p in problems], file_end(data))
         st.session_state["upload-checked"] = checked
-    _, campaign, problems = checked
+    _, campaign, problems, end = checked
+    if end is FileEnd.CUT_SHORT:  # part of the file is missing: no list of problems to fix, only this
+        st.error(
+            t(
+                "This file is incomplete: it stops before its end, perhaps because the download was cut short. "
+                "Download it again and open the new copy. Nothing was saved."
+            ),
+            icon=":material/error:",
+        )
+        st.caption(t("If you deleted the file's last line yourself, delete its first line too: it then opens."))
+        return
     if problems:
         st.error(
             t(
@@ -265,6 +276,11 @@ def _upload(pack: WorksheetPack) -> None:
         ),
         icon=":material/check_circle:",
     )
+    if end is FileEnd.EDITED:
+        st.warning(
+            t("This file was edited by hand since it was saved: check it before you continue."),
+            icon=":material/edit_note:",
+        )
     st.button(
         t("Save it as a new campaign and open it"),
         type="primary",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from campaign import Campaign, CampaignRepository, WorksheetPack, campaign_to_yaml
+from campaign.campaign_file import campaign_to_data
+from campaign.example import example_campaign
+from campaign.strict_yaml import dump_yaml
 from tests.ui.conftest import rerun
 
 
@@ -106,3 +109,38 @@ def test_a_file_that_is_not_yaml_is_explained(app, repo: CampaignRepository, pac
     rerun(at)
     assert "not a text file" in at.code[0].value
     assert repo.campaign_ids() == []
+
+
+def _upload(at, name: str, data: bytes) -> None:
+    at.file_uploader(key="upload-yaml").set_value((name, data, "text/yaml"))
+    rerun(at)
+
+
+def test_a_file_cut_short_is_refused_as_incomplete_and_nothing_is_saved(
+    app, repo: CampaignRepository, pack: WorksheetPack
+) -> None:
+    written = campaign_to_yaml(example_campaign(pack)).encode()
+    at = app()
+    _upload(at, "plan.yaml", written[:3000])  # cut mid-word, as a download on a slow link
+    assert "This file is incomplete" in at.error[0].value and "Download it again" in at.error[0].value
+    assert not at.success and not [b for b in at.button if b.key == "upload-open"]
+    _upload(at, "plan.yaml", written[: written.index(b"\n  audiences:") + 1])  # cut at a line: valid YAML
+    assert "This file is incomplete" in at.error[0].value and not at.success
+    assert repo.campaign_ids() == []
+
+
+def test_a_hand_edited_file_opens_with_a_note(app, repo: CampaignRepository, pack: WorksheetPack) -> None:
+    written = campaign_to_yaml(example_campaign(pack)).encode()
+    at = app()
+    _upload(at, "plan.yaml", written.replace(b"name: Count Us, Fund Us", b"name: Count Us In", 1))
+    assert "“Count Us In” is a valid campaign" in at.success[0].value
+    assert "edited by hand since it was saved" in at.warning[0].value
+    at.button(key="upload-open").click()
+    rerun(at)
+    assert repo.load(at.query_params["c"]).title == "Count Us In"
+
+
+def test_an_older_file_without_the_first_line_opens_with_no_note(app, pack: WorksheetPack) -> None:
+    at = app()
+    _upload(at, "old.yaml", dump_yaml(campaign_to_data(example_campaign(pack))).encode())
+    assert "is a valid campaign" in at.success[0].value and not at.warning
