@@ -9,7 +9,7 @@ from typing import Literal
 
 from exports import brand
 from exports.document import PowerMap, Timeline
-from exports.fonts import text_width
+from exports.fonts import is_rtl, text_width
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,10 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
         centre = top - row_height / 2
         lines = fit_lines(bar.label, label_width - 4, 7.2, 2)
         first_baseline = centre + (len(lines) - 1) * 4.2 - 2.4
+        rtl = is_rtl(bar.label)  # a right-to-left name ends at the column's right edge, beside its bar
         for n, line in enumerate(lines):
-            shapes.append(Label(0, first_baseline - n * 8.4, line, 7.2, brand.INK))
+            x, anchor = (label_width - 4, "end") if rtl else (0, "start")
+            shapes.append(Label(x, first_baseline - n * 8.4, line, 7.2, brand.INK, anchor))
         x1, x2 = x_of(bar.start), x_of(bar.end + dt.timedelta(days=1))
         if x2 - x1 < 5:
             shapes.append(Dot((x1 + x2) / 2, centre, 4, brand.ACCENT, brand.ACCENT))

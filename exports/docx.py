@@ -36,7 +36,7 @@ from exports.document import (
     Timeline,
     WritingLines,
 )
-from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_up_pages, set_up_styles
+from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_language, set_up_pages, set_up_styles
 from exports.docx_text import NOT_XML, add_text, bookmark_name
 from exports.docx_xml import (
     begin_field,
@@ -261,6 +261,7 @@ def render_docx(document: PlanDocument) -> bytes:
     word = docx.Document()
     set_up_styles(word, brand.content_width(document.paper))
     set_up_pages(word, document)
+    set_language(word, document.language)
     properties = word.core_properties
     properties.title, properties.author = document.title, document.author
     properties.subject, properties.language = document.header_note, document.language

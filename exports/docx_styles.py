@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
+from babel.core import get_global
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+from lxml.etree import tostring
 
 from exports import brand
 from exports.document import Cover, PlanDocument
-from exports.docx_text import add_text
+from exports.docx_text import STOCK_FONTS, add_text
 from exports.docx_xml import add_field, paragraph_border
 
 FONT = "Calibri"  # present wherever Word is; LibreOffice maps it to the metric-compatible Carlito
@@ -107,3 +110,49 @@ def set_up_pages(word: WordDocument, document: PlanDocument) -> None:
             add_field(footer, "NUMPAGES", "1")
         elif piece:
             add_text(footer, piece)
+
+
+_SLOT_OF_SCRIPT = {"Arab": "bidi", "Hebr": "bidi", "Deva": "bidi", "Hans": "eastAsia", "Hant": "eastAsia"}
+_SLOT_OF_SCRIPT |= {"Jpan": "eastAsia", "Kore": "eastAsia"}
+
+
+def language_slots(language: str) -> dict[str, str]:
+    """Return Word's three language slots for a plan in `language` ("fr" → val fr-FR, Arabic and CJK defaults).
+
+    Word spell-checks and hyphenates each run in the slot of its script: `val` for Latin text, `eastAsia`
+    for CJK, `bidi` for Arabic and other complex scripts; the plan's language goes in the slot of its script.
+    """
+    likely = get_global("likely_subtags")
+    language_code, _, territory = language.replace("-", "_").partition("_")
+    full = likely.get(language_code, f"{language_code}_Latn_{territory or language_code.upper()}").split("_")
+    script, territory = full[1], territory or full[-1]
+    slots = {"val": "en-US", "eastAsia": "zh-CN", "bidi": "ar-SA"}
+    slots[_SLOT_OF_SCRIPT.get(script, "val")] = f"{language_code}-{territory}"
+    return slots
+
+
+def set_language(word: WordDocument, language: str) -> None:
+    """Tag every run of `word` with the plan's language and name the fonts a machine without Noto substitutes."""
+    slots = language_slots(language)
+    for lang in word.styles.element.iter(qn("w:lang")):
+        for slot, tag in slots.items():
+            lang.set(qn(f"w:{slot}"), tag)
+    theme_language = word.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), slots["val"])
+        theme_language.set(qn("w:eastAsia"), slots["eastAsia"])
+        theme_language.set(qn("w:bidi"), slots["bidi"])
+    font_table = next(part for part in word.part.package.iter_parts() if part.partname.endswith("/fontTable.xml"))
+    fonts = parse_xml(font_table.blob)
+    for windows, mac, charset in STOCK_FONTS.values():
+        for template_entry in fonts.findall(qn("w:font")):  # the template's own entry has no macOS name
+            if template_entry.get(qn("w:name")) == windows:
+                fonts.remove(template_entry)
+        fonts.append(
+            parse_xml(
+                f'<w:font {nsdecls("w")} w:name="{windows}"><w:altName w:val="{mac}"/><w:charset w:val="{charset}"/>'
+                '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+            )
+        )
+    # a plain part: python-docx keeps only its bytes
+    font_table._blob = tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -10,11 +10,19 @@ from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 from exports.docx_xml import mark_right_to_left
-from exports.fonts import LATIN, is_rtl, split_runs
+from exports.fonts import ARABIC, CJK, DEVANAGARI, ETHIOPIC, LATIN, Face, is_rtl, split_runs
 
 # characters XML 1.0 cannot hold; the plan builder already drops them, this keeps the renderer from crashing
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NAMESPACE = nsdecls("w")
+# Fonts every Windows since 8 has for each script (Word shows boxes for a missing CJK font), with the macOS font
+# and Windows charset the font table gives for substitution. The vendored Noto fonts exist only in the PDF.
+STOCK_FONTS: dict[Face, tuple[str, str, str]] = {
+    ARABIC: ("Arial", "Geeza Pro", "B2"),
+    DEVANAGARI: ("Nirmala UI", "Kohinoor Devanagari", "00"),
+    ETHIOPIC: ("Ebrima", "Kefa", "00"),
+    CJK: ("Microsoft YaHei", "PingFang SC", "86"),
+}
 
 
 def bookmark_name(anchor: str) -> str:
@@ -47,8 +55,9 @@ def add_text(
     for face, part in split_runs(text):
         properties = []
         if face is not LATIN:
-            family = quoteattr(face.family)
-            properties.append(f"<w:rFonts w:ascii={family} w:hAnsi={family} w:eastAsia={family} w:cs={family}/>")
+            family = quoteattr(STOCK_FONTS[face][0] if face in STOCK_FONTS else face.family)
+            hint = ' w:hint="eastAsia"' if face is CJK else ""  # shared punctuation takes the CJK font too
+            properties.append(f"<w:rFonts w:ascii={family} w:hAnsi={family} w:eastAsia={family} w:cs={family}{hint}/>")
         if bold:
             properties.append("<w:b/><w:bCs/>")
         if italic:

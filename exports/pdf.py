@@ -39,12 +39,12 @@ from exports.document import (
 )
 from exports.fonts import LATIN, pdf_font
 from exports.pdf_flowables import (
-    AnchoredHeading,
     CoverPage,
     PageReference,
     PlanCanvas,
     SceneFlowable,
     WritingSpace,
+    anchored_heading,
 )
 from exports.pdf_pages import PlanTemplate
 from exports.pdf_text import inline_paragraph, paragraph
@@ -103,7 +103,7 @@ def _heading(block: Heading, context: _Context) -> list[Flowable]:
     style_name = f"h{min(block.level, 3)}"
     room = CondPageBreak(_ROOM_AFTER_HEADING[min(block.level, 3)])  # no heading alone at the foot of a page
     if block.anchor:
-        return [room, AnchoredHeading(block.text, style_name, block.anchor, block.level - 1)]
+        return [room, anchored_heading(block.text, style_name, block.anchor, block.level - 1)]
     heading = paragraph(block.text, style_name, bold=True)
     heading.keepWithNext = 1
     return [room, heading]

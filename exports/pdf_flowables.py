@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import io
 import re
-from functools import cache
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from exports import brand
 from exports.charts import Box, Dot, Label, Line, Scene
 from exports.document import Cover
-from exports.fonts import LATIN, is_rtl, needs_shaping, pdf_font, split_runs, text_width
-from exports.pdf_text import markup, paragraph
+from exports.fonts import LATIN, is_rtl, pdf_font, split_runs, text_width
+from exports.pdf_lines import draw_line, needs_layout, text_pieces
+from exports.pdf_text import paragraph
 
 
 def form_name(kind: str, key: str | int) -> str:
@@ -66,13 +65,11 @@ class PlanCanvas(Canvas):
         self.endForm()
 
 
-class AnchoredHeading(Paragraph):
-    """A heading the contents and the PDF outline point at."""
-
-    def __init__(self, text: str, style_name: str, anchor: str, level: int) -> None:
-        source, _ = markup(text, bold=True)
-        super().__init__(f'<a name="{anchor}"/>{source}', paragraph(text, style_name).style)
-        self.anchor, self.outline_text, self.outline_level = anchor, text, level
+def anchored_heading(text: str, style_name: str, anchor: str, level: int) -> Flowable:
+    """Return a heading the contents and the PDF outline point at (`PlanTemplate` reads its `outline_*`)."""
+    heading = paragraph(text, style_name, bold=True, anchor=anchor)
+    heading.outline_anchor, heading.outline_text, heading.outline_level = anchor, text, level  # type: ignore[union-attr]
+    return heading
 
 
 class PageReference(Flowable):
@@ -155,7 +152,8 @@ class CoverPage(Flowable):
         title.drawOn(canvas, side, y)
         canvas.setStrokeColor(colors.HexColor(brand.ACCENT_SOFT))
         canvas.setLineWidth(2)
-        canvas.line(side, y + title.height + 16, side + 48, y + title.height + 16)
+        rule_x = width - side - 48 if is_rtl(cover.title) else side  # the rule sits where the title starts
+        canvas.line(rule_x, y + title.height + 16, rule_x + 48, y + title.height + 16)
         y = band_bottom - 44
         for label, value in cover.details:
             label_paragraph = paragraph(label.upper(), "cover_label", bold=True)
@@ -256,31 +254,18 @@ def _fill_and_stroke(canvas: Canvas, fill: str | None, stroke: str | None, width
 
 
 def _draw_label(canvas: Canvas, label: Label) -> None:
+    canvas.setFillColor(colors.HexColor(label.colour))
+    if needs_layout(label.text):  # right-to-left, shaped or CJK: ordered and shaped by pdf_lines
+        text, pieces, advances = text_pieces(label.text, bold=label.bold, rtl=is_rtl(label.text))
+        width = sum(advances) * label.size
+        x = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
+        draw_line(canvas, text, pieces, 0, len(text), x, label.y, label.size)
+        return
     width = text_width(label.text, label.size, bold=label.bold)
     x = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
     runs = split_runs(label.text)
-    if needs_shaping(runs) or is_rtl(label.text):  # only a Paragraph shapes and orders right-to-left text
-        source, _ = markup(label.text, bold=label.bold)
-        text = Paragraph(source, _label_style(label.size, label.colour))
-        _, height = text.wrap(width + label.size, 4 * label.size)  # one line: a little wider than the text
-        text.drawOn(canvas, x, label.y - height + label.size * 1.02)
-        return
-    canvas.setFillColor(colors.HexColor(label.colour))
     for face, part in runs:
         font = pdf_font(face, bold=label.bold)
         canvas.setFont(font, label.size)
         canvas.drawString(x, label.y, part)
         x += canvas.stringWidth(part, font, label.size)
-
-
-@cache
-def _label_style(size: float, colour: str) -> ParagraphStyle:
-    # left-aligned even for right-to-left text: the chart has already placed the label's box
-    return ParagraphStyle(
-        f"label-{size}-{colour}",
-        fontName=pdf_font(LATIN),
-        fontSize=size,
-        leading=size * 1.2,
-        textColor=colors.HexColor(colour),
-        shaping=1,
-    )

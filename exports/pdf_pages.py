@@ -10,7 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from exports import brand
 from exports.document import Cover, PlanDocument
 from exports.fonts import LATIN, pdf_font
-from exports.pdf_flowables import AnchoredHeading, PlanCanvas, form_name
+from exports.pdf_flowables import PlanCanvas, form_name
 from exports.pdf_text import paragraph
 
 
@@ -53,12 +53,15 @@ class PlanTemplate(BaseDocTemplate):
         self.canv.page_label = self.document.page_label  # type: ignore[attr-defined]
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, AnchoredHeading):
+        anchor = getattr(flowable, "outline_anchor", "")  # set by pdf_flowables.anchored_heading
+        if anchor:
             canvas = self.canv
-            canvas.anchor_pages[flowable.anchor] = self.page  # type: ignore[attr-defined]
-            canvas.bookmarkPage(form_name("outline", flowable.anchor))
+            canvas.anchor_pages[anchor] = self.page  # type: ignore[attr-defined]
+            canvas.bookmarkPage(form_name("outline", anchor))
             canvas.addOutlineEntry(
-                flowable.outline_text, form_name("outline", flowable.anchor), level=flowable.outline_level
+                flowable.outline_text,  # type: ignore[attr-defined]
+                form_name("outline", anchor),
+                level=flowable.outline_level,  # type: ignore[attr-defined]
             )
 
     def _decorate(self, canvas: PlanCanvas, doc: BaseDocTemplate) -> None:

@@ -12,8 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from exports import brand
-from exports.document import Inline
+from exports.document import Inline, inline
 from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, split_runs
+from exports.pdf_lines import LaidOutText, needs_layout
 
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
@@ -30,9 +31,11 @@ def markup(text: str, *, bold: bool = False) -> tuple[str, bool]:
         # a variation selector asks for colour or text presentation; no vendored font has one, and
         # reportlab would write a NUL into the text layer in its place
         escaped = escape(_VARIATION_SELECTORS.sub("", run)).replace("\n", "<br/>")
-        parts.append(escaped if face is LATIN else f'<font face="{pdf_font(face)}">{escaped}</font>')
-    joined = "".join(parts)
-    return (f"<b>{joined}</b>" if bold else joined), needs_shaping(runs)
+        if face is LATIN:
+            parts.append(f"<b>{escaped}</b>" if bold else escaped)
+        else:  # the bold file by name: <b> around <font face=...> is dropped by reportlab's parser
+            parts.append(f'<font face="{pdf_font(face, bold=bold)}">{escaped}</font>')
+    return "".join(parts), needs_shaping(runs)
 
 
 def inline_markup(content: Inline) -> tuple[str, bool]:
@@ -89,19 +92,31 @@ def style(name: str, *, shaping: bool = False, rtl: bool = False) -> ParagraphSt
     )
 
 
-def paragraph(text: str, style_name: str, *, bold: bool = False, link: str = "", **keywords: object) -> Paragraph:
+def paragraph(
+    text: str, style_name: str, *, bold: bool = False, link: str = "", anchor: str = "", **keywords: object
+) -> Paragraph | LaidOutText:
     """Return a Paragraph of user `text` in the named style, with the right fonts, shaping and direction.
 
-    `link` names an anchor in the document that the whole paragraph points at.
+    `link` names an anchor in the document that the whole paragraph points at; `anchor` is one it sets.
+    Text with right-to-left letters, shaped scripts or CJK is laid out by `exports.pdf_lines` instead.
     """
+    if needs_layout(text):
+        rtl = is_rtl(text)
+        content = inline(text, bold=bold)
+        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)  # type: ignore[arg-type]
     source, shaping = markup(text, bold=bold)
     if link:
         source = f'<a href="#{link}">{source}</a>'
+    if anchor:
+        source = f'<a name="{anchor}"/>{source}'
     return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)
 
 
-def inline_paragraph(content: Inline, style_name: str, **keywords: object) -> Paragraph:
+def inline_paragraph(content: Inline, style_name: str, **keywords: object) -> Paragraph | LaidOutText:
     """Return a Paragraph of inline content (bold spans kept) in the named style."""
-    source, shaping = inline_markup(content)
     text = "".join(span.text for span in content)
+    if needs_layout(text):
+        rtl = is_rtl(text)
+        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)  # type: ignore[arg-type]
+    source, shaping = inline_markup(content)
     return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)

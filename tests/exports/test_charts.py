@@ -75,3 +75,15 @@ def test_the_picture_for_word_is_a_png_at_print_resolution(example: Campaign, pa
         assert image.format == "PNG"
         assert image.size == pytest.approx((WIDTH * 200 / 72, scene.height * 200 / 72), abs=1)
         assert len(image.getcolors(1 << 16) or []) > 20  # drawn, not blank
+
+
+def test_right_to_left_activity_names_are_right_aligned_in_their_column() -> None:
+    from exports.document import Timeline, TimelineBar
+
+    start = dt.date(2027, 1, 1)
+    bars = (TimelineBar("لقاء الوزارة", start, start, "1"), TimelineBar("Meet the ministry", start, start, "1"))
+    chart = Timeline("T", start, dt.date(2027, 1, 31), ("Jan",), ("2027",), bars)
+    labels = {s.text: s for s in timeline_scene(chart, WIDTH).shapes if isinstance(s, Label)}
+    arabic, english = labels["لقاء الوزارة"], labels["Meet the ministry"]
+    assert (english.anchor, english.x) == ("start", 0)
+    assert arabic.anchor == "end" and arabic.x == pytest.approx(min(170.0, WIDTH * 0.34) - 4)

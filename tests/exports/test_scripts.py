@@ -125,4 +125,4 @@ def test_the_docx_marks_arabic_right_to_left(multilingual: tuple) -> None:
     french = next(p for p in word.paragraphs if p.text == SAMPLES["French"])
     assert french._p.pPr is None or french._p.pPr.find(qn("w:bidi")) is None
     fonts = {node.get(qn("w:ascii")) for node in word.element.body.iter(qn("w:rFonts"))}
-    assert {"Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Ethiopic", "Droid Sans Fallback"} <= fonts
+    assert {"Arial", "Nirmala UI", "Ebrima", "Microsoft YaHei"} <= fonts  # stock Windows fonts of each script
