@@ -11,6 +11,7 @@
 // with the server, so an answer being typed is never overwritten by an older one.
 
 const PAUSE_MS = 600;
+const RETRY_MS = 2500;
 
 // the box's look, once per page (this module is loaded once, from ui/answer_box.py's small loader)
 if (!document.querySelector("link[data-answer-box]")) {
@@ -108,13 +109,11 @@ export function mount(component) {
 
   // The server's answer to this run: take its value only when the person has not typed since the last sync.
   const stored = data.value ?? "";
-  if (data.reported !== null && data.reported !== undefined && box.value === data.reported) {
-    box._synced = box.value;
-  } else if (box.value === stored) {
-    box._synced = box.value;
-  } else if (stored !== box._server && box.value === box._synced) {
-    box.value = stored;
+  if (stored !== box._server && box.value === box._synced) {
+    box.value = stored; // changed elsewhere (another laptop, a merge, "Undo") while this box was idle
     box._synced = stored;
+  } else if (box.value === stored || (data.reported !== undefined && box.value === data.reported)) {
+    box._synced = box.value; // the server holds this text (as typed, or cleaned of control characters)
   }
   box._server = stored;
 
@@ -131,7 +130,16 @@ export function mount(component) {
     if (data.blank_waits && !box.value.trim() && document.activeElement === box) return;
     box._sent = box.value;
     setStateValue("typed", { text: box.value, id: `${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    // no answer from the server yet (disconnected: Streamlit drops the message): send it again until one comes
+    clearTimeout(box._retry);
+    box._retry = setTimeout(() => {
+      if (box.isConnected && pending()) {
+        box._sent = undefined;
+        box._report();
+      }
+    }, RETRY_MS);
   };
+  box._report = report;
   const flush = () => {
     if (box.isConnected) report();
   };

@@ -8,6 +8,7 @@ from campaign import CampaignNotFound, StorageError, WorksheetError
 from campaign.i18n import N_
 from campaign.repository import CampaignDamaged
 from ui import state
+from ui.answer_box import take_waiting_reports
 from ui.auth import refuse, require_sign_in, visitor_may_open
 from ui.facilitator import render_dashboard
 from ui.freshness import catch_up
@@ -74,6 +75,7 @@ def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
     st.html(KEY_GUARD, unsafe_allow_javascript=True)
+    take_waiting_reports()  # before anything reads the campaign, as a browser's callbacks are
     redraw_after_reconnecting()  # a restarted server must redraw the page before the next edit
     require_sign_in()  # only when the secrets configure sign-in (docs/sign-in.md)
     t = ui_translator()

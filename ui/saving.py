@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from campaign import Campaign, Conflict, StorageError
+from campaign.merge import apply_conflict_side
 from campaign.model import is_empty
 from campaign.repository import CampaignInvalid
 from ui import state
@@ -91,14 +92,8 @@ def save_cell(worksheet_id: str, field_id: str, row_id: str, column_id: str, val
 
 
 def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
-    """Settle a conflict: store my value (or keep theirs, already stored) and remove the conflict."""
-
-    def edit(campaign: Campaign) -> None:
-        if keep_mine:
-            put_at_path(campaign, conflict.path, conflict.mine)
-        campaign.conflicts = [c for c in campaign.conflicts if c != conflict]
-
-    if save_edit(edit):
+    """Settle a conflict: store my value or theirs at its path (a whole row too) and remove the conflict."""
+    if save_edit(lambda campaign: apply_conflict_side(campaign, conflict, keep_mine)):
         _reload()
     state.forget_widgets()
 
@@ -113,20 +108,3 @@ def _reload() -> None:
             space.error = error.translated(ui_translator())
             return
         space.base = space.campaign.copy()
-
-
-def put_at_path(campaign: Campaign, path: str, value: Any) -> None:
-    """Store `value` at a conflict path: "sheet.field", "sheet.field.row.column", "settings.paper" or "language"."""
-    parts = path.split(".")
-    if path == "language":
-        campaign.language = str(value)
-    elif parts[0] == "settings" and len(parts) == 2:
-        setattr(campaign.settings, parts[1], value)
-    elif len(parts) == 2:
-        campaign.set_answer(parts[0], parts[1], value)
-    elif len(parts) == 4:
-        rows = campaign.rows(parts[0], parts[1])
-        for row in rows:
-            if row["id"] == parts[2]:
-                row[parts[3]] = value
-        campaign.set_answer(parts[0], parts[1], rows)

@@ -26,6 +26,7 @@ from campaign.fields import (
     ReferenceField,
     TextField,
 )
+from campaign.merge import put_at_path
 from campaign.model import is_empty
 from campaign.text import clean_text
 from ui import state
@@ -237,8 +238,6 @@ def _with_clear(slot: Slot) -> Iterator[None]:
 
 def clear_answer(slot: Slot) -> None:
     """Clear the answer of `slot` on purpose, keeping what it held so that "Undo" can bring it back."""
-    from ui.saving import put_at_path
-
     space = state.workspace()
     before = slot.current()
     slot.commit(None)

@@ -69,3 +69,33 @@ def test_two_restarts_in_a_row_lose_nothing(live_server, laptop) -> None:
         wait_stored(live_server.data_dir, campaign.id, "profile", field, text)
     stored = {field: stored_answer(live_server.data_dir, campaign.id, "profile", field) for field, _ in BEFORE.values()}
     assert stored == {field: text for field, text in BEFORE.values()}
+
+
+def test_an_answer_typed_and_left_in_its_box_survives_a_restart_right_after(live_server, laptop) -> None:
+    campaign = new_campaign(live_server.data_dir, name="Fund Us")
+    page = open_tab(laptop())
+    page.goto(f"{live_server.url}/?c={campaign.id}&step=profile")
+    settle(page)
+    widget(page, "f:profile.problem").click()
+    page.keyboard.type("One officer covers forty villages.", delay=15)  # and the person stays in the box
+    wait_stored(live_server.data_dir, campaign.id, "profile", "problem", "One officer covers forty villages.", 2)
+    live_server.kill()
+    live_server.start()
+    page.reload()
+    wait_connected(page, "f:profile.problem")
+    expect(widget(page, "f:profile.problem")).to_have_value("One officer covers forty villages.")
+
+
+def test_text_typed_while_the_server_is_down_is_kept_and_stored_when_it_is_back(live_server, laptop) -> None:
+    campaign = new_campaign(live_server.data_dir, name="Fund Us")
+    page = open_tab(laptop())
+    page.goto(f"{live_server.url}/?c={campaign.id}&step=profile")
+    expect(widget(page, "f:profile.problem")).to_be_visible()
+    settle(page)
+    live_server.kill()
+    expect(cut_off(page)).to_be_disabled(timeout=15_000)
+    widget(page, "f:profile.problem").click()
+    page.keyboard.type("Typed while the server was away.", delay=15)
+    live_server.start()
+    wait_stored(live_server.data_dir, campaign.id, "profile", "problem", "Typed while the server was away.", 30)
+    expect(widget(page, "f:profile.problem")).to_have_value("Typed while the server was away.")

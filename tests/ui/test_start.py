@@ -8,7 +8,7 @@ from campaign import Campaign, CampaignRepository, WorksheetPack, campaign_to_ya
 from campaign.campaign_file import campaign_to_data
 from campaign.example import example_campaign
 from campaign.strict_yaml import dump_yaml
-from tests.ui.conftest import rerun
+from tests.ui.conftest import box, rerun
 
 
 def _click(at, label: str) -> None:
@@ -32,7 +32,7 @@ def test_a_new_campaign_is_created_and_opens_at_the_first_step(app, repo: Campai
     assert campaign.title == "Fund Us"
     assert campaign.answer("profile", "country") == "Nepal"
     assert at.query_params["step"] == "profile"
-    assert at.text_input(key="f:profile.lead_organisation").value == "Nepal Social Workers"
+    assert box(at, "f:profile.lead_organisation").value == "Nepal Social Workers"
 
 
 def test_the_worked_example_opens_as_a_new_campaign(app, repo: CampaignRepository) -> None:
