@@ -37,7 +37,10 @@ PAGE_STYLE = (
     "[data-testid='stText'],[data-testid='stExpander'] summary p{unicode-bidi:plaintext}"
     # while an answer box holds text the server has not stored yet (ui/answer_box.js), the status says so
     ".st-key-save-pending{display:none}html[data-answers-pending] .st-key-save-pending{display:flex}"
-    "html[data-answers-pending] .st-key-save-done{display:none}</style>"
+    "html[data-answers-pending] .st-key-save-done{display:none}"
+    # a choice and its Clear button stay on one line, even in a narrow grid column
+    "[class*='st-key-clearable-']{flex-wrap:nowrap}[class*='st-key-clearable-']>div:first-child{min-width:0;flex:1 1 0}"
+    "</style>"
 )
 
 # No key press may destroy an answer: in a multi-choice box, Backspace (or Delete) in the empty search

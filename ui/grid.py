@@ -34,7 +34,7 @@ def render_grid(slot: Slot) -> None:
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
-    widths = [2 if column.type in ("text", "long_text") else 1.4 for column in table.columns]
+    widths = [2 if column.type in ("text", "long_text") else 1.8 for column in table.columns]
     if rows:
         header = st.columns([*widths, 0.4], vertical_alignment="bottom")
         for place, column in zip(header, table.columns, strict=False):

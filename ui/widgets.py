@@ -222,7 +222,7 @@ def _with_clear(slot: Slot) -> Iterator[None]:
     if is_empty(slot.value):
         yield
         return
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=f"clearable-{slot.key}"):
         yield
         t = ui_translator()
         st.button(
