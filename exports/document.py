@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from campaign.i18n import Translator
+
 Paper = Literal["a4", "letter"]
 
 
@@ -207,3 +209,8 @@ class PlanDocument:
     author: str = ""
     language: str = "en"
     date: dt.date | None = None  # when it was prepared, for the file's properties; None leaves them unset
+
+    @property
+    def right_to_left(self) -> bool:
+        """Return True when the plan's language is written right to left (Arabic, Persian, Hebrew, Urdu…)."""
+        return Translator(self.language).direction == "rtl"

@@ -44,11 +44,13 @@ from exports.docx_xml import (
     end_field,
     grid_table,
     internal_link,
+    mark_right_to_left,
     paragraph_border,
     paragraph_shading,
     reproducible_zip,
     update_fields_on_open,
 )
+from exports.fonts import is_rtl
 
 
 @dataclass
@@ -59,6 +61,14 @@ class _Writer:
     break_before_next: bool = False
     bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rtl(self) -> bool:
+        return self.document.right_to_left
+
+    def text(self, paragraph: WordParagraph, text: str, **keywords: Any) -> None:
+        """Append `text` to `paragraph` in runs (`docx_text.add_text`), right to left as the plan's language asks."""
+        add_text(paragraph, text, plan_rtl=self.rtl, **keywords)
 
     def style_id(self, name: str) -> str:
         if name not in self.style_ids:
@@ -100,12 +110,15 @@ class _Writer:
             rule=(0.5, brand.RULE),
             frame=(0.5, brand.RULE) if frame else None,
             padding=padding,
+            right_to_left=self.rtl,
         )
 
 
-def _inline(paragraph: WordParagraph, content: Inline, *, size: float | None = None) -> None:
+def _inline(writer: _Writer, paragraph: WordParagraph, content: Inline) -> None:
+    if is_rtl("".join(span.text for span in content), plan_rtl=writer.rtl):  # the whole paragraph decides
+        mark_right_to_left(paragraph)
     for span in content:
-        add_text(paragraph, span.text, bold=span.bold, size=size)
+        writer.text(paragraph, span.text, bold=span.bold)
 
 
 def _cover(block: Cover, writer: _Writer) -> None:
@@ -114,34 +127,34 @@ def _cover(block: Cover, writer: _Writer) -> None:
         logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         logo.add_run().add_picture(io.BytesIO(block.logo), height=Pt(56))
     cell = writer.table((1.0,), [[(brand.ACCENT, 1)]], padding=(700, 700, 400, 400))[0][0]  # the teal band
-    add_text(cell.paragraphs[0], block.kicker.upper(), bold=True, size=10.5, colour=brand.ACCENT_SOFT)
-    add_text(cell.add_paragraph(style="Cover Title"), block.title, bold=True)
+    writer.text(cell.paragraphs[0], block.kicker.upper(), bold=True, size=10.5, colour=brand.ACCENT_SOFT)
+    writer.text(cell.add_paragraph(style="Cover Title"), block.title, bold=True)
     if block.subtitle:
-        add_text(cell.add_paragraph(style="Cover Subtitle"), block.subtitle)
+        writer.text(cell.add_paragraph(style="Cover Subtitle"), block.subtitle)
     writer.paragraph().paragraph_format.space_after = Pt(24)
     for label, value in block.details:
-        add_text(writer.paragraph("Cover Label"), label.upper(), bold=True)
-        add_text(writer.paragraph("Cover Value"), value)
+        writer.text(writer.paragraph("Cover Label"), label.upper(), bold=True)
+        writer.text(writer.paragraph("Cover Value"), value)
     if block.note:
         note = writer.paragraph("Muted")
         note.paragraph_format.space_before = Pt(60)
-        add_text(note, block.note)
+        writer.text(note, block.note)
 
 
 def _contents(block: Contents, writer: _Writer) -> None:
-    add_text(writer.paragraph("Contents Title"), block.title, bold=True)
+    writer.text(writer.paragraph("Contents Title"), block.title, bold=True)
     first = writer.paragraph("TOC 1")
     begin_field(first, 'TOC \\o "1-1" \\h \\z \\u')
     for number, entry in enumerate(block.entries):
         line = first if number == 0 else writer.paragraph("TOC 1")
         link = internal_link(line, bookmark_name(entry.anchor))
-        add_text(line, entry.text, into=link)
+        writer.text(line, entry.text, into=link)
     end_field(writer.paragraph("TOC 1") if not block.entries else line)
 
 
 def _heading(block: Heading, writer: _Writer) -> None:
     paragraph = writer.paragraph(f"Heading {min(block.level, 3)}")
-    add_text(paragraph, block.text)
+    writer.text(paragraph, block.text)
     if block.anchor:
         writer.bookmarks += 1
         bookmark(paragraph, bookmark_name(block.anchor), writer.bookmarks)
@@ -149,17 +162,18 @@ def _heading(block: Heading, writer: _Writer) -> None:
 
 def _paragraph(block: Paragraph, writer: _Writer) -> None:
     style = {"body": "Normal", "lead": "Lead", "muted": "Muted", "missing": "Missing"}[block.style]
-    _inline(writer.paragraph(style), block.content)
+    _inline(writer, writer.paragraph(style), block.content)
 
 
 def _bullets(block: BulletList, writer: _Writer) -> None:
     for number, item in enumerate(block.items, start=1):
         if block.marker == "bullet":
-            _inline(writer.paragraph("List Bullet"), item)
+            _inline(writer, writer.paragraph("List Bullet"), item)
             continue
         paragraph = writer.paragraph("Numbered Item")
-        add_text(paragraph, f"{number}.\t" if block.marker == "number" else "☐\t", colour=brand.ACCENT)
-        _inline(paragraph, item)
+        marker = f"{number}.\t" if block.marker == "number" else "☐\t"
+        add_text(paragraph, marker, colour=brand.ACCENT)  # the item, not its number, sets the direction
+        _inline(writer, paragraph, item)
 
 
 def _grid(block: Table, writer: _Writer) -> None:
@@ -172,10 +186,10 @@ def _grid(block: Table, writer: _Writer) -> None:
     cells = writer.table(weights, layout, header_rows=1, min_heights=heights, frame=bool(block.row_lines))
     size = DENSE_SIZE if block.dense else CELL_SIZE
     for cell, text in zip(cells[0], block.columns, strict=True):
-        add_text(cell.paragraphs[0], text, bold=True, size=size, colour=brand.WHITE)
+        writer.text(cell.paragraphs[0], text, bold=True, size=size, colour=brand.WHITE)
     for row, values in zip(cells[1:], block.rows, strict=False):
         for cell, text in zip(row, values, strict=True):
-            add_text(cell.paragraphs[0], text, size=size)
+            writer.text(cell.paragraphs[0], text, size=size)
     writer.paragraph("Table Gap")
 
 
@@ -185,31 +199,31 @@ def _key_value(block: KeyValue, writer: _Writer) -> None:
     layout += [[(brand.ACCENT_LIGHT, 1), (None, 1)] for _ in block.entries]
     rows = writer.table((label_share, 1 - label_share), layout, header_rows=1 if block.title else 0)
     if block.title:
-        add_text(rows.pop(0)[0].paragraphs[0], block.title, bold=True, size=CELL_SIZE, colour=brand.WHITE)
+        writer.text(rows.pop(0)[0].paragraphs[0], block.title, bold=True, size=CELL_SIZE, colour=brand.WHITE)
     for (label, value), entry in zip(rows, block.entries, strict=True):
-        add_text(label.paragraphs[0], entry.label, bold=True, size=CELL_SIZE - 0.5, colour=brand.ACCENT_DARK)
+        writer.text(label.paragraphs[0], entry.label, bold=True, size=CELL_SIZE - 0.5, colour=brand.ACCENT_DARK)
         colour = brand.MUTED if entry.missing else None
-        add_text(value.paragraphs[0], entry.value, size=CELL_SIZE, colour=colour, italic=entry.missing)
+        writer.text(value.paragraphs[0], entry.value, size=CELL_SIZE, colour=colour, italic=entry.missing)
     writer.paragraph("Table Gap")
 
 
 def _callout(block: Callout, writer: _Writer) -> None:
     title = writer.paragraph("Callout Title")
-    add_text(title, block.title.upper(), bold=True)
+    writer.text(title, block.title.upper(), bold=True)
     text = writer.paragraph("Callout")
-    add_text(text, block.text)
+    writer.text(text, block.text)
     for paragraph in (title, text):
         paragraph_shading(paragraph, brand.ACCENT_LIGHT)
         paragraph_border(paragraph, left=(3, brand.ACCENT))
 
 
 def _picture(title: str, png: bytes, description: str, caption: str, writer: _Writer) -> None:
-    add_text(writer.paragraph("Heading 3"), title)
+    writer.text(writer.paragraph("Heading 3"), title)
     picture = writer.paragraph("Picture").add_run().add_picture(io.BytesIO(png), width=Emu(round(Pt(writer.width))))
     picture._inline.docPr.set("descr", NOT_XML.sub("", description))  # what a screen reader says for it
     picture._inline.docPr.set("title", NOT_XML.sub("", title))
     if caption:
-        add_text(writer.paragraph("Caption Text"), caption)
+        writer.text(writer.paragraph("Caption Text"), caption)
 
 
 def _power_map(block: PowerMap, writer: _Writer) -> None:
@@ -227,11 +241,11 @@ def _timeline(block: Timeline, writer: _Writer) -> None:
 
 def _writing_lines(block: WritingLines, writer: _Writer) -> None:
     if block.label:
-        add_text(writer.paragraph("Muted"), block.label)
+        writer.text(writer.paragraph("Muted"), block.label)
     for number in range(1, block.count + 1):
         line = writer.paragraph("Writing Line")
         if block.numbered:
-            add_text(line, f"{number}.", colour=brand.MUTED, size=8)
+            writer.text(line, f"{number}.", colour=brand.MUTED, size=8)
         paragraph_border(line, bottom=(0.6, brand.RULE))
 
 

@@ -39,10 +39,12 @@ def add_text(
     size: float | None = None,
     colour: str | None = None,
     into: OxmlElement | None = None,
+    plan_rtl: bool = False,
 ) -> None:
     """Append `text` to the paragraph (or to the hyperlink `into`) as runs Word can draw in any script.
 
-    A paragraph whose first text is right-to-left is marked right-to-left; Arabic-script runs are
+    A paragraph whose first text is right-to-left (`fonts.is_rtl`, which also weighs `plan_rtl`: the plan's
+    language is right to left) is marked right-to-left; Arabic-script runs are
     marked too, so Word orders and shapes them; "\\n" becomes a line break. Runs are written as XML
     directly: python-docx's property-by-property API is ten times slower.
     """
@@ -50,7 +52,7 @@ def add_text(
     if not text:
         return
     target = paragraph._p if into is None else into
-    if into is None and is_rtl(text) and not paragraph._p.r_lst:
+    if into is None and is_rtl(text, plan_rtl=plan_rtl) and not paragraph._p.r_lst:
         mark_right_to_left(paragraph)
     for face, part in split_runs(text):
         properties = []

@@ -148,8 +148,11 @@ def grid_table(
     rule: tuple[float, str] | None = None,
     frame: tuple[float, str] | None = None,
     padding: tuple[int, int, int, int] = (50, 70, 100, 100),
+    right_to_left: bool = False,
 ) -> list[list[_Cell]]:
     """Append a fixed-layout table to the document and return its cells row by row.
+
+    A `right_to_left` table shows its first column on the right (`w:bidiVisual`).
 
     `widths` are column widths in twips; `cells[row]` lists (fill colour or None, columns spanned);
     the first `header_rows` repeat on every page. Built as one piece of XML: python-docx's
@@ -160,7 +163,8 @@ def grid_table(
     frame_xml = _border_xml(frame)
     top, bottom, left, right = padding
     parts = [
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders>',
+        f"<w:tbl {nsdecls('w')}><w:tblPr>{'<w:bidiVisual/>' if right_to_left else ''}",
+        f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders>',
         f"<w:top {frame_xml}/><w:left {frame_xml}/><w:bottom {rule_xml}/><w:right {frame_xml}/>",
         f'<w:insideH {rule_xml}/><w:insideV {frame_xml}/></w:tblBorders><w:tblLayout w:type="fixed"/>',
         f'<w:tblCellMar><w:top w:w="{top}" w:type="dxa"/><w:left w:w="{left}" w:type="dxa"/>',

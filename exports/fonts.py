@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -114,15 +115,32 @@ def _face_in_context(char: str, current: Face | None) -> Face:
     return face_for(char) or current or LATIN
 
 
-def is_rtl(text: str) -> bool:
-    """Return True when the first strongly directional character of `text` is right-to-left."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+def is_rtl(text: str, *, plan_rtl: bool = False) -> bool:
+    """Return True when `text` is a right-to-left paragraph.
+
+    In a plan whose language is right to left (`plan_rtl`), any text with a right-to-left letter, or with no
+    letter at all (a number, a date), is; elsewhere the first strongly directional character decides (UAX #9).
+    """
+    strong = (d for d in map(unicodedata.bidirectional, text) if d in ("L", "R", "AL"))
+    if plan_rtl:
+        return any(d != "L" for d in strong) or all(unicodedata.bidirectional(char) != "L" for char in text)
+    return next(strong, "L") != "L"
+
+
+REGIONAL_INDICATORS = re.compile("[\U0001f1e6-\U0001f1ff]+")
+
+
+def printable_flags(text: str) -> str:
+    """Return `text` with each flag (a pair of regional indicators, 🇰🇪) as its country code in brackets ([KE]).
+
+    No monochrome font has flags: Symbola draws each indicator as a boxed letter.
+    """
+    return REGIONAL_INDICATORS.sub(lambda match: _country_codes(match.group()), text)
+
+
+def _country_codes(indicators: str) -> str:
+    letters = "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in indicators)
+    return "".join(f"[{letters[i : i + 2]}]" for i in range(0, len(letters), 2))
 
 
 def needs_shaping(runs: list[Run]) -> bool:

@@ -60,6 +60,12 @@ class _Context:
     document: PlanDocument
     width: float  # of the text column, in points
     anchors: frozenset[str]  # of the headings present: a link to any other would break the file
+    rtl: bool  # the plan's language is right to left: paragraphs and tables read from the right
+
+
+def _row(cells: list[Any], context: _Context) -> list[Any]:
+    """Return a table row in visual order: first column on the right in a right-to-left plan."""
+    return cells[::-1] if context.rtl else cells
 
 
 def _table(data: list[list[Any]], **keywords: Any) -> TableFlowable:
@@ -76,14 +82,14 @@ def _spaced(flowable: Flowable, points: float) -> Flowable:
 
 def _cover(block: Cover, context: _Context) -> list[Flowable]:
     width, height = brand.page_size(context.document.paper)
-    return [CoverPage(block, width, height), NextPageTemplate("body")]
+    return [CoverPage(block, width, height, rtl=context.rtl), NextPageTemplate("body")]
 
 
 def _contents(block: Contents, context: _Context) -> list[Flowable]:
     rows = []
     for entry in block.entries:
         link = entry.anchor if entry.anchor in context.anchors else ""
-        rows.append([paragraph(entry.text, "contents", link=link), PageReference(entry.anchor)])
+        rows.append([paragraph(entry.text, "contents", link=link, plan_rtl=context.rtl), PageReference(entry.anchor)])
     table = _table(
         rows,
         colWidths=[context.width - 50, 50],
@@ -96,38 +102,42 @@ def _contents(block: Contents, context: _Context) -> list[Flowable]:
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ],
     )
-    return [paragraph(block.title, "h1", bold=True), Spacer(1, 8), table]
+    return [paragraph(block.title, "h1", bold=True, plan_rtl=context.rtl), Spacer(1, 8), table]
 
 
 def _heading(block: Heading, context: _Context) -> list[Flowable]:
     style_name = f"h{min(block.level, 3)}"
     room = CondPageBreak(_ROOM_AFTER_HEADING[min(block.level, 3)])  # no heading alone at the foot of a page
     if block.anchor:
-        return [room, anchored_heading(block.text, style_name, block.anchor, block.level - 1)]
-    heading = paragraph(block.text, style_name, bold=True)
+        return [room, anchored_heading(block.text, style_name, block.anchor, block.level - 1, plan_rtl=context.rtl)]
+    heading = paragraph(block.text, style_name, bold=True, plan_rtl=context.rtl)
     heading.keepWithNext = 1
     return [room, heading]
 
 
 def _paragraph(block: Paragraph, context: _Context) -> list[Flowable]:
-    return [inline_paragraph(block.content, block.style)]
+    return [inline_paragraph(block.content, block.style, plan_rtl=context.rtl)]
 
 
 def _bullets(block: BulletList, context: _Context) -> list[Flowable]:
     flowables: list[Flowable] = []
     for number, item in enumerate(block.items, start=1):
         marker = {"bullet": "•", "number": f"{number}.", "box": "☐"}[block.marker]
-        flowables.append(inline_paragraph(item, "box" if block.marker == "box" else "bullet", bulletText=marker))
+        style_name = "box" if block.marker == "box" else "bullet"
+        flowables.append(inline_paragraph(item, style_name, bulletText=marker, plan_rtl=context.rtl))
     flowables[-1].spaceAfter = flowables[-1].style.spaceAfter + 4 if flowables else 0
     return flowables
 
 
 def _grid(block: Table, context: _Context) -> list[Flowable]:
     weights = block.widths or (1.0,) * len(block.columns)
-    widths = [context.width * w / sum(weights) for w in weights]
-    data: list[list[Any]] = [[paragraph(column, "cell_head", bold=True) for column in block.columns]]
+    widths = _row([context.width * w / sum(weights) for w in weights], context)
+    rtl = context.rtl
+    data: list[list[Any]] = [_row([paragraph(c, "cell_head", bold=True, plan_rtl=rtl) for c in block.columns], context)]
     cell_style = "cell_dense" if block.dense else "cell"
-    data += [[paragraph(text, cell_style) if text else "" for text in row] for row in block.rows]
+    data += [
+        _row([paragraph(text, cell_style, plan_rtl=rtl) if text else "" for text in row], context) for row in block.rows
+    ]
     heights = [None] + [block.row_lines * 16.0 or None] * len(block.rows)
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(brand.ACCENT)),
@@ -146,23 +156,25 @@ def _grid(block: Table, context: _Context) -> list[Flowable]:
 
 def _key_value(block: KeyValue, context: _Context) -> list[Flowable]:
     label_width = min(150.0, context.width * 0.3)
+    rtl = context.rtl
+    label_column = -1 if rtl else 0
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(brand.RULE)),
-        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor(brand.ACCENT_LIGHT)),
+        ("BACKGROUND", (label_column, 0), (label_column, -1), colors.HexColor(brand.ACCENT_LIGHT)),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
     if block.title:
-        data.append([paragraph(block.title, "cell_head", bold=True), ""])
+        data.append([paragraph(block.title, "cell_head", bold=True, plan_rtl=rtl), ""])  # spans both columns
         commands += [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (1, 0), colors.HexColor(brand.ACCENT))]
     for entry in block.entries:
-        value = paragraph(entry.value, "cell_missing" if entry.missing else "cell")
-        data.append([paragraph(entry.label, "cell_label", bold=True), value])
+        value = paragraph(entry.value, "cell_missing" if entry.missing else "cell", plan_rtl=rtl)
+        data.append(_row([paragraph(entry.label, "cell_label", bold=True, plan_rtl=rtl), value], context))
     table = _table(
         data,
-        colWidths=[label_width, context.width - label_width],
+        colWidths=_row([label_width, context.width - label_width], context),
         repeatRows=1 if block.title else 0,
         splitInRow=1,
         style=commands,
@@ -173,14 +185,18 @@ def _key_value(block: KeyValue, context: _Context) -> list[Flowable]:
 
 
 def _callout(block: Callout, context: _Context) -> list[Flowable]:
-    cell = [paragraph(block.title.upper(), "callout_title", bold=True), paragraph(block.text, "callout")]
+    rtl = context.rtl
+    cell = [
+        paragraph(block.title.upper(), "callout_title", bold=True, plan_rtl=rtl),
+        paragraph(block.text, "callout", plan_rtl=rtl),
+    ]
     table = _table(
         [[cell]],
         colWidths=[context.width],
         splitInRow=1,
         style=[
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(brand.ACCENT_LIGHT)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(brand.ACCENT)),
+            ("LINEAFTER" if rtl else "LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor(brand.ACCENT)),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("RIGHTPADDING", (0, 0), (-1, -1), 14),
             ("TOPPADDING", (0, 0), (-1, -1), 10),
@@ -190,23 +206,24 @@ def _callout(block: Callout, context: _Context) -> list[Flowable]:
     return [_spaced(table, 8)]
 
 
-def _chart(title: str, scene_flowable: Flowable, caption: str) -> list[Flowable]:
-    parts: list[Flowable] = [paragraph(title, "h3", bold=True), Spacer(1, 4), scene_flowable]
+def _chart(title: str, scene_flowable: Flowable, caption: str, context: _Context) -> list[Flowable]:
+    rtl = context.rtl
+    parts: list[Flowable] = [paragraph(title, "h3", bold=True, plan_rtl=rtl), Spacer(1, 4), scene_flowable]
     if caption:
-        parts.append(paragraph(caption, "caption"))
+        parts.append(paragraph(caption, "caption", plan_rtl=rtl))
     return [KeepTogether(parts)]
 
 
 def _power_map(block: PowerMap, context: _Context) -> list[Flowable]:
-    return _chart(block.title, SceneFlowable(power_map_scene(block, context.width)), block.caption)
+    return _chart(block.title, SceneFlowable(power_map_scene(block, context.width)), block.caption, context)
 
 
 def _timeline(block: Timeline, context: _Context) -> list[Flowable]:
-    return _chart(block.title, SceneFlowable(timeline_scene(block, context.width)), block.caption)
+    return _chart(block.title, SceneFlowable(timeline_scene(block, context.width)), block.caption, context)
 
 
 def _writing_lines(block: WritingLines, context: _Context) -> list[Flowable]:
-    parts: list[Flowable] = [paragraph(block.label, "muted")] if block.label else []
+    parts: list[Flowable] = [paragraph(block.label, "muted", plan_rtl=context.rtl)] if block.label else []
     return [*parts, _spaced(WritingSpace(block.count, block.numbered), 6)]
 
 
@@ -250,7 +267,7 @@ def _keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
 def render_pdf(document: PlanDocument) -> bytes:
     """Return the document as PDF bytes; the same document always gives the same bytes."""
     anchors = frozenset(block.anchor for block in document.blocks if isinstance(block, Heading) and block.anchor)
-    context = _Context(document, brand.content_width(document.paper), anchors)
+    context = _Context(document, brand.content_width(document.paper), anchors, document.right_to_left)
     story: list[Flowable] = []
     for block in document.blocks:
         render = RENDERERS.get(type(block))

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from exports import brand
 from exports.charts import Box, Dot, Label, Line, Scene
 from exports.document import Cover
-from exports.fonts import LATIN, is_rtl, pdf_font, split_runs, text_width
+from exports.fonts import LATIN, is_rtl, pdf_font, printable_flags, split_runs, text_width
 from exports.pdf_lines import draw_line, needs_layout, text_pieces
 from exports.pdf_text import paragraph
 
@@ -65,9 +65,9 @@ class PlanCanvas(Canvas):
         self.endForm()
 
 
-def anchored_heading(text: str, style_name: str, anchor: str, level: int) -> Flowable:
+def anchored_heading(text: str, style_name: str, anchor: str, level: int, *, plan_rtl: bool = False) -> Flowable:
     """Return a heading the contents and the PDF outline point at (`PlanTemplate` reads its `outline_*`)."""
-    heading = paragraph(text, style_name, bold=True, anchor=anchor)
+    heading = paragraph(text, style_name, bold=True, anchor=anchor, plan_rtl=plan_rtl)
     heading.outline_anchor, heading.outline_text, heading.outline_level = anchor, text, level  # type: ignore[union-attr]
     return heading
 
@@ -122,9 +122,9 @@ class WritingSpace(Flowable):
 class CoverPage(Flowable):
     """The whole first page: a teal band with the title, the details below, the note at the foot."""
 
-    def __init__(self, cover: Cover, page_width: float, page_height: float) -> None:
+    def __init__(self, cover: Cover, page_width: float, page_height: float, *, rtl: bool = False) -> None:
         super().__init__()
-        self.cover, self.width, self.height = cover, page_width, page_height
+        self.cover, self.width, self.height, self.rtl = cover, page_width, page_height, rtl
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, min(self.height, available_height)
@@ -136,36 +136,39 @@ class CoverPage(Flowable):
         canvas.setFillColor(colors.HexColor(brand.ACCENT))
         canvas.rect(0, band_bottom, width, height - band_bottom, stroke=0, fill=1)
         text_width_available = width - 2 * side
-        kicker = paragraph(cover.kicker.upper(), "cover_kicker", bold=True)
+        rtl = self.rtl
+        kicker = paragraph(cover.kicker.upper(), "cover_kicker", bold=True, plan_rtl=rtl)
         kicker.wrapOn(canvas, text_width_available, 40)
         kicker.drawOn(canvas, side, height - 72 - kicker.height)
         if cover.logo:
             self._draw_logo(canvas, width - side, height - 56)
         y = band_bottom + 40
         if cover.subtitle:
-            subtitle = paragraph(cover.subtitle, "cover_subtitle")
+            subtitle = paragraph(cover.subtitle, "cover_subtitle", plan_rtl=rtl)
             subtitle.wrapOn(canvas, text_width_available, 200)
             subtitle.drawOn(canvas, side, y)
             y += subtitle.height + 14
-        title = paragraph(cover.title, "cover_title", bold=True)
+        title = paragraph(cover.title, "cover_title", bold=True, plan_rtl=rtl)
         title.wrapOn(canvas, text_width_available, height - band_bottom - 200)
         title.drawOn(canvas, side, y)
         canvas.setStrokeColor(colors.HexColor(brand.ACCENT_SOFT))
         canvas.setLineWidth(2)
-        rule_x = width - side - 48 if is_rtl(cover.title) else side  # the rule sits where the title starts
+        rule_x = (
+            width - side - 48 if is_rtl(cover.title, plan_rtl=rtl) else side
+        )  # the rule sits where the title starts
         canvas.line(rule_x, y + title.height + 16, rule_x + 48, y + title.height + 16)
         y = band_bottom - 44
         for label, value in cover.details:
-            label_paragraph = paragraph(label.upper(), "cover_label", bold=True)
+            label_paragraph = paragraph(label.upper(), "cover_label", bold=True, plan_rtl=rtl)
             label_paragraph.wrapOn(canvas, text_width_available, 40)
-            value_paragraph = paragraph(value, "cover_value")
+            value_paragraph = paragraph(value, "cover_value", plan_rtl=rtl)
             value_paragraph.wrapOn(canvas, text_width_available, 120)
             label_paragraph.drawOn(canvas, side, y)
             y -= value_paragraph.height + 2
             value_paragraph.drawOn(canvas, side, y)
             y -= 24
         if cover.note:
-            note = paragraph(cover.note, "cover_note")
+            note = paragraph(cover.note, "cover_note", plan_rtl=rtl)
             note.wrapOn(canvas, text_width_available, 80)
             note.drawOn(canvas, side, 48)
         canvas.setStrokeColor(colors.HexColor(brand.ACCENT))
@@ -261,9 +264,10 @@ def _draw_label(canvas: Canvas, label: Label) -> None:
         x = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
         draw_line(canvas, text, pieces, 0, len(text), x, label.y, label.size)
         return
-    width = text_width(label.text, label.size, bold=label.bold)
+    text = printable_flags(label.text)
+    width = text_width(text, label.size, bold=label.bold)
     x = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
-    runs = split_runs(label.text)
+    runs = split_runs(text)
     for face, part in runs:
         font = pdf_font(face, bold=label.bold)
         canvas.setFont(font, label.size)

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from exports.document import Inline, Span
-from exports.fonts import LATIN, Face, pdf_font, split_runs
+from exports.fonts import LATIN, Face, pdf_font, printable_flags, split_runs
 
 # UAX #14 classes CL, CP, EX, IS, NS (CJK closing marks, small kana) must not start a line; OP must not end one
 NO_LINE_START = set("。、，．：；！？）］｝〕〉》」』】〙〗〟’”｠»‐゠–〜～・ー々〻ヽヾゝゞ‼⁇⁈⁉%‰℃")
@@ -237,7 +237,9 @@ class LaidOutText(Flowable):
 
 def _spans_without_selectors(content: Inline) -> list[Span]:
     return [
-        Span("".join(c for c in span.text.replace("\r", "") if c not in _VARIATION_SELECTORS), span.bold)
+        Span(
+            "".join(c for c in printable_flags(span.text).replace("\r", "") if c not in _VARIATION_SELECTORS), span.bold
+        )
         for span in content
     ]
 

@@ -47,7 +47,7 @@ class PlanTemplate(BaseDocTemplate):
         if document.blocks and isinstance(document.blocks[0], Cover):
             templates.reverse()
         self.addPageTemplates(templates)
-        self._header = paragraph(document.title, "header", bold=True)
+        self._header = paragraph(document.title, "header", bold=True, plan_rtl=document.right_to_left)
 
     def beforeDocument(self) -> None:
         self.canv.page_label = self.document.page_label  # type: ignore[attr-defined]
@@ -68,7 +68,7 @@ class PlanTemplate(BaseDocTemplate):
         width, height = self.pagesize
         left, right = brand.MARGIN_SIDE, width - brand.MARGIN_SIDE
         canvas.saveState()
-        note = paragraph(self.document.header_note, "header")
+        note = paragraph(self.document.header_note, "header", plan_rtl=self.document.right_to_left)
         _, note_height = note.wrap(right - left, 20)
         note_width = max(note.getActualLineWidths0() or [0])
         _, header_height = self._header.wrap(right - left - note_width - 20, 20)

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 
 from exports import brand
 from exports.document import Inline, inline
-from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, split_runs
+from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, printable_flags, split_runs
 from exports.pdf_lines import LaidOutText, needs_layout
 
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
@@ -25,7 +25,7 @@ def markup(text: str, *, bold: bool = False) -> tuple[str, bool]:
     reportlab parses markup, so every character of user text is escaped ("<b>" would vanish or raise)
     and the only tags are ours: a <font> per script run, <b>, and <br/> for line breaks.
     """
-    runs = split_runs(text)
+    runs = split_runs(printable_flags(text))
     parts = []
     for face, run in runs:
         # a variation selector asks for colour or text presentation; no vendored font has one, and
@@ -93,15 +93,23 @@ def style(name: str, *, shaping: bool = False, rtl: bool = False) -> ParagraphSt
 
 
 def paragraph(
-    text: str, style_name: str, *, bold: bool = False, link: str = "", anchor: str = "", **keywords: object
+    text: str,
+    style_name: str,
+    *,
+    bold: bool = False,
+    link: str = "",
+    anchor: str = "",
+    plan_rtl: bool = False,
+    **keywords: object,
 ) -> Paragraph | LaidOutText:
     """Return a Paragraph of user `text` in the named style, with the right fonts, shaping and direction.
 
-    `link` names an anchor in the document that the whole paragraph points at; `anchor` is one it sets.
+    `link` names an anchor in the document that the whole paragraph points at; `anchor` is one it sets;
+    `plan_rtl` says the plan's language is right to left (`fonts.is_rtl` decides the direction from both).
     Text with right-to-left letters, shaped scripts or CJK is laid out by `exports.pdf_lines` instead.
     """
+    rtl = is_rtl(text, plan_rtl=plan_rtl)
     if needs_layout(text):
-        rtl = is_rtl(text)
         content = inline(text, bold=bold)
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)  # type: ignore[arg-type]
     source, shaping = markup(text, bold=bold)
@@ -109,14 +117,16 @@ def paragraph(
         source = f'<a href="#{link}">{source}</a>'
     if anchor:
         source = f'<a name="{anchor}"/>{source}'
-    return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)
+    return Paragraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)
 
 
-def inline_paragraph(content: Inline, style_name: str, **keywords: object) -> Paragraph | LaidOutText:
+def inline_paragraph(
+    content: Inline, style_name: str, *, plan_rtl: bool = False, **keywords: object
+) -> Paragraph | LaidOutText:
     """Return a Paragraph of inline content (bold spans kept) in the named style."""
     text = "".join(span.text for span in content)
+    rtl = is_rtl(text, plan_rtl=plan_rtl)
     if needs_layout(text):
-        rtl = is_rtl(text)
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)  # type: ignore[arg-type]
     source, shaping = inline_markup(content)
-    return Paragraph(source, style(style_name, shaping=shaping, rtl=is_rtl(text)), **keywords)
+    return Paragraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)
