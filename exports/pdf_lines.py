@@ -83,7 +83,9 @@ def shape(text: str, font_name: str, rtl: bool) -> tuple[ShapedStr, list[float]]
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"  # the bidi level decides, not the script (digits, brackets)
     harfbuzz = _harfbuzz_font(font_name)
-    hb.shape(harfbuzz, buffer, {"kern": True, "liga": True})
+    # no optional Latin ligatures (ff, fi): each letter stays one glyph, so copied or searched text reads as typed;
+    # the ligatures a script requires (Arabic lam-alef, Devanagari conjuncts) are other features and stay on
+    hb.shape(harfbuzz, buffer, {"kern": True, "liga": False})
     drawn, data = [], []
     advances = [0.0] * len(text)
     for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):

@@ -188,3 +188,9 @@ def test_a_long_arabic_paragraph_flows_over_pages_losing_no_word(in_table: bool)
 def test_blank_lines_inside_laid_out_text_are_kept_and_do_not_break_the_export() -> None:
     rows = [line for line in words(pdf_of(body("漢字\n\n  \nمرحبا"))) if line[0]["text"] != "Plan"]
     assert len(rows) == 3  # the two lines of text and the footer; the blank lines are space between them
+
+
+def test_latin_letters_beside_chinese_are_drawn_one_glyph_each() -> None:
+    # "ff" drawn as one ligature glyph read back as "ﬀ": copying or searching the plan then fails
+    text = " ".join(char["text"] for line in lines(pdf_of(body("staff 社会工作者 office"))) for char in line)
+    assert "ﬀ" not in text and "s t a f f" in text and "o f f i c e" in text
