@@ -204,7 +204,7 @@ class PlanDocument:
     title: str  # document title (metadata) and running header
     blocks: tuple[Block, ...]
     paper: Paper = "a4"
-    header_note: str = ""  # right side of the running header
+    header_note: str = ""  # the running header's far side (right; left in a right-to-left plan)
     page_label: str = "Page {page} of {pages}"  # footer wording; {page} and {pages} are filled in by the renderer
     author: str = ""
     language: str = "en"

@@ -89,10 +89,12 @@ def _contents(block: Contents, context: _Context) -> list[Flowable]:
     rows = []
     for entry in block.entries:
         link = entry.anchor if entry.anchor in context.anchors else ""
-        rows.append([paragraph(entry.text, "contents", link=link, plan_rtl=context.rtl), PageReference(entry.anchor)])
+        cells = [paragraph(entry.text, "contents", link=link, plan_rtl=context.rtl), PageReference(entry.anchor)]
+        rows.append(cells[::-1] if context.rtl else cells)  # a right-to-left plan's contents read from the right
+    widths = [context.width - 50, 50]
     table = _table(
         rows,
-        colWidths=[context.width - 50, 50],
+        colWidths=widths[::-1] if context.rtl else widths,
         style=[
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(brand.RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 7),

@@ -73,8 +73,12 @@ class PlanTemplate(BaseDocTemplate):
         note_width = max(note.getActualLineWidths0() or [0])
         _, header_height = self._header.wrap(right - left - note_width - 20, 20)
         top = height - 14 * brand.POINTS_PER_MM
-        self._header.drawOn(canvas, left, top - header_height + 8)
-        note.drawOn(canvas, right - note_width, top - note_height + 8)
+        if self.document.right_to_left:  # the title starts at the right, its note stands at the left
+            self._header.drawOn(canvas, left + note_width + 20, top - header_height + 8)
+            note.drawOn(canvas, left, top - note_height + 8)
+        else:
+            self._header.drawOn(canvas, left, top - header_height + 8)
+            note.drawOn(canvas, right - note_width, top - note_height + 8)
         canvas.setStrokeColor(colors.HexColor(brand.ACCENT))
         canvas.setLineWidth(0.8)
         canvas.line(left, top - 4, right, top - 4)

@@ -113,3 +113,28 @@ def test_flags_print_as_their_country_codes_without_boxes(text: str) -> None:
 
 def test_word_keeps_flags_as_typed() -> None:
     assert FLAGS in "".join(docx_body(plan(body(FLAGS), language="en")).itertext())
+
+
+def test_in_an_arabic_plan_the_contents_read_from_the_right_with_page_numbers_on_the_left() -> None:
+    from exports.document import Contents, ContentsEntry, Heading
+
+    entry = "الأهداف"  # "Objectives"
+    document = plan(Contents("المحتويات", (ContentsEntry(entry, "goals"),)), Heading(entry, 1, "goals"))
+    with pdfplumber.open(io.BytesIO(render_pdf(document))) as pdf:
+        page = pdf.pages[0]
+        number = next(c for c in page.chars if c["text"].isdigit() and c["top"] < page.height - 60)
+        title = [c for c in page.chars if abs(c["top"] - number["top"]) < 8 and not c["text"].isdigit()]
+        assert title and number["x1"] < min(c["x0"] for c in title), "the page number stands left of its entry"
+        assert max(c["x1"] for c in title) > page.width - 80, "the entry starts at the right margin"
+
+
+def test_in_an_arabic_plan_the_running_header_title_is_at_the_right_and_its_note_at_the_left() -> None:
+    document = PlanDocument(title="خطة الحملة", language="ar", header_note="Draft", blocks=(body(MIXED),))
+    with pdfplumber.open(io.BytesIO(render_pdf(document))) as pdf:
+        page = pdf.pages[0]
+        top = [c for c in page.chars if c["top"] < 60]
+        note = [c for c in top if c["text"] in "Draft"]
+        title = [c for c in top if c["text"] not in "Draft "]
+        assert note and title
+        assert max(c["x1"] for c in note) < min(c["x0"] for c in title), "the note stands left of the title"
+        assert max(c["x1"] for c in title) > page.width - 80, "the title ends at the right margin"
