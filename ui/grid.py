@@ -17,14 +17,13 @@ from campaign.checks import row_label, without_row
 from campaign.fields import TableField
 from ui import saving, state
 from ui.language import ui_translator
+from ui.rows import add_row_button, rows_with_drafts
 from ui.text import escape_markdown
 from ui.widgets import Slot, help_text, hints, label, render_field
 
 
 def render_grid(slot: Slot) -> None:
     """Draw the rows of a table as lines of widgets, a remove button on each, and a button adding a row."""
-    from ui.tables import add_row_button, rows_with_drafts
-
     table = slot.definition
     assert isinstance(table, TableField)
     space = state.workspace()
@@ -42,14 +41,6 @@ def render_grid(slot: Slot) -> None:
                 f"**{escape_markdown(column.label)}**" + (" \\*" if column.required else ""),
                 help=help_text(column),
             )
-    else:
-        st.caption(
-            t(
-                "No {rows} yet. Press “{button}” below to add the first one.",
-                rows=table.row_name.lower(),
-                button=t("Add {row}", row=table.row_name.lower()),
-            )
-        )
     for number, row in enumerate(rows, start=1):
         with st.container(key=f"grid-row-{slot.path}-{row['id']}".replace(".", "-")):
             places = st.columns([*widths, 0.4], vertical_alignment="center")

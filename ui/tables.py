@@ -9,11 +9,12 @@ import streamlit as st
 
 from campaign import Campaign
 from campaign.checks import references_to, row_label, without_row
-from campaign.fields import TableField, slug
+from campaign.fields import TableField
 from campaign.model import is_empty
 from ui import saving, state
 from ui.grid import render_grid
 from ui.language import ui_translator
+from ui.rows import add_row_button, rows_with_drafts
 from ui.text import escape_markdown
 from ui.widgets import Slot, help_text, hints, label, render_field
 
@@ -39,11 +40,6 @@ def render_cards(slot: Slot) -> None:
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
-    if not rows:
-        button = t("Add {row}", row=table.row_name.lower())
-        st.caption(
-            t("No {rows} yet. Press “{button}” below to add the first one.", rows=table.row_name.lower(), button=button)
-        )
     for number, row in enumerate(rows, start=1):
         name = row_label(slot.campaign, slot.pack, table, row, number)
         notes = state.notes_for(f"{slot.path}.{row['id']}")
@@ -59,49 +55,6 @@ def render_cards(slot: Slot) -> None:
                 render_field(Slot(cell, column, row.get(column.id), commit, slot.campaign, slot.pack, False))
             _removal(slot, table, row, name)
     add_row_button(slot, table, len(rows))
-
-
-def add_row_button(slot: Slot, table: TableField, count: int) -> None:
-    """Draw the button that adds a row (a draft until something is typed in it), while the table has room."""
-    t = ui_translator()
-    if count < table.max_rows:
-        st.button(
-            t("Add {row}", row=table.row_name.lower()),
-            icon=":material/add:",
-            key=f"{state.WIDGET_PREFIX}{slot.path}.add",
-            on_click=_add_row,
-            args=(slot, table),
-        )
-    else:
-        st.caption(t("The table is full ({count} rows).", count=table.max_rows))
-
-
-def rows_with_drafts(slot: Slot, space: state.Workspace) -> list[dict[str, Any]]:
-    """Return the stored rows of the table at `slot`, then the rows added in this session but not typed in yet."""
-    rows = list(slot.campaign.rows(*slot.path.split(".")))
-    stored = {row["id"] for row in rows}
-    drafts = [row_id for row_id in space.drafts.get(slot.path, []) if row_id not in stored]
-    space.drafts[slot.path] = drafts
-    return rows + [{"id": row_id} for row_id in drafts]
-
-
-def _add_row(slot: Slot, table: TableField) -> None:
-    # an empty row is not stored (files never hold blanks): it stays a draft until something is typed in it
-    space = state.workspace()
-    assert space is not None
-    taken = {row["id"] for row in rows_with_drafts(slot, space)}
-    row_id = unique_row_id(table.row_name, taken)
-    space.drafts.setdefault(slot.path, []).append(row_id)
-    space.open_row = row_id
-
-
-def unique_row_id(text: str, taken: set[str]) -> str:
-    """Return a readable row id made from `text` that no row in `taken` has."""
-    base = slug(text)[:36]
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
 
 
 def _removal(slot: Slot, table: TableField, row: dict[str, Any], name: str) -> None:

@@ -29,7 +29,7 @@ from campaign.fields import (
 from campaign.merge import put_at_path
 from campaign.model import is_empty
 from campaign.text import clean_text
-from ui import state
+from ui import saving, state
 from ui.answer_box import Box, Kind, render_box
 from ui.language import ui_translator
 from ui.state import WIDGET_PREFIX
@@ -249,13 +249,11 @@ def clear_answer(slot: Slot) -> None:
 
 def undo(slot: Slot) -> None:
     """Bring back what was last cleared or removed at `slot`'s path."""
-    from ui.saving import save_edit
-
     space = state.workspace()
     if space is None or space.undo is None or space.undo.path != slot.path:
         return
     edit, space.undo = space.undo.edit, None
-    save_edit(edit)
+    saving.save_edit(edit)
     state.forget_widgets()
 
 
