@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import streamlit as st
@@ -52,9 +53,13 @@ def _add_row(slot: Slot, table: TableField) -> None:
 
 
 def unique_row_id(text: str, taken: set[str]) -> str:
-    """Return a readable row id made from `text` that no row in `taken` has."""
+    """Return a readable row id made from `text` ("partner-7f3a9c") that no row in `taken` has.
+
+    Its random part keeps it unique across writers too: two laptops adding a row to the same table at the
+    same moment make two rows, where ids counted from the rows each one sees ("partner-2") would make one row
+    holding both laptops' answers.
+    """
     base = slug(text)[:36]
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
+    while (candidate := f"{base}-{secrets.token_hex(3)}") in taken:
+        pass
     return candidate

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from campaign import Campaign, CampaignRepository, WorksheetPack, load_worksheets
-from tests.ui.conftest import box, rerun
+from tests.ui.conftest import box, boxes, rerun
 
 STEPS = [sheet.id for sheet in load_worksheets().worksheets] + ["review", "settings"]
 
@@ -63,10 +63,15 @@ def test_a_new_card_row_gets_a_stable_id_once_typed_in(app, repo: CampaignReposi
     at = app(c=new_campaign.id, step="objectives")
     at.button(key="f:objectives.objectives.add").click()
     rerun(at)
-    box(at, "f:objectives.objectives.objective.statement").input("By June, fund 200 posts.")
+    (key,) = [b.key for b in boxes(at) if b.key.startswith("f:objectives.objectives.objective-")][:1]
+    box(at, key).input("By June, fund 200 posts.")
     rerun(at)
     rows = repo.load(new_campaign.id).rows("objectives", "objectives")
-    assert rows == [{"id": "objective", "statement": "By June, fund 200 posts."}]
+    row_id = key.split(".")[2]
+    assert rows == [{"id": row_id, "statement": "By June, fund 200 posts."}]
+    at.button(key="f:objectives.objectives.add").click()  # the id stays: a second row gets another one
+    rerun(at)
+    assert rows[0]["id"] == repo.load(new_campaign.id).rows("objectives", "objectives")[0]["id"] == row_id
 
 
 def test_references_offer_the_rows_of_earlier_steps_by_name(app, example: Campaign) -> None:
@@ -122,11 +127,17 @@ def test_a_grid_cell_edit_and_a_new_grid_row_are_saved(app, example: Campaign, r
     rerun(at)
     at.button(key="f:audiences.partners.add").click()
     rerun(at)
-    box(at, "f:audiences.partners.partner.name").input("Nurses' Union")
+    known = {row["id"] for row in example.rows("audiences", "partners")}
+    (key,) = [
+        b.key
+        for b in boxes(at)
+        if b.key.startswith("f:audiences.partners.") and b.key.endswith(".name") and b.key.split(".")[2] not in known
+    ]
+    box(at, key).input("Nurses' Union")
     rerun(at)
     rows = repo.load(example.id).rows("audiences", "partners")
     assert rows[0]["role"] == "Hosts the launch"
-    assert rows[-1] == {"id": "partner", "name": "Nurses' Union"}
+    assert rows[-1] == {"id": key.split(".")[2], "name": "Nurses' Union"}
 
 
 def test_a_grid_row_removed_by_mistake_comes_back_with_undo(app, example: Campaign, repo: CampaignRepository) -> None:

@@ -431,12 +431,17 @@ def test_list_items_added_with_enter_are_stored_once_each(fresh_page: Page, typi
     expect(box(page, "f:profile.key_figures.3")).to_have_value("")  # the next item's box is empty
 
 
+def _new_partner_name(page: Page) -> Locator:
+    """Return the name boxes of the partner rows added (their ids are "partner-" and a random part)."""
+    return page.locator("[class*='st-key-f-audiences-partners-partner-'][class*='-name'] .answer-box__input")
+
+
 def test_a_grid_row_is_added_and_every_cell_typed_in_it_is_stored(fresh_page: Page, typing_server) -> None:
     page = fresh_page
     campaign, repo = _open(page, typing_server, "audiences")
     expect(page.get_by_text("No partner yet. Press “Add partner” below to add the first one.")).to_be_visible()
     by_key(page, "f:audiences.partners.add").locator("button").click()
-    box(page, "f:audiences.partners.partner.name").click()
+    _new_partner_name(page).first.click()
     page.keyboard.type("Nurses' Union", delay=10)
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past the type picker to "What they bring"
@@ -445,7 +450,8 @@ def test_a_grid_row_is_added_and_every_cell_typed_in_it_is_stored(fresh_page: Pa
     rows = repo.load(campaign.id).rows("audiences", "partners")
     assert [(row.get("name"), row.get("brings")) for row in rows] == [("Nurses' Union", "Members in every county")]
     by_key(page, "f:audiences.partners.add").locator("button").click()
-    box(page, "f:audiences.partners.partner-2.name").click()
+    expect(_new_partner_name(page)).to_have_count(2)
+    _new_partner_name(page).last.click()
     page.keyboard.type("Teachers' Union", delay=10)
     page.wait_for_timeout(WITHIN * 1000)
     names = [row.get("name") for row in repo.load(campaign.id).rows("audiences", "partners")]
