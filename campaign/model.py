@@ -9,9 +9,12 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from campaign.i18n import N_, translator
+
 SCHEMA_VERSION = 1
-ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")  # match with fullmatch: `$` accepts a final newline ("?c=<id>%0A")
 Paper = Literal["a4", "letter"]
+UNTITLED = N_("Untitled campaign")  # a campaign without a name, in the campaign's own language
 
 
 def new_id() -> str:
@@ -21,7 +24,7 @@ def new_id() -> str:
 
 def is_valid_id(value: object) -> bool:
     """Return True when `value` has the exact shape of an id made by `new_id`."""
-    return isinstance(value, str) and bool(ID_RE.match(value))
+    return isinstance(value, str) and ID_RE.fullmatch(value) is not None
 
 
 def now() -> str:
@@ -64,9 +67,11 @@ class Campaign:
 
     @property
     def title(self) -> str:
-        """Return the campaign's name as typed in the profile, or a neutral placeholder."""
+        """Return the campaign's name as typed in the profile, or "Untitled campaign" in the campaign's language."""
         name = self.answer("profile", "name")
-        return name.strip() if isinstance(name, str) and name.strip() else "Untitled campaign"
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+        return translator(self.language)(UNTITLED)
 
     def may_be_opened_by(self, user: str | None) -> bool:
         """Return True when `user` may open this campaign: anyone with the link, or only its owner."""

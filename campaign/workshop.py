@@ -17,7 +17,13 @@ from campaign.strict_yaml import YamlProblem, dump_yaml, read_yaml
 # Read aloud and typed on phones: no 0/O, 1/I/L, and no vowels that could spell words by accident.
 CODE_ALPHABET = "23456789BCDFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 6
-CODE_RE = re.compile(f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+CODE_RE = re.compile(f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")  # match with fullmatch: `$` accepts a final newline
+# Every limit of a stored workshop, checked before writing (never only when reading back), on the text as stored:
+# cleaned and in NFC, which can be longer than what was typed (U+0958 becomes two characters).
+WORKSHOP_NAME_LIMIT = 120
+PLACE_LIMIT = 120
+GROUP_NAME_LIMIT = 80
+MAX_GROUPS = 500
 
 
 def new_join_code() -> str:
@@ -87,23 +93,23 @@ def new_workshop(name: str, date: str = "", place: str = "", language: str = "en
 class _GroupModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     campaign_id: Annotated[str, Field(pattern=ID_RE.pattern)]
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[str, Field(min_length=1, max_length=GROUP_NAME_LIMIT)]
     joined: str = ""
 
 
 class _WorkshopModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: Annotated[str, Field(pattern=ID_RE.pattern)]
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=WORKSHOP_NAME_LIMIT)]
     join_code: Annotated[str, Field(pattern=CODE_RE.pattern)]
     token_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]
     date: str = ""
-    place: Annotated[str, Field(max_length=120)] = ""
+    place: Annotated[str, Field(max_length=PLACE_LIMIT)] = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "en"
     joining_open: bool = True
     current_step: str | None = None
     show_side_by_side: bool = False
-    groups: list[_GroupModel] = Field(default_factory=list, max_length=500)
+    groups: list[_GroupModel] = Field(default_factory=list, max_length=MAX_GROUPS)
     created: str = ""
 
 

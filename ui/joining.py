@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import streamlit as st
 
 from campaign import StorageError, WorksheetPack
-from campaign.text import clean_text
-from campaign.workshop import show_code
+from campaign.i18n import N_
+from campaign.model import new_id
+from campaign.workshop import GROUP_NAME_LIMIT, show_code
 from campaign.workshops import JoinRefused
 from ui import state
 from ui.language import render_language_picker, ui_translator
@@ -18,6 +17,12 @@ from ui.workshop_group import forget_workshops
 
 CODE_KEY, NAME_KEY = "join-code", "join-name"
 ERROR_KEY = "join-error"
+LOOKED_UP_KEY = "join-looked-up"  # code in the link -> (workshop name, code) or None, once per session
+NOT_A_JOIN_LINK = N_(
+    "This link does not open a workshop. Type the join code your facilitator shows, or check that the link "
+    "was copied whole."
+)
+VISITOR_KEY = "join-visitor"  # this browser session's name for the join throttles (campaign/throttle.py)
 
 
 def render_join_form(code: str | None = None) -> None:
@@ -33,7 +38,12 @@ def render_join_form(code: str | None = None) -> None:
             placeholder=t("e.g. {code}", code="K7D-Q4M"),
             help=t("Six letters and digits, shown by your facilitator."),
         )
-        st.text_input(t("Your group's name"), max_chars=80, key=NAME_KEY, placeholder=t("e.g. Table 3, or Lusaka team"))
+        st.text_input(
+            t("Your group's name"),
+            max_chars=GROUP_NAME_LIMIT,
+            key=NAME_KEY,
+            placeholder=t("e.g. Table 3, or Lusaka team"),
+        )
         st.form_submit_button(t("Join the workshop"), type="primary", icon=":material/group_add:", on_click=_join)
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(error, icon=":material/error:")
@@ -45,17 +55,19 @@ def render_join_page(pack: WorksheetPack, code: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.title(t("Join a workshop"), anchor=False, width="stretch")
         render_language_picker(compact=True)
-    workshop = None
-    with contextlib.suppress(StorageError):  # the form still works; joining reports the problem
-        workshop = workshops().by_code(code)
+    workshop, refused = _workshop_named(code)
     if workshop is not None:
         st.markdown(
             t(
                 "You are joining **{workshop}** with the code `{code}`.",
-                workshop=escape_markdown(workshop.name),
-                code=show_code(workshop.join_code),
+                workshop=escape_markdown(workshop[0]),
+                code=show_code(workshop[1]),
             )
         )
+    elif refused is not None:
+        st.warning(refused, icon=":material/hourglass:")
+    else:
+        st.warning(t(NOT_A_JOIN_LINK), icon=":material/link_off:")
     st.markdown(
         t(
             "Type your group's name. Your group gets its own campaign plan ({count} steps) and a private link to "
@@ -65,18 +77,35 @@ def render_join_page(pack: WorksheetPack, code: str) -> None:
     )
     left, _ = st.columns([3, 2])
     with left:
-        render_join_form(code)
+        render_join_form(code if workshop is not None or refused is not None else None)  # never a bad code
         st.button(
             t("Not in a workshop? Go to the start page"), key="join-home", type="tertiary", on_click=state.go_home
         )
 
 
+def _workshop_named(code: str) -> tuple[tuple[str, str] | None, str | None]:
+    """Return (name, code) of the workshop the link's code names, or why it cannot be told; looked up once per
+    session and code, as a throttled guess of this browser (a page of links must not guess codes for free)."""
+    looked_up = st.session_state.setdefault(LOOKED_UP_KEY, {})
+    if code not in looked_up:
+        visitor = st.session_state.setdefault(VISITOR_KEY, new_id())
+        try:
+            found = workshops().by_code(code, visitor=visitor, t=ui_translator())
+            looked_up[code] = ((found.name, found.join_code) if found else None, None)
+        except JoinRefused as refused:
+            return None, refused.message  # not remembered: after the wait, the next run looks again
+        except StorageError:
+            return None, None
+    return looked_up[code]
+
+
 def _join() -> None:
     typed = st.session_state.get(CODE_KEY) or ""
-    name = clean_text(st.session_state.get(NAME_KEY) or "")
+    name = st.session_state.get(NAME_KEY) or ""  # cleaned and checked by the model, as it will be stored
     t = ui_translator()
+    visitor = st.session_state.setdefault(VISITOR_KEY, new_id())
     try:
-        _, campaign = workshops().join(typed, name, t=t)
+        _, campaign = workshops().join(typed, name, t=t, visitor=visitor)
     except JoinRefused as refused:
         st.session_state[ERROR_KEY] = refused.message
         return

@@ -7,7 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from campaign import StorageError
-from campaign.text import clean_text
+from campaign.workshop import PLACE_LIMIT, WORKSHOP_NAME_LIMIT
+from campaign.workshops import WorkshopRefused
 from ui import state
 from ui.language import language_name, offered_languages, ui_translator
 from ui.resources import workshops
@@ -29,11 +30,14 @@ def render_new_workshop_form() -> None:
     languages = list(offered_languages())
     with st.form("new-workshop", border=True, enter_to_submit=False):
         st.text_input(
-            t("Workshop name"), max_chars=120, key="workshop-name", placeholder=t("e.g. Lusaka advocacy forum")
+            t("Workshop name"),
+            max_chars=WORKSHOP_NAME_LIMIT,
+            key="workshop-name",
+            placeholder=t("e.g. Lusaka advocacy forum"),
         )
         with st.container(horizontal=True):
             st.date_input(t("Date"), value="today", format="YYYY-MM-DD", key="workshop-date")
-            st.text_input(t("Place"), max_chars=120, key="workshop-place", placeholder=t("e.g. Lusaka"))
+            st.text_input(t("Place"), max_chars=PLACE_LIMIT, key="workshop-place", placeholder=t("e.g. Lusaka"))
             st.selectbox(
                 t("Language of the plans"),
                 languages,
@@ -53,18 +57,18 @@ def render_new_workshop_form() -> None:
 
 def _create_workshop() -> None:
     t = ui_translator()
-    name = clean_text(st.session_state.get("workshop-name") or "").strip()
-    if not name:
-        st.session_state[ERROR_KEY] = t("Give the workshop a name, for example 'Lusaka advocacy forum'.")
-        return
     date = st.session_state.get("workshop-date")
-    try:
+    try:  # the model cleans and checks the texts as they will be stored (longer in NFC than typed, at times)
         workshop, token = workshops().create(
-            name,
+            st.session_state.get("workshop-name") or "",
             date.isoformat() if isinstance(date, dt.date) else "",
-            clean_text(st.session_state.get("workshop-place") or "").strip(),
+            st.session_state.get("workshop-place") or "",
             st.session_state.get("workshop-language") or "en",
+            t=t,
         )
+    except WorkshopRefused as refused:
+        st.session_state[ERROR_KEY] = refused.message
+        return
     except StorageError as error:
         st.session_state[ERROR_KEY] = t("The workshop could not be created: {reason}", reason=error.translated(t))
         return

@@ -90,7 +90,8 @@ def test_progress_shows_each_group_per_worksheet(workshops: WorkshopRepository) 
     workshops.campaigns.save(edited, first)
     rows = workshops.progress(workshops.load(workshop.id), PACK)
     assert [r.group.name for r in rows] == ["Table 1", "Table 2"]
-    assert rows[0].progress["profile"].share > 0 and rows[1].progress["profile"].status == "not_started"
+    assert rows[0].progress["profile"].share > 0 and rows[1].progress["objectives"].status == "not_started"
+    assert rows[1].title == "Table 2 — Forum"  # a group's campaign is named after the group until it names itself
     assert rows[0].title == "Count us" and set(rows[0].progress) == {s.id for s in PACK.worksheets}
     assert rows[0].overall == campaign_progress(workshops.campaigns.load(first.id), PACK).overall  # the one rule
 
