@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from campaign.budget import amount_text, campaign_budget
 from campaign.completeness import missing_required
 from campaign.fields import ReferenceField, TableField
 from campaign.i18n import N_, Translator, translator
@@ -58,6 +59,8 @@ UNPICKED_ROW_RULES: tuple[tuple[str, dict[str, str], str, str, str], ...] = (
 DATE_ORDER_RULES: tuple[tuple[str, str, str, str], ...] = (
     ("profile", "start_date", "end_date", N_("The end date comes before the start date")),
 )
+# Translators: {costed} and {total} are amounts with the currency: "KES 2,600,000"
+OVER_BUDGET = N_("The activities cost {costed} in all, more than the total budget of {total}")
 
 
 def plan_check(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Finding]:
@@ -134,7 +137,17 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) ->
         start, end = campaign.answer(sheet_id, first), campaign.answer(sheet_id, last)
         if start is not None and end is not None and end < start:
             found.append(Finding(sheet_id, last, t(message), "quality"))
-    return found
+    return found + _budget_findings(campaign, pack, t)
+
+
+def _budget_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Finding]:
+    """Return a finding when the costs of the activities (the `cost` column) add up to more than the total."""
+    budget = campaign_budget(campaign, pack)
+    if not budget.over_total or budget.total_place is None or budget.total is None:
+        return []
+    costed, total = (amount_text(n, budget.currency, t) for n in (budget.costed, budget.total))
+    message = t(OVER_BUDGET, costed=costed, total=total)
+    return [Finding(budget.total_place.sheet.id, budget.total_place.field.id, message, "quality")]
 
 
 def _table(pack: WorksheetPack, path: str) -> TableField | None:

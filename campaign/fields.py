@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ROW_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+# What a field means to the plan, so exports find it without knowing its id (see docs/exports.md, "Roles").
+Role = Literal["cost", "currency", "budget_total", "start", "end", "lead", "audiences"]
 
 
 class Strict(BaseModel):
@@ -30,6 +32,7 @@ class FieldBase(Strict):
     help: str = ""
     required: bool = False
     example: Any = None
+    role: Role | None = None
 
     @property
     def is_table(self) -> bool:

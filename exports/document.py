@@ -42,12 +42,13 @@ class Cover:
     details: tuple[tuple[str, str], ...] = ()  # (label, value) lines
     note: str = ""
     logo: bytes | None = None  # PNG or JPEG, already checked by the builder
+    status: str = ""  # "Draft: 72% complete" on a plan with required answers missing; "" on a finished one
 
 
 @dataclass(frozen=True)
 class ContentsEntry:
     text: str
-    anchor: str
+    anchor: str = ""  # "" for a line that points at no heading (a worksheet not filled in yet)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Heading:
     text: str
     level: int = 1  # 1 = section, 2 = part of a section, 3 = a single answer
     anchor: str = ""  # set on headings the contents point at
+    one_page: bool = False  # what follows, up to the next page break, is shrunk to fit one page where pages exist
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Table:
     widths: tuple[float, ...] = ()
     row_lines: int = 0  # when set, every row is at least this many lines of handwriting tall, with ruled cells
     dense: bool = False  # smaller type and padding, for summaries that should fit on one page
+    total_row: bool = False  # the last row adds up the others: shown in bold
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ class PlanDocument:
     author: str = ""
     language: str = "en"
     date: dt.date | None = None  # when it was prepared, for the file's properties; None leaves them unset
+    status: str = ""  # the draft mark every page's footer repeats ("Draft: 72% complete"); "" when finished
 
     @property
     def right_to_left(self) -> bool:

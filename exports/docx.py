@@ -128,6 +128,8 @@ def _cover(block: Cover, writer: _Writer) -> None:
         logo.add_run().add_picture(io.BytesIO(block.logo), height=Pt(56))
     cell = writer.table((1.0,), [[(brand.ACCENT, 1)]], padding=(700, 700, 400, 400))[0][0]  # the teal band
     writer.text(cell.paragraphs[0], block.kicker.upper(), bold=True, size=10.5, colour=brand.ACCENT_SOFT)
+    if block.status:  # the draft mark
+        writer.text(cell.add_paragraph(), block.status.upper(), bold=True, size=10.5, colour=brand.WHITE)
     writer.text(cell.add_paragraph(style="Cover Title"), block.title, bold=True)
     if block.subtitle:
         writer.text(cell.add_paragraph(style="Cover Subtitle"), block.subtitle)
@@ -145,11 +147,15 @@ def _contents(block: Contents, writer: _Writer) -> None:
     writer.text(writer.paragraph("Contents Title"), block.title, bold=True)
     first = writer.paragraph("TOC 1")
     begin_field(first, 'TOC \\o "1-1" \\h \\z \\u')
-    for number, entry in enumerate(block.entries):
+    linked = [entry for entry in block.entries if entry.anchor]
+    for number, entry in enumerate(linked):
         line = first if number == 0 else writer.paragraph("TOC 1")
         link = internal_link(line, bookmark_name(entry.anchor))
         writer.text(line, entry.text, into=link)
-    end_field(writer.paragraph("TOC 1") if not block.entries else line)
+    end_field(writer.paragraph("TOC 1") if not linked else line)
+    for entry in block.entries:  # lines with no heading stay outside the field, which Word rebuilds from headings
+        if not entry.anchor:
+            writer.text(writer.paragraph("TOC 1"), entry.text, colour=brand.MUTED)
 
 
 def _heading(block: Heading, writer: _Writer) -> None:
@@ -187,9 +193,10 @@ def _grid(block: Table, writer: _Writer) -> None:
     size = DENSE_SIZE if block.dense else CELL_SIZE
     for cell, text in zip(cells[0], block.columns, strict=True):
         writer.text(cell.paragraphs[0], text, bold=True, size=size, colour=brand.WHITE)
-    for row, values in zip(cells[1:], block.rows, strict=False):
+    for number, (row, values) in enumerate(zip(cells[1:], block.rows, strict=False), start=1):
+        bold = block.total_row and number == len(block.rows)
         for cell, text in zip(row, values, strict=True):
-            writer.text(cell.paragraphs[0], text, size=size)
+            writer.text(cell.paragraphs[0], text, size=size, bold=bold)
     writer.paragraph("Table Gap")
 
 

@@ -18,6 +18,7 @@ from exports import brand
 from exports.document import Cover, PlanDocument
 from exports.docx_text import STOCK_FONTS, add_text
 from exports.docx_xml import add_field, paragraph_border
+from exports.fonts import header_title
 
 FONT = "Calibri"  # present wherever Word is; LibreOffice maps it to the metric-compatible Carlito
 CELL_SIZE = 9.0
@@ -97,12 +98,15 @@ def set_up_pages(word: WordDocument, document: PlanDocument) -> None:
     header.style = word.styles["Header"]
     word.styles["Header"].paragraph_format.tab_stops.clear_all()  # the template's stops suit Letter only
     header.paragraph_format.tab_stops.add_tab_stop(Pt(width - 2 * brand.MARGIN_SIDE), WD_TAB_ALIGNMENT.RIGHT)
-    add_text(header, document.title, bold=True)
+    # one line, cut at a word, like the PDF's (Word would wrap a long title across the header rule)
+    add_text(header, header_title(document.title, width - 2 * brand.MARGIN_SIDE - 160), bold=True)
     add_text(header, "\t" + document.header_note)
     paragraph_border(header, bottom=(0.8, brand.ACCENT))
     footer = section.footer.paragraphs[0]
     footer.style = word.styles["Footer"]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if document.status:  # the draft mark on every page, before the page number
+        add_text(footer, document.status + "  ·  ", bold=True)
     for piece in re.split(r"(\{page\}|\{pages\})", document.page_label):
         if piece == "{page}":
             add_field(footer, "PAGE", "1")

@@ -180,6 +180,19 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     return sum(pdfmetrics.stringWidth(part, pdf_font(face, bold=bold), size) for face, part in split_runs(text))
 
 
+def header_title(title: str, width: float, size: float = 8) -> str:
+    """Return the title cut at a word with "…" so that it fits on one line `width` points wide in the header."""
+    if text_width(title, size, bold=True) <= width:
+        return title
+    words = title.split()
+    while len(words) > 1 and text_width(" ".join(words) + "…", size, bold=True) > width:
+        words.pop()
+    shortened = " ".join(words)
+    while shortened and text_width(shortened + "…", size, bold=True) > width:  # one very long word
+        shortened = shortened[:-1]
+    return shortened.rstrip(" ,;:.–-") + "…"
+
+
 def _patch_astral_to_unicode() -> None:
     """Make reportlab write characters beyond U+FFFF (emoji) as UTF-16 pairs in the ToUnicode map.
 

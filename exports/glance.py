@@ -1,33 +1,74 @@
-"""The one-page "campaign at a glance": goal, objectives, primary audiences with asks and messages, key dates."""
+"""The one-page "campaign at a glance": goal, objectives, primary audiences with asks and messages, key dates,
+budget; each part shows at most a few items (the rest named by count, pointing at its section) so it fits one page."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from campaign.budget import Budget, amount_text
 from campaign.fields import ChoiceField, FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import WorksheetPack
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
 from exports.lookup import answer_of, cell, find_column, find_field, find_table, table_rows
+from exports.sections import section_title
 from exports.wording import clean, date_text, row_name, value_text
 
 GLANCE_ANCHOR = "glance"
 GLANCE_TITLE = N_("Campaign at a glance")
+# The page's budget: at most this many items per part, and this many characters per cell; the PDF shrinks the
+# rest to fit one page, so these keep the type readable.
+MOST_OBJECTIVES, MOST_AUDIENCES, MOST_DATES = 5, 4, 8
+MOST_CHARACTERS = 260
 
 
-def glance_page(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
+def glance_page(campaign: Campaign, pack: WorksheetPack, t: Translator, budget: Budget | None = None) -> list[Block]:
     """Return the summary page; parts whose worksheet or answers are missing are left out."""
     parts = [
         *_goal(campaign, pack, t),
         *_objectives(campaign, pack, t),
         *_audiences(campaign, pack, t),
         *_key_dates(campaign, pack, t),
+        *_budget(budget, t),
     ]
     if not parts:
         hint = t("Fill in the profile, objectives and audiences to see the summary here.")
         parts = [Paragraph(inline(hint), "missing")]
-    return [Heading(t(GLANCE_TITLE), 1, GLANCE_ANCHOR), *parts]
+    return [Heading(t(GLANCE_TITLE), 1, GLANCE_ANCHOR, one_page=True), *parts]
+
+
+def _shorter(text: str, most: int = MOST_CHARACTERS) -> str:
+    """Return `text` cut at a word with "…" when it is longer than `most` characters."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
+
+
+def _more(count: int, worksheet_id: str, pack: WorksheetPack, t: Translator) -> list[Block]:
+    """Return the line naming how many items the page left out and the section that lists them all."""
+    if count <= 0:
+        return []
+    number = next((n for n, sheet in enumerate(pack.worksheets, 1) if sheet.id == worksheet_id), 0)
+    section = section_title(pack.worksheets[number - 1], number) if number else ""
+    # Translators: under a shortened list on the summary page; {section} is "2. Advocacy objectives"
+    return [Paragraph(inline(t("And {count} more: see section {section}.", count=count, section=section)), "muted")]
+
+
+def _budget(budget: Budget | None, t: Translator) -> list[Block]:
+    if budget is None or (budget.total is None and not budget.costs):
+        return []
+    rows = []
+    if budget.total is not None:
+        rows.append((t("Total campaign budget"), amount_text(budget.total, budget.currency, t)))
+    if budget.costs:
+        # Translators: {count} is the number of activities whose costs are added up
+        activities = t("Activities ({count})", count=len(budget.costs))
+        rows.append((activities, amount_text(budget.costed, budget.currency, t)))
+    if budget.over_total:
+        rows.append((t("Over budget by"), amount_text(budget.costed - (budget.total or 0), budget.currency, t)))
+    return [Table((t("Budget"), t("Amount")), tuple(rows), (2.6, 1), dense=True)]
 
 
 def _goal(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
@@ -46,11 +87,11 @@ def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[
     lines = [
         (
             str(number),
-            _text(row, statement, campaign, pack, t),
+            _shorter(_text(row, statement, campaign, pack, t)),
             _text(row, deadline, campaign, pack, t),
             _text(row, decider, campaign, pack, t),
         )
-        for number, row in enumerate(rows, start=1)
+        for number, row in enumerate(rows[:MOST_OBJECTIVES], start=1)
     ]
     return [
         Heading(t("Objectives"), 2),
@@ -61,6 +102,7 @@ def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[
             (0.6, 5.0, 1.5, 2.6),
             dense=True,
         ),
+        *_more(len(rows) - MOST_OBJECTIVES, "objectives", pack, t),
     ]
 
 
@@ -74,21 +116,27 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
     said = _core_messages(campaign, pack, t)
     lines = []
     for number, row in numbered:
-        asked = _text(row, ask, campaign, pack, t)
-        message = "\n\n".join(said.get(row.get("id"), []))
+        asked = _shorter(_text(row, ask, campaign, pack, t))
+        messages = said.get(row.get("id"), [])
+        message = _shorter(messages[0]) if messages else ""
         if asked or message:
             assert table is not None
-            lines.append((f"{number}. {row_name(table, row, number, campaign, pack, t)}", asked, message))
+            name = _shorter(row_name(table, row, number, campaign, pack, t), 120)
+            lines.append((f"{number}. {name}", asked, message))
     if not lines:
         return []
+    more = _more(len(lines) - MOST_AUDIENCES, "audiences", pack, t)
+    lines = lines[:MOST_AUDIENCES]
     if not said:
         return [
             Heading(t("Primary audiences"), 2),
             Table((t("Audience"), t("What we ask")), tuple(line[:2] for line in lines), (1, 1.8), dense=True),
+            *more,
         ]
     return [
         Heading(t("Primary audiences"), 2),
         Table((t("Audience"), t("What we ask"), t("What we tell them")), tuple(lines), (1, 1.35, 1.5), dense=True),
+        *more,
     ]
 
 
@@ -122,11 +170,13 @@ def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
     if not dates:
         return []
     dates.sort(key=lambda item: item[0])
+    shown = dates[: MOST_DATES - 1] + dates[-1:] if len(dates) > MOST_DATES else dates  # the end stays in view
     return [
         Heading(t("Key dates"), 2),
         Table(
-            (t("Date"), t("What happens")), tuple((date_text(d, t), what) for d, what in dates), (1, 2.6), dense=True
+            (t("Date"), t("What happens")), tuple((date_text(d, t), what) for d, what in shown), (1, 2.6), dense=True
         ),
+        *_more(len(dates) - len(shown), "objectives", pack, t),
     ]
 
 

@@ -67,6 +67,8 @@ def _table(columns: tuple[str, ...], rows: Any) -> str:
 
 def _cover(block: Cover) -> str:
     lines = [f"*{_text(block.kicker)}*", "", f"# {_inline_text(block.title)}"]
+    if block.status:
+        lines += ["", f"**{_text(block.status)}**"]
     if block.subtitle:
         lines += ["", f"**{_text(block.subtitle)}**"]
     if block.details:

@@ -46,6 +46,7 @@ from exports.pdf_flowables import (
     WritingSpace,
     anchored_heading,
 )
+from exports.pdf_layout import fitted_to_page, frame_height, kept_whole_if_small, plan_table
 from exports.pdf_pages import PlanTemplate
 from exports.pdf_text import inline_paragraph, paragraph
 
@@ -61,6 +62,7 @@ class _Context:
     width: float  # of the text column, in points
     anchors: frozenset[str]  # of the headings present: a link to any other would break the file
     rtl: bool  # the plan's language is right to left: paragraphs and tables read from the right
+    height: float  # of the body frame, in points
 
 
 def _row(cells: list[Any], context: _Context) -> list[Any]:
@@ -68,10 +70,11 @@ def _row(cells: list[Any], context: _Context) -> list[Any]:
     return cells[::-1] if context.rtl else cells
 
 
-def _table(data: list[list[Any]], **keywords: Any) -> TableFlowable:
-    """Return a platypus Table whose plain-string cells use the vendored font (reportlab's default is Helvetica)."""
+def _table(data: list[list[Any]], context: _Context, **keywords: Any) -> TableFlowable:
+    """Return a table whose plain-string cells use the vendored font (reportlab's default is Helvetica) and whose
+    remainder, when split, starts on a page of its own."""
     style = [("FONTNAME", (0, 0), (-1, -1), pdf_font(LATIN)), *keywords.pop("style", [])]
-    return TableFlowable(data, style=style, **keywords)
+    return plan_table(data, context.height, style=style, **keywords)
 
 
 def _spaced(flowable: Flowable, points: float) -> Flowable:
@@ -94,6 +97,7 @@ def _contents(block: Contents, context: _Context) -> list[Flowable]:
     widths = [context.width - 50, 50]
     table = _table(
         rows,
+        context,
         colWidths=widths[::-1] if context.rtl else widths,
         style=[
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(brand.RULE)),
@@ -140,6 +144,8 @@ def _grid(block: Table, context: _Context) -> list[Flowable]:
     data += [
         _row([paragraph(text, cell_style, plan_rtl=rtl) if text else "" for text in row], context) for row in block.rows
     ]
+    if block.total_row and block.rows:
+        data[-1] = _row([paragraph(text, cell_style, bold=True, plan_rtl=rtl) for text in block.rows[-1]], context)
     heights = [None] + [block.row_lines * 16.0 or None] * len(block.rows)
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(brand.ACCENT)),
@@ -152,8 +158,10 @@ def _grid(block: Table, context: _Context) -> list[Flowable]:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(brand.RULE)))
     else:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(brand.ZEBRA)]))
-    table = _table(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=1, style=commands)
-    return [_spaced(table, 10)]
+    if block.total_row:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor(brand.ACCENT)))
+    table = _table(data, context, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=1, style=commands)
+    return [kept_whole_if_small(_spaced(table, 10), context.width, context.height)]
 
 
 def _key_value(block: KeyValue, context: _Context) -> list[Flowable]:
@@ -176,14 +184,16 @@ def _key_value(block: KeyValue, context: _Context) -> list[Flowable]:
         data.append(_row([paragraph(entry.label, "cell_label", bold=True, plan_rtl=rtl), value], context))
     table = _table(
         data,
+        context,
         colWidths=_row([label_width, context.width - label_width], context),
         repeatRows=1 if block.title else 0,
         splitInRow=1,
         style=commands,
     )
-    if block.title:  # a card starts on the next page rather than with only its title here
-        return [CondPageBreak(90), _spaced(table, 12)]
-    return [_spaced(table, 10)]
+    kept = kept_whole_if_small(_spaced(table, 12 if block.title else 10), context.width, context.height)
+    if block.title and not isinstance(kept, KeepTogether):  # a long card starts with more than its title here
+        return [CondPageBreak(90), kept]
+    return [kept]
 
 
 def _callout(block: Callout, context: _Context) -> list[Flowable]:
@@ -194,6 +204,7 @@ def _callout(block: Callout, context: _Context) -> list[Flowable]:
     ]
     table = _table(
         [[cell]],
+        context,
         colWidths=[context.width],
         splitInRow=1,
         style=[
@@ -269,13 +280,26 @@ def _keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
 def render_pdf(document: PlanDocument) -> bytes:
     """Return the document as PDF bytes; the same document always gives the same bytes."""
     anchors = frozenset(block.anchor for block in document.blocks if isinstance(block, Heading) and block.anchor)
-    context = _Context(document, brand.content_width(document.paper), anchors, document.right_to_left)
+    height = frame_height(document.paper)
+    context = _Context(document, brand.content_width(document.paper), anchors, document.right_to_left, height)
     story: list[Flowable] = []
+    one_page: list[Flowable] | None = None  # the flowables of a part that must fit one page, while it lasts
     for block in document.blocks:
         render = RENDERERS.get(type(block))
         if render is None:
             raise TypeError(f"the PDF renderer has no rule for {type(block).__name__}")
-        story += render(block, context)
+        if one_page is not None and isinstance(block, PageBreak):
+            story += fitted_to_page(one_page[0], one_page[1:], context.width, height)
+            one_page = None
+        if one_page is not None:
+            one_page += [f for f in render(block, context) if not isinstance(f, CondPageBreak)]
+        elif isinstance(block, Heading) and block.one_page:
+            story.append(PageBreakIfNotEmpty())  # the part starts a page: it is given the whole of one
+            one_page = [f for f in render(block, context) if not isinstance(f, CondPageBreak)]
+        else:
+            story += render(block, context)
+    if one_page is not None:
+        story += fitted_to_page(one_page[0], one_page[1:], context.width, height)
     story = _keep_headings_with_next(story)
     output = io.BytesIO()
     PlanTemplate(output, document).build(story or [Spacer(1, 1)], canvasmaker=PlanCanvas)

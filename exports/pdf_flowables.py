@@ -140,6 +140,15 @@ class CoverPage(Flowable):
         kicker = paragraph(cover.kicker.upper(), "cover_kicker", bold=True, plan_rtl=rtl)
         kicker.wrapOn(canvas, text_width_available, 40)
         kicker.drawOn(canvas, side, height - 72 - kicker.height)
+        if cover.status:  # the draft mark: a white label under the kicker
+            mark = paragraph(cover.status.upper(), "cover_label", bold=True, plan_rtl=rtl)
+            mark.wrapOn(canvas, text_width_available, 40)
+            mark_width = max(mark.getActualLineWidths0() or [0]) if hasattr(mark, "getActualLineWidths0") else 200
+            mark_top = height - 72 - kicker.height - 14
+            canvas.setFillColor(colors.white)
+            box_x = width - side - mark_width - 16 if is_rtl(cover.status, plan_rtl=rtl) else side
+            canvas.roundRect(box_x, mark_top - mark.height - 8, mark_width + 16, mark.height + 8, 3, stroke=0, fill=1)
+            mark.drawOn(canvas, side + 8 if box_x == side else box_x + 8, mark_top - mark.height - 4)
         if cover.logo:
             self._draw_logo(canvas, width - side, height - 56)
         y = band_bottom + 40

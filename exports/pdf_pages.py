@@ -9,7 +9,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exports import brand
 from exports.document import Cover, PlanDocument
-from exports.fonts import LATIN, pdf_font
+from exports.fonts import LATIN, header_title, pdf_font
 from exports.pdf_flowables import PlanCanvas, form_name
 from exports.pdf_text import paragraph
 
@@ -47,10 +47,18 @@ class PlanTemplate(BaseDocTemplate):
         if document.blocks and isinstance(document.blocks[0], Cover):
             templates.reverse()
         self.addPageTemplates(templates)
-        self._header = paragraph(document.title, "header", bold=True, plan_rtl=document.right_to_left)
+        self._note = paragraph(document.header_note, "header", plan_rtl=document.right_to_left)
+        self._note.wrap(width - 2 * brand.MARGIN_SIDE, 20)
+        note_width = max(self._note.getActualLineWidths0() or [0])
+        title = header_title(document.title, width - 2 * brand.MARGIN_SIDE - note_width - 20)
+        self._header = paragraph(title, "header", bold=True, plan_rtl=document.right_to_left)
 
     def beforeDocument(self) -> None:
         self.canv.page_label = self.document.page_label  # type: ignore[attr-defined]
+        if self.document.date:  # the plan's own date, not the clock: the same plan gives the same bytes
+            stamp = self.canv._doc._timeStamp  # type: ignore[attr-defined]
+            day = self.document.date
+            stamp.YMDhms, stamp.dhh, stamp.dmm = (day.year, day.month, day.day, 0, 0, 0), 0, 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
         anchor = getattr(flowable, "outline_anchor", "")  # set by pdf_flowables.anchored_heading
@@ -68,7 +76,7 @@ class PlanTemplate(BaseDocTemplate):
         width, height = self.pagesize
         left, right = brand.MARGIN_SIDE, width - brand.MARGIN_SIDE
         canvas.saveState()
-        note = paragraph(self.document.header_note, "header", plan_rtl=self.document.right_to_left)
+        note = self._note
         _, note_height = note.wrap(right - left, 20)
         note_width = max(note.getActualLineWidths0() or [0])
         _, header_height = self._header.wrap(right - left - note_width - 20, 20)
@@ -82,6 +90,10 @@ class PlanTemplate(BaseDocTemplate):
         canvas.setStrokeColor(colors.HexColor(brand.ACCENT))
         canvas.setLineWidth(0.8)
         canvas.line(left, top - 4, right, top - 4)
+        if self.document.status:  # the draft mark, at the foot of every page, opposite the page number
+            mark = paragraph(self.document.status, "header", bold=True, plan_rtl=self.document.right_to_left)
+            mark.wrap(right - left - 160, 20)
+            mark.drawOn(canvas, left, 10 * brand.POINTS_PER_MM - 2.5)
         canvas.translate(right, 10 * brand.POINTS_PER_MM)
         canvas.doForm(form_name("page", doc.page))
         canvas.footer_pages.append(doc.page)

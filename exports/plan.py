@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 from PIL import Image, UnidentifiedImageError
 
+from campaign.budget import campaign_budget
+from campaign.completeness import campaign_progress
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
@@ -16,8 +19,11 @@ from exports.lookup import answer_of, find_field
 from exports.pictures import pictures
 from exports.sections import section_anchor, section_title, worksheet_section
 from exports.wording import PAGE_LABEL, clean, date_text, period_text, value_text
+from exports.work_plan import work_plan
 
 PLAN_KIND = N_("Advocacy campaign plan")
+# Translators: a line of the contents for a worksheet with no answers; {section} is "5. Key messages"
+EMPTY_ENTRY = N_("{section} (not filled in yet)")
 LOGO_MAX_PIXELS = 1200
 
 
@@ -39,16 +45,25 @@ def build_plan(
     t = translator(campaign.language)
     title = clean(campaign.title)
     organisation = _profile_text(campaign, pack, t, "lead_organisation", "organisation")
-    blocks: list[Block] = [_cover(campaign, pack, t, title, organisation, logo, today), PageBreak()]
+    progress = campaign_progress(campaign, pack, t=t)
+    status = "" if progress.overall.complete else draft_mark(progress.overall.share, t)
+    cover = _cover(campaign, pack, t, title, organisation, logo, today)
+    blocks: list[Block] = [replace(cover, status=status), PageBreak()]
+    budget = campaign_budget(campaign, pack)
     entries = [ContentsEntry(t(GLANCE_TITLE), GLANCE_ANCHOR)]
-    entries += [
-        ContentsEntry(section_title(sheet, n), section_anchor(sheet)) for n, sheet in enumerate(pack.worksheets, 1)
-    ]
-    blocks += [Contents(t("Contents"), tuple(entries)), PageBreak(), *glance_page(campaign, pack, t)]
+    sections: list[Block] = []
     pictures_by_sheet = pictures(campaign, pack, t)
     for number, sheet in enumerate(pack.worksheets, start=1):
-        blocks.append(PageBreak())
-        blocks += worksheet_section(sheet, number, campaign, pack, pictures_by_sheet.get(sheet.id, []), t)
+        if not progress.steps[sheet.id].given:  # an empty worksheet takes a line in the contents, not a page
+            entries.append(ContentsEntry(t(EMPTY_ENTRY, section=section_title(sheet, number))))
+            continue
+        entries.append(ContentsEntry(section_title(sheet, number), section_anchor(sheet)))
+        extra = list(pictures_by_sheet.get(sheet.id, []))
+        if budget.cost_place is not None and budget.cost_place.sheet.id == sheet.id:
+            extra += work_plan(campaign, pack, budget, t)
+        sections += [PageBreak(), *worksheet_section(sheet, number, campaign, pack, extra, t, currency=budget.currency)]
+    blocks += [Contents(t("Contents"), tuple(entries)), PageBreak(), *glance_page(campaign, pack, t, budget)]
+    blocks += sections
     return PlanDocument(
         title=title,
         blocks=tuple(blocks),
@@ -58,7 +73,14 @@ def build_plan(
         author=organisation,
         language=campaign.language,
         date=today,
+        status=status,
     )
+
+
+def draft_mark(share: float, t: Translator) -> str:
+    """Return the mark of a plan still missing required answers, with how complete it is: "Draft: 72% complete"."""
+    # Translators: printed on the cover and every page of an unfinished plan; {percent} is a whole number
+    return t("Draft: {percent}% complete", percent=round(share * 100))
 
 
 def _cover(

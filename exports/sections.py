@@ -44,9 +44,17 @@ def section_title(sheet: Worksheet, number: int) -> str:
 
 
 def worksheet_section(
-    sheet: Worksheet, number: int, campaign: Campaign, pack: WorksheetPack, pictures: list[Block], t: Translator
+    sheet: Worksheet,
+    number: int,
+    campaign: Campaign,
+    pack: WorksheetPack,
+    pictures: list[Block],
+    t: Translator,
+    *,
+    currency: str = "",
 ) -> list[Block]:
-    """Return the blocks of one worksheet's section: heading, purpose, `pictures`, then every answer in order."""
+    """Return the blocks of one worksheet's section: heading, purpose, `pictures`, then every answer in order;
+    amounts of money are labelled with `currency` when it is known."""
     blocks: list[Block] = [
         Heading(section_title(sheet, number), 1, section_anchor(sheet)),
         Paragraph(inline(clean(sheet.purpose)), "lead"),
@@ -60,16 +68,17 @@ def worksheet_section(
         value = answers.get(definition.id)
         if _is_short(definition, value):
             if not is_empty(value):
-                pending.append(Entry(field_label(definition), value_text(definition, value, campaign, pack, t)))
+                text = value_text(definition, value, campaign, pack, t)
+                pending.append(Entry(field_label(definition, currency), text))
             elif definition.required:
-                pending.append(Entry(field_label(definition), t(NOT_ANSWERED), missing=True))
+                pending.append(Entry(field_label(definition, currency), t(NOT_ANSWERED), missing=True))
             continue
         if pending:
             blocks.append(KeyValue(tuple(pending)))
             pending = []
         if is_empty(value) and not definition.required:
             continue
-        blocks += _long_answer(definition, value, campaign, pack, t)
+        blocks += _long_answer(definition, value, campaign, pack, t, currency)
     if pending:
         blocks.append(KeyValue(tuple(pending)))
     return blocks
@@ -83,7 +92,7 @@ def _is_short(definition: FieldBase, value: Any) -> bool:
 
 
 def _long_answer(
-    definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack, t: Translator
+    definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack, t: Translator, currency: str
 ) -> list[Block]:
     if isinstance(definition, TableField):
         heading: Block = Heading(clean(definition.label), 2)
@@ -102,12 +111,12 @@ def _long_answer(
     assert isinstance(definition, TableField)
     rows = [row for row in value if not is_empty(row)]
     if definition.layout == "cards":
-        return [heading, *_cards(definition, rows, campaign, pack, t)]
-    return [heading, _grid(definition, rows, campaign, pack, t)]
+        return [heading, *_cards(definition, rows, campaign, pack, t, currency)]
+    return [heading, _grid(definition, rows, campaign, pack, t, currency)]
 
 
 def _cards(
-    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator
+    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator, currency: str
 ) -> list[Block]:
     """Return one titled label-and-value table per row ("Audience 2: Members of Parliament")."""
     label_column = table.column(table.row_label_column)
@@ -125,15 +134,15 @@ def _cards(
                 continue
             text = value_text(column, row.get(column.id), campaign, pack, t)
             if text:
-                entries.append(Entry(field_label(column), text))
+                entries.append(Entry(field_label(column, currency), text))
             elif column.required:
-                entries.append(Entry(field_label(column), t(NOT_ANSWERED), missing=True))
+                entries.append(Entry(field_label(column, currency), t(NOT_ANSWERED), missing=True))
         cards.append(KeyValue(tuple(entries), title))
     return cards
 
 
 def _grid(
-    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator
+    table: TableField, rows: list[dict[str, Any]], campaign: Campaign, pack: WorksheetPack, t: Translator, currency: str
 ) -> Table:
     """Return the rows as one table, leaving out columns nobody filled in."""
     columns = [c for c in table.columns if any(not is_empty(row.get(c.id)) for row in rows)]
@@ -141,7 +150,7 @@ def _grid(
         tuple(value_text(column, row.get(column.id), campaign, pack, t) for column in columns) for row in rows
     )
     return Table(
-        tuple(field_label(column) for column in columns),
+        tuple(field_label(column, currency) for column in columns),
         cells,
         tuple(column_weight(column) for column in columns),
     )

@@ -79,10 +79,16 @@ def number_text(value: float, t: Translator | None = None) -> str:
     return t.number(round(value, 2))
 
 
-def field_label(definition: FieldBase) -> str:
-    """Return the label a field is shown under, with its unit when it has one: "Budget (local currency)"."""
+MONEY_ROLES = ("cost", "budget_total")
+
+
+def field_label(definition: FieldBase, currency: str = "") -> str:
+    """Return the label a field is shown under, with its unit when it has one: "Budget (local currency)"; an
+    amount of money (role `cost` or `budget_total`) shows the campaign's `currency` when given: "Budget (KES)"."""
     label = clean(definition.label)
     unit = getattr(definition, "unit", "")
+    if currency and definition.role in MONEY_ROLES:
+        unit = currency
     return f"{label} ({clean(unit)})" if unit else label
 
 

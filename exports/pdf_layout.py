@@ -1,0 +1,72 @@
+"""How the PDF story breaks into pages: tables that split once per page, small blocks kept whole, one-page parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether
+from reportlab.platypus import Table as TableFlowable
+
+from exports import brand
+from exports.document import Paper
+
+SMALL_SHARE = 1 / 3  # a table or card shorter than this share of a page is never split
+
+
+def frame_height(paper: Paper) -> float:
+    """Return the height of the body frame of a page, in points."""
+    return brand.page_size(paper)[1] - brand.MARGIN_TOP - brand.MARGIN_BOTTOM
+
+
+class PlanTable(TableFlowable):
+    """A table whose remainder, once split, waits for the top of the next page.
+
+    reportlab's in-row splitting could split a table's remainder again on the page its first part was drawn on,
+    so the card's title row printed twice on one page and the next page began with an empty label cell.
+    """
+
+    continuation = False
+    page_height = 0.0  # the body frame's height: a remainder asked to fit in less is not at the top of a page
+
+    def _waits(self, available_height: float) -> bool:
+        return self.continuation and available_height < self.page_height - 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = super().wrap(available_width, available_height)
+        return (width, max(height, available_height + 1)) if self._waits(available_height) else (width, height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._waits(available_height):
+            return []
+        pieces = super().split(available_width, available_height)
+        for piece in pieces[1:]:
+            piece.continuation, piece.page_height = True, self.page_height  # type: ignore[attr-defined]
+        return pieces
+
+
+def plan_table(data: list[list[Any]], page_height: float, **keywords: Any) -> PlanTable:
+    """Return a PlanTable for a body frame `page_height` points tall."""
+    table = PlanTable(data, **keywords)
+    table.page_height = page_height
+    return table
+
+
+def kept_whole_if_small(flowable: Flowable, width: float, page_height: float) -> Flowable:
+    """Return `flowable` kept on one page when it is short (a card, a two-row table); long ones may split."""
+    _, height = flowable.wrap(width, page_height)
+    return KeepTogether([flowable]) if height <= page_height * SMALL_SHARE else flowable
+
+
+def fitted_to_page(heading: Flowable, content: list[Flowable], width: float, page_height: float) -> list[Flowable]:
+    """Return the heading then `content` shrunk, when it must be, to fill the rest of one page and no more."""
+    _, heading_height = heading.wrap(width, page_height)
+    room = page_height - heading_height - heading.getSpaceBefore() - heading.getSpaceAfter() - 2
+    return [heading, KeepInFrame(width, room, _unkept(content), mode="shrink")]
+
+
+def _unkept(content: list[Flowable]) -> list[Flowable]:
+    """Return `content` with KeepTogether groups opened: inside a KeepInFrame they cannot draw, nor need to."""
+    flat: list[Flowable] = []
+    for flowable in content:
+        flat += _unkept(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+    return flat
