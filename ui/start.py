@@ -9,9 +9,11 @@ from campaign.campaign_file import reference_problems
 from campaign.completeness import campaign_progress
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
+from campaign.i18n import N_
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
+from campaign.workshops import text_too_long
 from ui import state
 from ui.auth import current_owner, listed_for_visitor
 from ui.joining import render_join_form
@@ -118,12 +120,29 @@ def _new_campaign_form() -> None:
             t("Start the campaign"), type="primary", icon=":material/arrow_forward:", on_click=_create_new
         )
         st.caption(t("The plan is written in the language of this page; you can change it in the campaign settings."))
+    if error := st.session_state.pop(NEW_ERROR_KEY, None):
+        st.error(error, icon=":material/error:")
+
+
+NEW_ERROR_KEY = "new-campaign-error"
+NEW_BOXES = (  # profile field, box, what the message calls it
+    ("name", "new-name", N_("The campaign name")),
+    ("lead_organisation", "new-organisation", N_("The organisation")),
+    ("country", "new-country", N_("The country")),
+)
 
 
 def _create_new() -> None:
+    t = ui_translator()
     campaign = Campaign(id="", language=ui_language())  # the plan speaks the language it was started in
-    for field_id, key in (("name", "new-name"), ("lead_organisation", "new-organisation"), ("country", "new-country")):
-        campaign.set_answer("profile", field_id, clean_text(st.session_state.get(key) or ""))
+    profile = repository().pack.by_id.get("profile")
+    limits = {f.id: getattr(f, "max_length", None) for f in profile.fields} if profile else {}
+    for field_id, key, what in NEW_BOXES:
+        text = clean_text(st.session_state.get(key) or "")  # as stored: NFC can be longer than what was typed
+        if (limit := limits.get(field_id)) and (problem := text_too_long(t(what), text.strip(), limit, t)):
+            st.session_state[NEW_ERROR_KEY] = problem  # nothing is created; the boxes keep what was typed
+            return
+        campaign.set_answer("profile", field_id, text)
     _create(lambda: campaign)
 
 
