@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from campaign.campaign_file import campaign_to_yaml
-from campaign.fields import slug
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.document import Paper
 from exports.docx import render_docx
+from exports.names import file_stem
 from exports.pdf import render_pdf
 from exports.plan import build_plan
 
@@ -34,9 +33,9 @@ class GroupPlan:
 
 
 def folder_name(number: int, group_name: str) -> str:
-    """Return a safe, unique folder name such as `03-equipe-lusaka`: never the typed name itself as a path."""
-    ascii_name = unicodedata.normalize("NFKD", group_name).encode("ascii", "ignore").decode()
-    return f"{number:02d}-{slug(ascii_name, 'group')}"
+    """Return a safe, unique folder name such as `03-equipe-lusaka`, cut at a word: never the typed name itself
+    as a path."""
+    return f"{number:02d}-{file_stem(group_name, 'group')}"
 
 
 def build_archive(

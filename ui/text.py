@@ -7,8 +7,18 @@ import re
 from typing import Any
 
 from campaign import Campaign
-from campaign.fields import ChoiceField, FieldBase, ListField, MultiChoiceField, NumberField, TableField
+from campaign.fields import (
+    ChoiceField,
+    FieldBase,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    TableField,
+)
 from campaign.i18n import Translator, translator
+from campaign.worksheet import WorksheetPack
 
 # Streamlit labels and st.markdown parse Markdown, HTML-like tags, :directives[], $math$ and emoji codes:
 # backslash-escape every mark that means something so typed text shows exactly as typed.
@@ -43,12 +53,17 @@ def display_title(campaign: Campaign, t: Translator) -> str:
     return name.strip() if isinstance(name, str) and name.strip() else t("Untitled campaign")
 
 
-def describe(definition: FieldBase, value: Any, t: Translator | None = None) -> str:
+def describe(
+    definition: FieldBase, value: Any, t: Translator | None = None, examples: WorksheetPack | None = None
+) -> str:
     """Return an answer as plain text for people: choice labels, dates and numbers in `t`'s language (English
-    without one), one list item a line."""
+    without one), one list item a line; with `examples`, references name the rows of the pack's examples."""
     t = t or translator(None)
     if value in (None, "", []):
         return "—"
+    if isinstance(definition, ReferenceField) and examples is not None:
+        names = _example_row_names(definition, examples)
+        return "; ".join(names.get(str(v), str(v)) for v in _as_list(value))  # row names may hold commas
     if isinstance(definition, MultiChoiceField):
         return ", ".join(definition.choice_label(v) for v in _as_list(value))
     if isinstance(definition, ChoiceField):
@@ -65,7 +80,7 @@ def describe(definition: FieldBase, value: Any, t: Translator | None = None) -> 
         blocks = []
         for number, row in enumerate(value, start=1):
             cells = [
-                t("{label}: {value}", label=c.label, value=describe(c, row.get(c.id), t))
+                t("{label}: {value}", label=c.label, value=describe(c, row.get(c.id), t, examples))
                 for c in definition.columns
                 if row.get(c.id) not in (None, "", [])
             ]
@@ -76,6 +91,21 @@ def describe(definition: FieldBase, value: Any, t: Translator | None = None) -> 
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _example_row_names(definition: ReferenceField, pack: WorksheetPack) -> dict[str, str]:
+    """Return the names of the example rows a reference's examples point at: "Objective 1" or the row's label."""
+    try:
+        table = pack.source_table(definition)
+    except (KeyError, AssertionError):
+        return {}
+    column = table.column(table.row_label_column)
+    names = {}
+    for number, row in enumerate(table.example if isinstance(table.example, list) else [], start=1):
+        label = row.get(column.id) if isinstance(row, dict) else None
+        short = isinstance(label, str) and label.strip() and not isinstance(column, LongTextField)
+        names[str(row.get("id"))] = " ".join(label.split()) if short else f"{table.row_name} {number}"
+    return names
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -116,7 +116,7 @@ def hints(slot: Slot) -> None:
             st.caption(":orange[:material/radio_button_unchecked: " + t("Still needed") + "]")
         if example:
             with st.popover(t("Example"), icon=":material/lightbulb:", type="tertiary"):
-                st.text(describe(slot.definition, slot.definition.example, t))
+                st.text(describe(slot.definition, slot.definition.example, t, slot.pack))
 
 
 def seed(key: str, value: Any) -> None:
