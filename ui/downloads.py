@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from campaign import Campaign, StorageError, WorksheetPack, campaign_to_yaml
-from campaign.fields import slug
 from campaign.i18n import N_
+from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository
 
@@ -102,8 +102,8 @@ EXPORTS: tuple[Export, ...] = (
 
 
 def file_name(campaign: Campaign, export: Export) -> str:
-    """Return a download name such as `count-us-fund-us-plan.pdf`."""
-    stem = slug(campaign.title, "campaign")
+    """Return a download name such as `count-us-fund-us-plan.pdf`, the title cut at a word."""
+    stem = file_stem(campaign.title, "campaign")
     suffix = {"yaml": "", "handouts": "-blank-worksheets"}.get(export.id, "-plan")
     return f"{stem}{suffix}.{export.extension}"
 
