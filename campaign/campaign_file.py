@@ -11,9 +11,19 @@ from campaign.answers import answers_model
 from campaign.fields import ReferenceField, TableField
 from campaign.file_end import FileEnd, file_end, last_line, with_end_lines
 from campaign.i18n import N_, Translator, translator
+from campaign.logo import LOGO_NAME
 from campaign.model import ID_RE, SCHEMA_VERSION, Campaign, Conflict, Settings, is_empty
 from campaign.problems import Problem, problems_from_validation
-from campaign.strict_yaml import Document, YamlProblem, dump_yaml, read_yaml
+from campaign.strict_yaml import (
+    MAX_BYTES,
+    MAX_VALUES,
+    STORED_MAX_BYTES,
+    STORED_MAX_VALUES,
+    Document,
+    YamlProblem,
+    dump_yaml,
+    read_yaml,
+)
 from campaign.worksheet import WorksheetPack
 
 CampaignId = Annotated[str, Field(pattern=ID_RE.pattern)]
@@ -29,7 +39,7 @@ class _Strict(BaseModel):
 
 class SettingsModel(_Strict):
     paper: Literal["a4", "letter"] = "a4"
-    logo: Annotated[str, Field(pattern=r"^logo\.(png|jpg)$")] | None = None
+    logo: Annotated[str, Field(pattern=LOGO_NAME.pattern)] | None = None
 
 
 class ConflictModel(_Strict):
@@ -60,14 +70,18 @@ def _file_model(pack: WorksheetPack) -> type[BaseModel]:
 
 
 def parse_campaign(
-    raw: bytes | str, pack: WorksheetPack, file: str = "campaign", *, t: Translator | None = None
+    raw: bytes | str, pack: WorksheetPack, file: str = "campaign", *, t: Translator | None = None, stored: bool = False
 ) -> tuple[Campaign | None, list[Problem]]:
     """Return the campaign in `raw` checked against `pack`, or None and every problem found (worded in `t`'s
-    language, English without one)."""
+    language, English without one).
+
+    An upload is held to the size limit (strict_yaml.MAX_BYTES); a `stored` file, one this app wrote, is read
+    up to the larger cap, so what was once stored always opens again.
+    """
     if file_end(raw) is FileEnd.CUT_SHORT:  # checked first: a file cut at a line boundary is valid YAML
         return None, [Problem(file, last_line(raw), (t or translator(None))(CUT_SHORT))]
     try:
-        document = read_yaml(raw)
+        document = read_yaml(raw, *((STORED_MAX_BYTES, STORED_MAX_VALUES) if stored else (MAX_BYTES, MAX_VALUES)))
     except YamlProblem as error:
         return None, [Problem(file, error.line, error.translated(t))]
     return check_campaign_data(document.data, pack, file, document, t=t)

@@ -3,22 +3,34 @@
 Lost updates are prevented by the store itself: every conditional write sends the ETag it read as
 `If-Match` (or `If-None-Match: *` to create), so of two servers saving one campaign at once exactly one
 wins and the other merges and tries again. No lock, no server-side state of our own.
+
+A store that is down, refuses, resets, answers 5xx or hangs becomes a StorageError in plain words, within
+a bounded time (connect/read timeouts, two attempts, and a deadline on every call): never a library's own
+exception, and never the store's address (it is neither for the person at the screen nor for the log).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from campaign.i18n import N_
-from campaign.storage import Blob, PreconditionFailed, StorageError, check_key
+from campaign.storage import NOT_READ, NOT_SAVED, Blob, PreconditionFailed, StorageError, check_key
 
+CONNECT_SECONDS = 3
+READ_SECONDS = 5
+ATTEMPTS = 2  # botocore's, retries included; s3fs's own retry loop is set to one pass
+CALL_SECONDS = 2 * ATTEMPTS * (CONNECT_SECONDS + READ_SECONDS)  # the deadline of one call, whatever happens
 _PRECONDITION_CODES = {"PreconditionFailed", "ConditionalRequestConflict", "412", "409"}
-NOT_READ = N_("the campaign store could not be read ({error}). Try again in a moment.")
-NOT_SAVED = N_(
-    "your answer was not saved: the campaign store did not accept it ({error}). "
-    "Nothing stored was changed; try again in a moment."
-)
+UNREACHABLE = N_("the campaign store cannot be reached")
+TOO_SLOW = N_("the campaign store did not answer in time")
+STORE_FAULT = N_("the campaign store reported a fault")
+REFUSED = N_("the campaign store refused the request")
+_log = logging.getLogger(__name__)
+Result = TypeVar("Result")
 
 
 class ObjectStore:
@@ -32,23 +44,40 @@ class ObjectStore:
             raise ValueError(f"not an s3://bucket/prefix URL: {url!r}")
         self.url = url
         self.root = path.strip("/")
-        self.fs = fsspec.filesystem("s3", **options)
+        self.fs = fsspec.filesystem("s3", **bounded(options))
+        self.fs.retries = 1  # s3fs's own retry loop (5 passes) would multiply botocore's attempts
 
     def _path(self, key: str) -> str:
         return f"{self.root}/{check_key(key)}"
 
+    def _call(self, method: Callable[..., Result], *args: Any, failure: str, key: str, **kwargs: Any) -> Result:
+        """Return `method(*args, **kwargs)` on the store, or raise StorageError(`failure`) in plain words
+        (FileNotFoundError on a read of a missing object, PreconditionFailed when a condition fails)."""
+        try:
+            return method(*args, timeout=CALL_SECONDS, **kwargs)
+        except FileNotFoundError:
+            if failure is NOT_READ:
+                raise
+            error: BaseException = FileNotFoundError()
+        except Exception as raised:
+            error = raised
+        if failure is NOT_SAVED and (isinstance(error, FileExistsError) or _is_precondition_failure(error)):
+            raise PreconditionFailed(N_("{key} was changed by someone else"), key=key) from None
+        reason = _reason(error)
+        # a plain description: the error's own text names the endpoint URL, the bucket and the key
+        _log.warning("campaign store: %s failed, %s (%s)", method.__name__, reason, type(error).__name__)
+        raise StorageError(failure, reason=reason, words=("reason",)) from None
+
     def get(self, key: str) -> Blob | None:
         path = self._path(key)
+        self.fs.invalidate_cache(path)
         try:
             # ETag first, bytes second: if a write slips in between, our If-Match fails and we retry;
             # the other order could pair old bytes with the new ETag and overwrite a newer save.
-            self.fs.invalidate_cache(path)
-            etag = self.fs.info(path)["ETag"]
-            data = self.fs.cat_file(path)
+            etag = self._call(self.fs.info, path, failure=NOT_READ, key=key)["ETag"]
+            data = self._call(self.fs.cat_file, path, failure=NOT_READ, key=key)
         except FileNotFoundError:
             return None
-        except OSError as error:
-            raise StorageError(NOT_READ, error=error) from None
         return Blob(data, etag)
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
@@ -58,41 +87,61 @@ class ObjectStore:
             conditions["IfNoneMatch"] = "*"
         if if_match is not None:
             conditions["IfMatch"] = if_match
-        try:
-            response = self.fs.pipe_file(path, data, **conditions)  # campaigns are far below the multipart size
-            return str((response or {}).get("ETag", ""))
-        except OSError as error:
-            if _is_precondition_failure(error):
-                raise PreconditionFailed(N_("{key} was changed by someone else"), key=key) from None
-            raise StorageError(NOT_SAVED, error=error) from None
+        # campaigns are far below the multipart size: one PUT, so the condition holds for the whole object
+        response = self._call(self.fs.pipe_file, path, data, failure=NOT_SAVED, key=key, **conditions)
+        return str((response or {}).get("ETag", ""))
 
     def exists(self, key: str) -> bool:
         path = self._path(key)
-        try:
-            self.fs.invalidate_cache(path)
-            return bool(self.fs.exists(path))
-        except OSError as error:
-            raise StorageError(NOT_READ, error=error) from None
+        self.fs.invalidate_cache(path)
+        return bool(self._call(self.fs.exists, path, failure=NOT_READ, key=key))
 
     def where(self, key: str) -> str:
         return f"s3://{self._path(key)}"
 
     def keys(self, prefix: str) -> list[str]:
         folder = self._path(prefix)
+        self.fs.invalidate_cache(folder)
         try:
-            self.fs.invalidate_cache(folder)
-            found = self.fs.find(folder)
+            found = self._call(self.fs.find, folder, failure=NOT_READ, key=prefix)
         except FileNotFoundError:
             return []
         return sorted(path[len(self.root) + 1 :] for path in found)
 
 
-def _is_precondition_failure(error: OSError) -> bool:
-    cause = error.__cause__ or error.__context__
-    response = getattr(cause, "response", None) or {}
+def _is_precondition_failure(error: BaseException) -> bool:
+    cause = error.__cause__ or error.__context__ or error
+    response = getattr(cause, "response", None) or getattr(error, "response", None) or {}
     code = str(response.get("Error", {}).get("Code", ""))
     status = str(response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
     return bool({code, status} & _PRECONDITION_CODES) or "pre-condition" in str(error).lower()
+
+
+def _reason(error: BaseException) -> str:
+    """Return what went wrong with the store, in plain words (an interface word, never the error's own text)."""
+    from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
+
+    if isinstance(error, (ReadTimeoutError, ConnectTimeoutError, TimeoutError, asyncio.TimeoutError)):
+        return TOO_SLOW
+    if isinstance(error, (EndpointConnectionError, ConnectionError)):
+        return UNREACHABLE
+    cause = error.__cause__ or error.__context__ or error
+    response = getattr(cause, "response", None) or getattr(error, "response", None) or {}
+    status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+    if isinstance(error, (PermissionError, FileNotFoundError)) or 400 <= status < 500:
+        return REFUSED
+    return STORE_FAULT  # 5xx, a reset or a garbled answer: the store is there but not working
+
+
+def bounded(options: dict[str, Any]) -> dict[str, Any]:
+    """Return s3fs `options` with timeouts and a bounded number of attempts, unless they set their own."""
+    config = {
+        "connect_timeout": CONNECT_SECONDS,
+        "read_timeout": READ_SECONDS,
+        "retries": {"total_max_attempts": ATTEMPTS, "mode": "standard"},
+        **options.get("config_kwargs", {}),
+    }
+    return {**options, "config_kwargs": config}
 
 
 def object_store_options() -> dict[str, Any]:

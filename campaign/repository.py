@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import random
@@ -13,14 +14,23 @@ from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
 from campaign.i18n import N_
+from campaign.logo import LogoProblem, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
+from campaign.strict_yaml import MAX_BYTES, MAX_VALUES, count_values
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
-ASSET_NAMES = frozenset({"logo.png", "logo.jpg"})
+TOO_MANY_BYTES = N_(
+    "the campaign file would be {size} bytes, over the limit of {limit} bytes; shorten or remove some long "
+    "answers (nothing stored was changed)"
+)
+TOO_MANY_VALUES = N_(
+    "the campaign would hold {count} values, over the limit of {limit}; remove some rows or list items "
+    "(nothing stored was changed)"
+)
 SAVE_PATIENCE_SECONDS = 15.0
 PARSED_CACHE_SIZE = 256
 
@@ -35,6 +45,14 @@ class CampaignDamaged(StorageError):
 
 class CampaignInvalid(StorageError):
     """A campaign breaks the worksheets' rules and is not stored (so the stored file always loads)."""
+
+
+class CampaignTooLarge(CampaignInvalid):
+    """The file a save would write is over the size rule (strict_yaml.MAX_BYTES / MAX_VALUES): nothing is stored."""
+
+
+class AssetRefused(CampaignInvalid):
+    """A file that may not be stored as a campaign's logo; the message says why."""
 
 
 @dataclass
@@ -52,6 +70,12 @@ def _campaign_key(campaign_id: str) -> str:
 
 def _revision_key(campaign_id: str, revision: int) -> str:
     return f"campaigns/{campaign_id}/revisions/{revision:06d}.yaml"
+
+
+def _asset_key(campaign_id: str, name: str) -> str:
+    folder = _campaign_key(campaign_id).rsplit("/", 1)[0]
+    # logo.png / logo.jpg: stored beside the campaign before logos were kept by content
+    return f"{folder}/{name}" if name in {"logo.png", "logo.jpg"} else f"{folder}/assets/{name}"
 
 
 class CampaignRepository:
@@ -77,8 +101,13 @@ class CampaignRepository:
         fresh.created = fresh.updated = now()
         data, fresh = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
-        self.store.put(_revision_key(fresh.id, 1), data)
+        self._keep_revision(fresh.id, 1, data)
         return fresh
+
+    def _keep_revision(self, campaign_id: str, revision: int, data: bytes) -> None:
+        """Copy a stored campaign file to its revision; if the store fails now, the next save copies it."""
+        with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
+            self.store.put(_revision_key(campaign_id, revision), data)
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound or CampaignDamaged."""
@@ -99,7 +128,7 @@ class CampaignRepository:
             if cached is not None:
                 self._parsed.move_to_end(digest)
                 return cached  # bytes this process wrote or read before: no need to parse them again
-        campaign, problems = parse_campaign(data, self.pack, file=label)
+        campaign, problems = parse_campaign(data, self.pack, file=label, stored=True)
         if campaign is None:
             details = "; ".join(map(str, problems[:3]))
             raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
@@ -138,21 +167,23 @@ class CampaignRepository:
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
             result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
-            data, result = self._checked(result)
+            data, result = self._checked(result, replaces=blob.data)
             try:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
                 continue  # someone saved between our read and write: merge again with theirs
-            self.store.put(_revision_key(mine.id, result.revision), data)
+            self._keep_revision(mine.id, result.revision, data)
             return SaveResult(result, merged, conflicts)
         raise StorageError(
             N_("the campaign is being saved by many people at once; your answer was not saved, try again")
         )
 
-    def _checked(self, campaign: Campaign) -> tuple[bytes, Campaign]:
+    def _checked(self, campaign: Campaign, replaces: bytes = b"") -> tuple[bytes, Campaign]:
         """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
 
-        Nothing unreadable is ever stored.
+        Nothing unreadable is ever stored. The size rule is checked on the very bytes to be written: over the
+        limit they are refused, unless they replace a larger stored file (`replaces`), so a campaign that grew
+        too large before the rule can still be trimmed, one save at a time.
 
         The check runs on the data about to be written; that every cleaned text survives the trip through
         YAML is proven separately (tests/campaign/test_properties.py).
@@ -165,6 +196,11 @@ class CampaignRepository:
                 N_("this change was not saved because it breaks a rule of the worksheet: {problems}"), problems=details
             )
         data = data_to_yaml(plain).encode()
+        if len(data) > MAX_BYTES and len(data) >= len(replaces):
+            raise CampaignTooLarge(TOO_MANY_BYTES, size=len(data), limit=MAX_BYTES)
+        values = count_values(plain)
+        if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
+            raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
         self._remember(hashlib.sha256(data).digest(), checked)
         return data, checked
 
@@ -189,23 +225,40 @@ class CampaignRepository:
         old.revision = current.revision
         return self.save(old, current).campaign
 
-    def put_asset(self, campaign_id: str, name: str, data: bytes) -> None:
-        """Store a campaign's asset (its logo)."""
-        if name not in ASSET_NAMES:
-            raise ValueError(f"unknown asset {name!r}")
-        self.store.put(f"{_campaign_key(campaign_id).rsplit('/', 1)[0]}/{name}", data)
+    def put_asset(self, campaign_id: str, data: bytes) -> str:
+        """Store `data` as the campaign's logo and return its name for `Settings.logo`; raise AssetRefused.
+
+        The name is the content's hash: a new logo never replaces an older one, so every earlier version of the
+        campaign keeps the logo it had, and bringing that version back brings its logo back.
+        """
+        _campaign_key(campaign_id)  # a malformed id never reaches the checks, nor the store
+        try:
+            name = logo_name(data)
+        except LogoProblem as problem:
+            raise AssetRefused(problem.template, **problem.values) from None
+        key = _asset_key(campaign_id, name)
+        if not self.store.exists(key):
+            self.store.put(key, data)
+        return name
 
     def get_asset(self, campaign_id: str, name: str) -> bytes | None:
-        """Return a campaign's asset, or None."""
-        if name not in ASSET_NAMES:
+        """Return a campaign's asset (its logo, by the name its settings hold), or None."""
+        if not is_logo_name(name):
             return None
-        blob = self.store.get(f"{_campaign_key(campaign_id).rsplit('/', 1)[0]}/{name}")
+        blob = self.store.get(_asset_key(campaign_id, name))
         return blob.data if blob else None
 
     def campaign_ids(self) -> list[str]:
         """Return the ids of every stored campaign."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
+
+
+def _values_in(data: bytes) -> int:
+    """Return how many values the stored file `data` holds, as its reader counts them."""
+    from campaign.strict_yaml import STORED_MAX_BYTES, STORED_MAX_VALUES, read_yaml
+
+    return count_values(read_yaml(data, STORED_MAX_BYTES, STORED_MAX_VALUES).data)
 
 
 def _cleaned(value: Any) -> Any:

@@ -47,8 +47,15 @@ class StorageError(Exception):
     def translated(self, t: Translator | None = None) -> str:
         """Return the message in `t`'s language (English without one)."""
         t = t or translator(None)
-        values = {name: t(str(value)) if name in self.words else value for name, value in self.values.items()}
+        values = {name: self._word(name, value, t) for name, value in self.values.items()}
         return t(self.template, **values)
+
+    def _word(self, name: str, value: object, t: Translator) -> object:
+        if name in self.words:
+            return t(str(value))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return t.number(value)  # sizes and counts with the language's separators
+        return value
 
 
 class PreconditionFailed(StorageError):

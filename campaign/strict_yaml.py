@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,10 +11,15 @@ import yaml
 from campaign.i18n import N_, Translator, translator
 from campaign.text import clean_text
 
+# One size rule (docs/storage.md): uploads and saves are held to MAX_BYTES and MAX_VALUES, measured on the bytes
+# that are written; a stored file is read up to the larger STORED_* caps, so the reader never refuses what its
+# writer stored, and a campaign that grew over the limit (before the rule) still opens and can be trimmed.
 MAX_BYTES = 2_000_000
+STORED_MAX_BYTES = 4 * MAX_BYTES
 MAX_DEPTH = 40
 # A full campaign holds a few thousand values; the cap keeps reading and checking any file under a second.
 MAX_VALUES = 50_000
+STORED_MAX_VALUES = 4 * MAX_VALUES
 
 try:  # libyaml is 15-35x faster; the pure-Python parser is the fallback
     _Loader: Any = yaml.CSafeLoader
@@ -60,7 +66,7 @@ class Document:
         return self.lines.get((), 1)
 
 
-def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES) -> Document:
+def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES, max_values: int = MAX_VALUES) -> Document:
     """Return the document in `raw`, or raise YamlProblem saying what is wrong and where."""
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
@@ -73,7 +79,10 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlProblem(N_("the file is not UTF-8 text; save it as UTF-8 and try again"), line) from None
-    builder = _Builder()
+    # blanks at line ends are invisible and editors add or trim them: YAML drops them at the folds of quoted and
+    # plain text anyway, and the writer never ends a line of a `|` block with one (such a text is quoted)
+    text = _BLANKS_AT_LINE_END.sub("", text)
+    builder = _Builder(max_values)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
@@ -101,16 +110,37 @@ def dump_yaml(data: Any) -> str:
     )
 
 
+def count_values(data: Any) -> int:
+    """Return how many values `read_yaml` counts in the YAML of `data` (every key, scalar, list and mapping)."""
+    if isinstance(data, dict):
+        return 1 + sum(1 + count_values(value) for value in data.values())
+    if isinstance(data, list):
+        return 1 + sum(count_values(item) for item in data)
+    return 1
+
+
 class _NoAliasDumper(_Dumper):  # type: ignore[misc,valid-type]
     # safe_dump writes &anchors when one object appears twice; a hand-edited file must not need them
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
+def _text(dumper: Any, value: str) -> yaml.ScalarNode:
+    # multi-line answers as `|` blocks: a quoted scalar spends a `\n` escape, a folded line and its indent on
+    # every line break (~11 bytes), so a valid upload could grow past the read limit when stored. The emitter
+    # still quotes a text a block cannot hold exactly (trailing spaces before a break, control characters).
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_NoAliasDumper.add_representer(str, _text)
+
+
 class _Builder:
     """Turns parser events into plain dicts, lists and strings, refusing what a campaign never needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_values: int = MAX_VALUES) -> None:
+        self.max_values = max_values
         self.stack: list[tuple[Any, Path, Any]] = []  # (container, path, pending key marker)
         self.result: Any = None
         self.lines: dict[Path, int] = {}
@@ -121,9 +151,9 @@ class _Builder:
         line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             self.values += 1
-            if self.values > MAX_VALUES:
+            if self.values > self.max_values:
                 too_many = N_("the file holds more than {limit} values; no campaign needs so many")
-                raise YamlProblem(too_many, line, limit=MAX_VALUES)
+                raise YamlProblem(too_many, line, limit=self.max_values)
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(N_("aliases (*name) are not allowed; write the value out in full"), line)
         anchor = getattr(event, "anchor", None)
@@ -175,3 +205,4 @@ class _Builder:
 
 
 _NO_KEY = object()
+_BLANKS_AT_LINE_END = re.compile(r"[ \t]+(?=\r?\n|\Z)")

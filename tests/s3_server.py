@@ -1,6 +1,7 @@
 """A real S3 protocol server (moto's standalone server) on 127.0.0.1, for tests and benchmarks."""
 
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +24,13 @@ def free_port() -> int:
 @contextmanager
 def s3_server() -> Iterator[str]:
     """Run moto's S3 server in its own process; yield its URL."""
+    with s3_server_process() as (url, _):
+        yield url
+
+
+@contextmanager
+def s3_server_process() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run moto's S3 server in its own process; yield its URL and the process (to stop or freeze it)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
@@ -40,10 +48,12 @@ def s3_server() -> Iterator[str]:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("moto's S3 server did not start") from None
                 time.sleep(0.1)
-        yield url
+        yield url, server
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            server.send_signal(signal.SIGCONT)  # a test may have frozen it
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def s3_environment(endpoint: str) -> dict[str, str]:

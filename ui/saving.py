@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from typing import Any
+
+import streamlit as st
 
 from campaign import Campaign, Conflict, StorageError
 from campaign.merge import apply_conflict_side
@@ -15,6 +18,9 @@ from ui.language import ui_translator
 from ui.resources import repository
 
 Edit = Callable[[Campaign], None]
+RETRY_KEY = "_save_retry"  # (failed attempts in a row, monotonic time of the next automatic try)
+FIRST_RETRY_SECONDS = 1.0
+LAST_RETRY_SECONDS = 30.0  # back-off doubles up to this: a store that stays down is asked twice a minute
 
 
 def save_edit(edit: Edit) -> bool:
@@ -30,19 +36,25 @@ def save_edit(edit: Edit) -> bool:
     edit(mine)
     if not space.unsaved and _same(mine, space.base):
         return True
-    space.campaign = mine
+    before, space.campaign = space.campaign, mine
     try:
         result = repository().save(mine, space.base)
     except CampaignInvalid as error:
-        # an edit the worksheets forbid would block every later save: drop it and show the stored answers
+        # an edit the worksheets forbid (or that would make the file too large) would block every later save:
+        # drop this edit only; earlier answers still waiting for the store stay in the session
         t = ui_translator()
-        space.campaign = space.base.copy()
+        space.campaign = before
         space.notice = t("That change was not kept: {reason}", reason=error.translated(t))
         state.forget_widgets()
         return False
     except StorageError as error:
+        # every answer stays in `space.campaign`; the next try (automatic, or any later edit) sends them all
         space.error = error.translated(ui_translator())
+        attempts = st.session_state.get(RETRY_KEY, (0, 0.0))[0] + 1
+        delay = min(LAST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (attempts - 1))
+        st.session_state[RETRY_KEY] = (attempts, time.monotonic() + delay)
         return False
+    st.session_state.pop(RETRY_KEY, None)
     space.campaign, space.base = result.campaign, result.campaign.copy()
     space.error, space.saved_at = None, dt.datetime.now()
     if result.merged:
@@ -55,6 +67,17 @@ def save_edit(edit: Edit) -> bool:
 def retry() -> None:
     """Send the unsaved edits again (a callback for the "Try again" button)."""
     save_edit(lambda campaign: None)
+
+
+def retry_if_due(now: float | None = None) -> bool:
+    """Send the unsaved edits again once their back-off time has come; return True when they are now stored."""
+    space = state.workspace()
+    if space is None or not space.unsaved:
+        return False
+    now = time.monotonic() if now is None else now
+    if now < st.session_state.get(RETRY_KEY, (0, 0.0))[1]:
+        return False
+    return save_edit(lambda campaign: None)
 
 
 def _same(a: Campaign, b: Campaign) -> bool:

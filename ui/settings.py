@@ -3,13 +3,10 @@ and earlier versions to bring back."""
 
 from __future__ import annotations
 
-import io
-
 import streamlit as st
-from PIL import Image, UnidentifiedImageError
 
 from campaign import StorageError, WorksheetPack
-from campaign.i18n import Translator, translator
+from campaign.i18n import Translator
 from ui import saving, state
 from ui.history import render_history
 from ui.language import language_name, offered_languages, ui_translator
@@ -17,12 +14,9 @@ from ui.links import private_link
 from ui.resources import mode, repository
 from ui.status import render_status
 
-MAX_LOGO_BYTES = 1_000_000
-MAX_LOGO_PIXELS = 25_000_000  # a small file can still unpack into a huge bitmap
 LOGO_KEY = "logo-upload"
 PAPER_KEY = "f:settings.paper"
 LANGUAGE_KEY = "f:settings.language"
-FORMATS = {"PNG": "logo.png", "JPEG": "logo.jpg"}
 
 
 def render_settings(space: state.Workspace, pack: WorksheetPack) -> None:
@@ -126,43 +120,17 @@ def _stored_logo(campaign_id: str, name: str) -> bytes | None:
     return cache[(campaign_id, name)]
 
 
-def logo_problem(data: bytes, t: Translator | None = None) -> tuple[str | None, str | None]:
-    """Return (asset name, None) for a usable PNG or JPEG logo, else (None, the problem in plain words, in `t`'s
-    language, English without one)."""
-    t = t or translator(None)
-    if len(data) > MAX_LOGO_BYTES:
-        size = t.number(round(len(data) / 1_000_000, 1))
-        return None, t("The logo is {size} MB; the limit is 1 MB. Save it smaller and try again.", size=size)
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return None, t("This file is not a readable PNG or JPEG image.")
-    if image_format not in FORMATS:
-        return None, t("This is a {format} image; use a PNG or JPEG file.", format=image_format)
-    if width * height > MAX_LOGO_PIXELS:
-        return None, t("This image is too large in pixels; use one under 5000 × 5000.")
-    return FORMATS[image_format], None
-
-
 def _logo_uploaded() -> None:
     uploaded = st.session_state.get(LOGO_KEY)
     space = state.workspace()
     if uploaded is None or space is None:
         return
     t = ui_translator()
-    name, problem = logo_problem(uploaded.getvalue(), t)
-    if problem or name is None:
-        st.session_state["logo-problem"] = problem
-        return
-    try:
-        repository().put_asset(space.campaign.id, name, uploaded.getvalue())
+    try:  # the repository checks the file (size, type, pixels) and stores it under a name of its own
+        name = repository().put_asset(space.campaign.id, uploaded.getvalue())
     except StorageError as error:
         st.session_state["logo-problem"] = error.translated(t)
         return
-    st.session_state.pop("logo-cache", None)
 
     def edit(campaign) -> None:  # type: ignore[no-untyped-def]
         campaign.settings.logo = name

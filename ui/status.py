@@ -7,12 +7,14 @@ import streamlit as st
 from ui import saving, state
 from ui.language import ui_translator
 
+RETRY_TICK_SECONDS = 1.0  # how often a failed save checks whether its back-off time has come
+
 
 def render_status(space: state.Workspace) -> None:
     """Show whether every answer is on disk."""
     t = ui_translator()
     if space.error:
-        st.badge(t("Not saved"), icon=":material/cloud_off:", color="red")
+        st.badge(t("Not saved yet · retrying"), icon=":material/cloud_off:", color="red")
         return
     with st.container(key="save-done", width="content"):
         if space.saved_at:
@@ -25,6 +27,13 @@ def render_status(space: state.Workspace) -> None:
         st.badge(t("Saving…"), icon=":material/cloud_upload:", color="orange")
 
 
+@st.fragment(run_every=RETRY_TICK_SECONDS)
+def _retry_when_due() -> None:
+    # drawn only while a save has failed: the timer stops once everything is stored
+    if saving.retry_if_due():
+        st.rerun(scope="app")  # the whole page shows "Saved" again
+
+
 def render_save_problem(space: state.Workspace) -> None:
     """Explain a failed save in plain words and offer to try again; the typed answers stay on screen."""
     t = ui_translator()
@@ -33,7 +42,9 @@ def render_save_problem(space: state.Workspace) -> None:
             t("Your last change is not saved yet: {reason} It is kept on this page.", reason=space.error),
             icon=":material/cloud_off:",
         )
+        st.caption(t("It is sent again by itself, and every answer typed meanwhile with it, once the store answers."))
         st.button(t("Try saving again"), key="retry-save", on_click=saving.retry, icon=":material/refresh:")
+        _retry_when_due()
     if space.notice:
         st.info(space.notice, icon=":material/merge:")
         space.notice = None

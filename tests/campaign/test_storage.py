@@ -85,7 +85,7 @@ def test_malformed_ids_never_touch_storage(repository: CampaignRepository, bad: 
     with pytest.raises(CampaignNotFound):
         repository.load(bad)  # type: ignore[arg-type]
     with pytest.raises(CampaignNotFound):
-        repository.put_asset(bad, "logo.png", b"png")  # type: ignore[arg-type]
+        repository.put_asset(bad, b"png")  # type: ignore[arg-type]
     assert repository.store.keys("campaigns") == []
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
 from campaign import Campaign, CampaignRepository
+from campaign.logo import LogoProblem, is_logo_name, logo_name
 from tests.ui.conftest import rerun
-from ui.settings import logo_problem
 
 
 def _image(kind: str, size: tuple[int, int] = (60, 30)) -> bytes:
@@ -29,8 +30,9 @@ def test_a_png_logo_is_stored_with_the_campaign(app, example: Campaign, repo: Ca
     logo = _image("PNG")
     at.file_uploader(key="logo-upload").set_value(("logo.png", logo, "image/png"))
     rerun(at)
-    assert repo.load(example.id).settings.logo == "logo.png"
-    assert repo.get_asset(example.id, "logo.png") == logo
+    name = repo.load(example.id).settings.logo
+    assert name is not None and is_logo_name(name) and name.endswith(".png")
+    assert repo.get_asset(example.id, name) == logo
     assert at.get("imgs") or at.get("image")
 
 
@@ -43,6 +45,8 @@ def test_a_file_that_is_not_an_image_is_refused(app, example: Campaign, repo: Ca
 
 
 def test_logo_checks() -> None:
-    assert logo_problem(_image("JPEG")) == ("logo.jpg", None)
-    assert logo_problem(_image("GIF"))[1] == "This is a GIF image; use a PNG or JPEG file."
-    assert "the limit is 1 MB" in logo_problem(b"\x00" * 1_000_001)[1]
+    assert logo_name(_image("JPEG")).endswith(".jpg")
+    with pytest.raises(LogoProblem, match=r"This is a GIF image; use a PNG or JPEG file\."):
+        logo_name(_image("GIF"))
+    with pytest.raises(LogoProblem, match="the limit is 1 MB"):
+        logo_name(b"\x00" * 1_000_001)
