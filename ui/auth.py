@@ -19,6 +19,7 @@ from campaign.i18n import N_
 from ui.language import ui_translator
 
 SIGN_IN_KEY, SIGN_OUT_KEY = "sign-in", "sign-out"
+BOUND = "oidc:"  # an owner bound to a provider and a subject: `oidc:<issuer>|<subject>`
 NOT_YOURS = N_(
     "This campaign belongs to another account. Sign in with the account that created it, or ask its owner "
     "for a copy of the campaign file."
@@ -106,26 +107,54 @@ def _stop_for(problem: str) -> None:
 
 
 def owner_of(claims: Mapping[str, Any]) -> str | None:
-    """Return who a signed-in person is, as stored in their campaigns' `owner`: the e-mail address the
-    provider vouches for, else its stable subject id (`sub`); None when not signed in."""
+    """Return the owner written into a signed-in person's new campaigns: the provider that signed them in (the
+    ID token's issuer) and their stable id there (its subject), `oidc:<issuer>|<subject>`; None when not signed
+    in or when the token lacks either. An e-mail address never makes an owner: anyone can type one."""
     if not claims.get("is_logged_in"):
         return None
-    email = claims.get("email")
-    if isinstance(email, str) and email.strip() and claims.get("email_verified") is not False:
-        return email.strip().lower()
+    issuer, subject = claims.get("iss"), claims.get("sub")
+    if not (_text(issuer) and _text(subject)):
+        return None
+    return f"{BOUND}{str(issuer).strip()}|{str(subject).strip()}"
+
+
+def verified_email(claims: Mapping[str, Any]) -> str | None:
+    """Return the signed-in person's e-mail address, case-folded, only when the provider says it verified it
+    (`email_verified` true); else None."""
+    email, verified = claims.get("email"), claims.get("email_verified")
+    if not claims.get("is_logged_in") or not _text(email):
+        return None
+    return str(email).strip().casefold() if verified is True or str(verified).lower() == "true" else None
+
+
+def owners_of(claims: Mapping[str, Any]) -> frozenset[str]:
+    """Return every owner name a signed-in person holds: their issuer and subject; for campaigns owned before
+    owners were bound (an e-mail address), that address when verified; for `sub:<id>` ones, that subject when
+    the secrets configure one provider only (its issuer was not written down then)."""
+    names = {owner_of(claims), verified_email(claims)}
     subject = claims.get("sub")
-    return f"sub:{subject}" if isinstance(subject, str) and subject.strip() else None
+    if owner_of(claims) and _text(subject) and _one_provider():
+        names.add(f"sub:{str(subject).strip()}")
+    return frozenset(name for name in names if name)
+
+
+def may_open(campaign: Campaign, owners: frozenset[str]) -> bool:
+    """Return True when someone holding `owners` may open `campaign` (one without an owner opens for anyone)."""
+    if campaign.owner is None:
+        return True
+    owner = campaign.owner if campaign.owner.startswith((BOUND, "sub:")) else campaign.owner.strip().casefold()
+    return owner in owners
 
 
 def visitor_may_open(campaign: Campaign) -> bool:
     """Return True when this visitor may open `campaign`: always without sign-in, else only its owner
     (a campaign without owner, a workshop group's or one from before sign-in, opens for anyone with its link)."""
-    return not sign_in_configured() or campaign.may_be_opened_by(current_owner())
+    return not sign_in_configured() or may_open(campaign, owners_of(_claims()))
 
 
 def listed_for_visitor(campaign: Campaign) -> bool:
     """Return True when the personal start page may list `campaign`: with sign-in on, only one's own."""
-    return not sign_in_configured() or (campaign.owner is not None and campaign.owner == current_owner())
+    return not sign_in_configured() or (campaign.owner is not None and may_open(campaign, owners_of(_claims())))
 
 
 def current_owner() -> str | None:
@@ -133,6 +162,14 @@ def current_owner() -> str | None:
     if not sign_in_configured():
         return None
     return owner_of(_claims())
+
+
+def _one_provider() -> bool:
+    try:
+        section = st.secrets.to_dict().get("auth", {})
+    except Exception:
+        return False
+    return isinstance(section, Mapping) and not any(isinstance(value, Mapping) for value in section.values())
 
 
 def require_sign_in() -> str | None:
@@ -149,8 +186,10 @@ def require_sign_in() -> str | None:
         _sign_in_page()
         st.stop()
     t = ui_translator()
+    claims = _claims()
+    shown = verified_email(claims) or next((str(claims[k]) for k in ("name", "sub") if _text(claims.get(k))), owner)
     with st.sidebar:
-        st.caption(t("Signed in as {name}", name=owner.removeprefix("sub:")))
+        st.caption(t("Signed in as {name}", name=shown))
         st.button(t("Sign out"), key=SIGN_OUT_KEY, icon=":material/logout:", type="tertiary", on_click=st.logout)
     return owner
 

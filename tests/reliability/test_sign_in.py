@@ -24,8 +24,16 @@ AUTH = {
     "client_secret": "not-a-real-secret",
     "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
 }
-ALICE = {"is_logged_in": True, "email": "Alice@Example.org", "email_verified": True, "sub": "a-1", "name": "Alice"}
-BOB = {"is_logged_in": True, "email": "bob@example.org", "sub": "b-2", "name": "Bob"}
+ISSUER = "https://login.example.org"
+ALICE = {
+    "is_logged_in": True,
+    "iss": ISSUER,
+    "email": "Alice@Example.org",
+    "email_verified": True,
+    "sub": "a-1",
+    "name": "Alice",
+}
+BOB = {"is_logged_in": True, "iss": ISSUER, "email": "bob@example.org", "sub": "b-2", "name": "Bob"}
 OUT = {"is_logged_in": False}
 
 
@@ -157,7 +165,7 @@ def test_every_campaign_made_while_signed_in_belongs_to_its_maker(data_dir, repo
     at.text_input(key="new-name").input("Alice's campaign")
     next(b for b in at.button if b.label == "Start the campaign").click()
     rerun(at)
-    assert repo.load(at.query_params["c"]).owner == "alice@example.org"
+    assert repo.load(at.query_params["c"]).owner == f"oidc:{ISSUER}|a-1"
 
     upload = visit(ALICE)
     forged = example.copy()
@@ -166,7 +174,7 @@ def test_every_campaign_made_while_signed_in_belongs_to_its_maker(data_dir, repo
     rerun(upload)
     upload.button(key="upload-open").click()
     rerun(upload)
-    assert repo.load(upload.query_params["c"]).owner == "alice@example.org"
+    assert repo.load(upload.query_params["c"]).owner == f"oidc:{ISSUER}|a-1"
 
 
 def test_another_persons_campaign_is_refused_and_left_untouched(data_dir, repo) -> None:
@@ -204,9 +212,11 @@ def test_a_workshop_groups_campaign_is_shared_by_the_groups_laptops(data_dir, re
 @pytest.mark.parametrize(
     ("claims", "owner"),
     [
-        (ALICE, "alice@example.org"),
-        ({**BOB, "email_verified": False}, "sub:b-2"),  # an address the provider does not vouch for
-        ({"is_logged_in": True, "sub": "c-3"}, "sub:c-3"),
+        (ALICE, f"oidc:{ISSUER}|a-1"),  # bound to the provider and the subject, never to the e-mail
+        ({**BOB, "email_verified": False}, f"oidc:{ISSUER}|b-2"),
+        ({"is_logged_in": True, "iss": ISSUER, "sub": "c-3"}, f"oidc:{ISSUER}|c-3"),
+        ({"is_logged_in": True, "sub": "c-3"}, None),  # no issuer: the subject alone names no one
+        ({"is_logged_in": True, "email": "alice@example.org", "email_verified": True}, None),
         ({"is_logged_in": True}, None),
         (OUT, None),
         ({"email": "test@example.com"}, None),  # AppTest's default user: not signed in
