@@ -68,10 +68,9 @@ def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
 def write_handouts(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Write the blank worksheets to `args.out` and print its path."""
     path = Path(args.out)
-    from exports.handouts import build_handouts
-    from exports.pdf import render_pdf
+    from exports.handouts import handouts_pdf
 
-    if not _write(path, render_pdf(build_handouts(pack, paper=args.paper))):
+    if not _write(path, handouts_pdf(pack, args.paper)):
         return 1
     print(path)
     return 0

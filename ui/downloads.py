@@ -63,9 +63,7 @@ def _yaml(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
 
 
 def _handouts(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
-    from exports.handouts import build_handouts
-
-    return _renderer("exports.pdf", "render_pdf")(build_handouts(pack, paper=paper))  # type: ignore[arg-type]
+    return _renderer("exports.handouts", "handouts_pdf")(pack, paper)
 
 
 EXPORTS: tuple[Export, ...] = (

@@ -87,7 +87,7 @@ def test_handouts_writes_the_blank_worksheets(tmp_path: Path, capsys: pytest.Cap
     assert main(["handouts", "--out", str(out), "--paper", "letter"]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     assert pdf_page_size(out.read_bytes()) == pytest.approx((612, 792), abs=0.1)
-    assert "Worksheet 1: Campaign profile" in PdfReader(out).pages[2].extract_text()
+    assert "Worksheet 1: Campaign profile" in PdfReader(out).pages[1].extract_text()
 
 
 def test_export_writes_the_plan_in_the_campaigns_own_language(
@@ -114,7 +114,7 @@ def test_export_lang_writes_the_plan_in_another_language(
 def test_handouts_lang_writes_the_blank_worksheets_in_that_language(tmp_path: Path) -> None:
     out = tmp_path / "fichas.pdf"
     assert main(["handouts", "--out", str(out), "--lang", "es"]) == 0
-    assert "Hoja de trabajo 1: Perfil de la campaña" in PdfReader(out).pages[2].extract_text()
+    assert "Hoja de trabajo 1: Perfil de la campaña" in PdfReader(out).pages[1].extract_text()
 
 
 def test_an_unwritable_destination_is_reported(

@@ -1,50 +1,79 @@
-"""Blank worksheets for paper: one or more pages per worksheet, its guidance, and room to write."""
+"""Blank worksheets for paper: what each worksheet asks and how much room each answer gets, before any PDF."""
 
 from __future__ import annotations
 
 import pytest
 
-from campaign.fields import ChoiceField, TableField
+from campaign.fields import ChoiceField, LongTextField, TableField, TextField
 from campaign.worksheet import WorksheetPack
-from exports.document import BulletList, Heading, PageBreak, PlanDocument, Table, WritingLines
-from exports.docx import render_docx
-from exports.handouts import build_handouts, guidance_blocks
-from exports.markdown import render_markdown
-from exports.pdf import render_pdf
+from exports.handouts import Handouts, build_handouts, handouts_pdf
+from exports.handouts.guidance import guidance_blocks
+from exports.handouts.model import Lines, Question, TableSpace, TickBoxes
+from exports.handouts.sizing import LONG_TEXT_LINES, expected_lines
+from exports.wording import field_label
 from tests.exports.readers import pdf_page_size, pdf_pages, squeeze
 
 
 @pytest.fixture(scope="module")
-def handouts(pack: WorksheetPack) -> PlanDocument:
+def handouts(pack: WorksheetPack) -> Handouts:
     return build_handouts(pack)
 
 
-def _worksheet_blocks(handouts: PlanDocument) -> list[list]:
-    starts = [i for i, b in enumerate(handouts.blocks) if isinstance(b, Heading) and b.text.startswith("Worksheet ")]
-    return [list(handouts.blocks[start:end]) for start, end in zip(starts, [*starts[1:], None], strict=True)]
-
-
-def test_each_worksheet_starts_a_new_page_in_pack_order(handouts: PlanDocument, pack: WorksheetPack) -> None:
-    sheets = _worksheet_blocks(handouts)
-    assert [blocks[0].text for blocks in sheets] == [
+def test_every_worksheet_is_a_sheet_in_pack_order_with_its_step(handouts: Handouts, pack: WorksheetPack) -> None:
+    assert [sheet.heading for sheet in handouts.sheets] == [
         f"Worksheet {n}: {sheet.title}" for n, sheet in enumerate(pack.worksheets, 1)
     ]
-    for start in (handouts.blocks.index(blocks[0]) for blocks in sheets):
-        assert isinstance(handouts.blocks[start - 1], PageBreak)
+    count = len(pack.worksheets)
+    assert [sheet.step for sheet in handouts.sheets] == [
+        f"Step {n} of {count}: {sheet.title}" for n, sheet in enumerate(pack.worksheets, 1)
+    ]
 
 
-def test_every_field_has_room_for_its_answer(handouts: PlanDocument, pack: WorksheetPack) -> None:
-    for sheet, blocks in zip(pack.worksheets, _worksheet_blocks(handouts), strict=True):
-        grids = [block for block in blocks if isinstance(block, Table)]
-        for definition in sheet.fields:
+def test_every_field_has_a_question_with_room_for_its_answer(handouts: Handouts, pack: WorksheetPack) -> None:
+    for sheet, printed in zip(pack.worksheets, handouts.sheets, strict=True):
+        assert len(printed.items) == len(sheet.fields)
+        for definition, item in zip(sheet.fields, printed.items, strict=True):
             if isinstance(definition, TableField):
-                shown = {label for grid in grids for label in grid.columns}
-                assert {column.label for column in definition.columns} <= {label.split(" (")[0] for label in shown}
-            elif isinstance(definition, ChoiceField):
-                boxes = [b for b in blocks if isinstance(b, BulletList) and b.marker == "box"]
-                assert any(len(b.items) == len(definition.choices) for b in boxes)
-        assert all(grid.columns[0] == "No." and grid.row_lines >= 2 for grid in grids)
-        assert any(isinstance(block, WritingLines) for block in blocks) or grids
+                assert isinstance(item, TableSpace)
+                for block in item.blocks:
+                    labels = [question.label.split(" (")[0] for question in block.questions]
+                    assert labels == [field_label(column).split(" (")[0] for column in definition.columns]
+                continue
+            assert isinstance(item, Question)
+            if isinstance(definition, ChoiceField):
+                assert item.space == TickBoxes(tuple(choice.label for choice in definition.choices))
+            else:
+                assert isinstance(item.space, Lines) and item.space.count >= 1
+
+
+def test_lines_follow_the_expected_length_between_a_minimum_and_a_cap() -> None:
+    def text(length: int) -> TextField:
+        return TextField(id="t", label="T", type="text", max_length=length)
+
+    def long(length: int) -> LongTextField:
+        return LongTextField(id="l", label="L", type="long_text", max_length=length)
+
+    assert expected_lines(long(6000)) >= 10 * expected_lines(text(80))
+    assert expected_lines(long(100)) == LONG_TEXT_LINES[0]  # a long text always gets a few lines
+    assert expected_lines(long(50000)) == LONG_TEXT_LINES[1]  # and never more than most of a page
+    sizes = [expected_lines(long(length)) for length in range(100, 8000, 100)]
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0]
+    assert expected_lines(long(1200), 0.25) > expected_lines(long(1200))  # a narrow cell needs more lines
+
+
+def test_a_capped_answer_says_the_back_of_the_sheet_is_there(handouts: Handouts) -> None:
+    media = handouts.sheets[5]
+    (items,) = [item for item in media.items if isinstance(item, TableSpace)]
+    body = items.blocks[0].questions[3]
+    assert body.label == "Text" and body.more_room and body.space.count == LONG_TEXT_LINES[1]  # type: ignore[union-attr]
+
+
+def test_column_help_is_printed_in_the_first_block_only(handouts: Handouts, pack: WorksheetPack) -> None:
+    (table,) = [item for item in handouts.sheets[4].items if isinstance(item, TableSpace)]
+    helps = [(column.help,) for column in pack.worksheet("messages").field("messages").columns]
+    first, second = ([tuple(span.text for note in q.notes for span in note) for q in b.questions] for b in table.blocks)
+    assert all(help_text[0] in notes for help_text, notes in zip(helps, first, strict=True))
+    assert not any(help_text[0] in notes for help_text, notes in zip(helps, second, strict=True))
 
 
 def test_guidance_keeps_paragraphs_lists_and_bold() -> None:
@@ -57,18 +86,11 @@ def test_guidance_keeps_paragraphs_lists_and_bold() -> None:
     assert [[s.text for s in item] for item in bullets.items] == [["one ", "a"], ["two continued"]]
 
 
-def test_the_handouts_print_as_pdf_with_grids(handouts: PlanDocument, pack: WorksheetPack) -> None:
-    pdf = render_pdf(handouts)
-    pages = pdf_pages(pdf)
-    assert len(pages) >= len(pack.worksheets) + 2
-    text = squeeze("".join(pages))
+def test_the_handouts_print_on_a4_and_letter(pack: WorksheetPack) -> None:
+    pdf = handouts_pdf(pack)
+    text = squeeze("".join(pdf_pages(pdf)))
     for sheet in pack.worksheets:
         assert squeeze(sheet.title) in text and squeeze(sheet.purpose) in text
-    assert squeeze("No.AudienceTypePriority") in text  # a grid's header row
-    letter = render_pdf(build_handouts(pack, paper="letter"))
-    assert pdf_page_size(letter) == pytest.approx((612, 792), abs=0.1)
-
-
-def test_the_handouts_also_render_as_word_and_markdown(handouts: PlanDocument) -> None:
-    assert len(render_docx(handouts)) > 10_000
-    assert "- [ ] National" in render_markdown(handouts)
+    assert pdf_page_size(pdf) == pytest.approx((595.3, 841.9), abs=0.1)
+    assert pdf_page_size(handouts_pdf(pack, "letter")) == pytest.approx((612, 792), abs=0.1)
+    assert handouts_pdf(pack) == pdf  # the same worksheets always give the same bytes
