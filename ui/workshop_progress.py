@@ -11,7 +11,9 @@ from pandas.io.formats.style import Styler
 
 from campaign import StorageError, WorksheetPack
 from campaign.completeness import Status
+from campaign.fields import slug
 from campaign.i18n import N_, Translator, translator
+from campaign.spreadsheet import csv_bytes
 from campaign.workshops import GroupProgress
 from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
@@ -100,6 +102,21 @@ def styled_table(
     return styler
 
 
+def progress_csv(
+    rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime, t: Translator | None = None
+) -> bytes:
+    """Return the table as the dashboard shows it ("—", "40%", "✓ done"), as a CSV file whose cells a
+    spreadsheet never runs as formulas (a group named `=HYPERLINK(...)` stays text)."""
+    t = t or translator(None)
+    frame = progress_table(rows, pack, now, t)
+    lines = []
+    for record, row in zip(frame.itertuples(index=False), rows, strict=True):
+        steps = [*(row.progress[sheet.id] for sheet in pack.worksheets), row.overall]
+        shares = [_share_words(p.share, p.status, t) for p in steps]
+        lines.append([record[0], *shares, record[-1]])
+    return csv_bytes(list(frame.columns), lines)
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) -> None:
     """Draw the table; only this part reruns every few seconds, so the controls around it stay as they are.
@@ -135,6 +152,16 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
             height=min(38 + 35 * len(frame), 38 + 35 * 20),
             column_config={group: st.column_config.TextColumn(group, pinned=True)},
             key="progress-table",
+        )
+        # Streamlit's own table download is off (client.disableDataExport): it copies typed text as it is
+        st.download_button(
+            t("Download the table (CSV)"),
+            progress_csv(rows, pack, now, t),
+            file_name=f"{slug(workshop.name if workshop else '', 'workshop')}-progress.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key="progress-csv",
         )
     st.caption(
         ":material/autorenew: "
