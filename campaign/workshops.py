@@ -32,7 +32,7 @@ from campaign.workshop import (
     workshop_to_yaml,
 )
 
-TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")  # match with fullmatch: `$` accepts a final newline
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}\Z")  # \Z, not $: `$` accepts a final newline (ui/state.py uses match)
 NOT_READ = N_("the workshop could not be read: {problems}")
 NOT_WRITTEN = N_("the change would make the workshop unreadable, so it was not saved: {problems}")
 TOO_LONG = N_("{what} is too long: at most {limit} characters once written out (this one has {count}).")
