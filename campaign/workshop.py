@@ -23,7 +23,8 @@ CODE_RE = re.compile(f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")  # match with full
 WORKSHOP_NAME_LIMIT = 120
 PLACE_LIMIT = 120
 GROUP_NAME_LIMIT = 80
-MAX_GROUPS = 500
+MAX_GROUPS = 500  # joining refuses the 501st group
+READ_GROUPS = 2_000  # what reading accepts: a file overfilled before the limit was checked on writing still opens
 
 
 def new_join_code() -> str:
@@ -109,7 +110,7 @@ class _WorkshopModel(BaseModel):
     joining_open: bool = True
     current_step: str | None = None
     show_side_by_side: bool = False
-    groups: list[_GroupModel] = Field(default_factory=list, max_length=MAX_GROUPS)
+    groups: list[_GroupModel] = Field(default_factory=list, max_length=READ_GROUPS)
     created: str = ""
 
 

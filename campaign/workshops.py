@@ -39,6 +39,7 @@ TOO_LONG = N_("{what} is too long: at most {limit} characters once written out (
 TOO_MANY_TRIES = N_("Too many tries from this browser. Wait {seconds} seconds, then try again.")
 BUSY_WORKSHOP = N_("Many groups are joining this workshop right now. Wait {seconds} seconds, then try again.")
 FULL = N_("This workshop is full: it has {limit} groups already. Ask your facilitator to run a second workshop.")
+OVERFULL = N_("the workshop has {limit} groups already, the most it can hold")
 EVERYONE = "*"  # the key of the throttle shared by every visitor
 
 
@@ -166,7 +167,10 @@ class WorkshopRepository:
             workshop, problems = parse_workshop(blob.data, workshop_id)
             if workshop is None:
                 raise StorageError(NOT_READ, problems="; ".join(map(str, problems[:2])))
+            groups = len(workshop.groups)
             change(workshop)
+            if len(workshop.groups) > max(groups, MAX_GROUPS):  # an overfilled file may shrink, never grow
+                raise StorageError(OVERFULL, limit=MAX_GROUPS)
             data = workshop_to_yaml(workshop).encode()
             _, problems = parse_workshop(data, workshop_id)
             if problems:  # checked where it is written: a file the next read would refuse is never stored

@@ -11,7 +11,15 @@ from campaign.repository import CampaignRepository
 from campaign.storage import BlobStore, StorageError
 from campaign.throttle import JoinLimits, Throttle
 from campaign.worksheet import load_worksheets
-from campaign.workshop import GROUP_NAME_LIMIT, MAX_GROUPS, PLACE_LIMIT, WORKSHOP_NAME_LIMIT, Group, new_join_code
+from campaign.workshop import (
+    GROUP_NAME_LIMIT,
+    MAX_GROUPS,
+    PLACE_LIMIT,
+    WORKSHOP_NAME_LIMIT,
+    Group,
+    new_join_code,
+    workshop_to_yaml,
+)
 from campaign.workshops import JoinRefused, WorkshopRefused, WorkshopRepository
 
 PACK = load_worksheets()
@@ -67,11 +75,25 @@ def test_a_change_that_the_next_read_would_refuse_is_never_stored(workshops, sto
     workshop, _ = workshops.create("Forum")
     fill(workshops, workshop.id, MAX_GROUPS)
     before = everything(store)
-    with pytest.raises(StorageError, match="would make the workshop unreadable"):
+    with pytest.raises(StorageError, match="the workshop has 500 groups already"):
         workshops.update(workshop.id, lambda w: w.groups.append(Group(new_id(), "501")))
     with pytest.raises(StorageError, match="would make the workshop unreadable"):
         workshops.update(workshop.id, lambda w: setattr(w, "name", "x" * (WORKSHOP_NAME_LIMIT + 1)))
     assert everything(store) == before and len(workshops.load(workshop.id).groups) == MAX_GROUPS
+
+
+def test_a_workshop_overfilled_before_the_limit_was_checked_on_writing_still_opens_and_closes(workshops, store):
+    workshop, token = workshops.create("Forum")
+    key = f"workshops/{workshop.id}/workshop.yaml"
+    overfilled = workshops.load(workshop.id)
+    overfilled.groups = [Group(new_id(), f"Table {n}") for n in range(MAX_GROUPS + 1)]  # as 501 joins left it
+    store.put(key, workshop_to_yaml(overfilled).encode(), if_match=store.get(key).etag)
+    assert len(workshops.by_token(token).groups) == MAX_GROUPS + 1 and workshops.by_code(workshop.join_code)
+    assert workshops.progress(workshops.load(workshop.id), PACK) == []  # the groups' campaigns are not there
+    with pytest.raises(JoinRefused, match="This workshop is full"):
+        workshops.join(workshop.join_code, "Table 502")
+    assert workshops.update(workshop.id, lambda w: setattr(w, "joining_open", False)).joining_open is False
+    assert len(workshops.update(workshop.id, lambda w: w.groups.pop()).groups) == MAX_GROUPS
 
 
 @pytest.mark.parametrize(
@@ -116,9 +138,9 @@ def test_code_guesses_from_one_browser_are_throttled(workshops, clock) -> None:
     for _ in range(5):  # a typo or two is fine
         with pytest.raises(JoinRefused, match="does not match any workshop"):
             workshops.join(wrong, "Table 1", visitor="laptop-1")
-    with pytest.raises(JoinRefused, match="Too many tries from this browser. Wait 3 seconds"):
+    with pytest.raises(JoinRefused, match=r"Too many tries from this browser\. Wait 3 seconds"):
         workshops.join(workshop.join_code, "Table 1", visitor="laptop-1")  # even the right code waits
-    _, joined = workshops.join(workshop.join_code, "Table 1", visitor="laptop-2")  # another browser is not held
+    workshops.join(workshop.join_code, "Table 1", visitor="laptop-2")  # another browser is not held
     clock.now += 3
     workshops.join(workshop.join_code, "Table 2", visitor="laptop-1")
     assert [g.name for g in workshops.load(workshop.id).groups] == ["Table 1", "Table 2"]
@@ -129,7 +151,7 @@ def test_one_browser_joins_a_few_times_then_waits(workshops, store, clock) -> No
     for number in range(3):  # four tries in all: within the code guesses' burst, so only joins count
         workshops.join(workshop.join_code, f"Table {number}", visitor="laptop-1")
     before = everything(store)
-    with pytest.raises(JoinRefused, match="Too many tries from this browser. Wait 30 seconds"):
+    with pytest.raises(JoinRefused, match=r"Too many tries from this browser\. Wait 30 seconds"):
         workshops.join(workshop.join_code, "Table 4", visitor="laptop-1")
     assert everything(store) == before
     clock.now += 30
@@ -144,7 +166,7 @@ def test_joins_to_one_workshop_are_throttled_whoever_joins(store, clock) -> None
     other, _ = workshops.create("Another forum")
     for number in range(2):
         workshops.join(workshop.join_code, f"Table {number}", visitor=f"laptop-{number}")
-    with pytest.raises(JoinRefused, match="Many groups are joining this workshop right now. Wait 5 seconds"):
+    with pytest.raises(JoinRefused, match=r"Many groups are joining this workshop right now\. Wait 5 seconds"):
         workshops.join(workshop.join_code, "Table 2", visitor="laptop-2")
     workshops.join(other.join_code, "Table 2", visitor="laptop-2")  # another workshop is not held
     clock.now += 5
