@@ -81,9 +81,10 @@ class JoinLimits:
 
 # A group types its code once or twice; a typo or two more. A script guessing codes gets one try every 3 s.
 GUESS_BURST, GUESS_SECONDS = 5, 3.0
-# A room of 60 laptops typing the code within a minute passes; a flood from many sessions is held to 2 a second.
-ALL_GUESS_BURST, ALL_GUESS_SECONDS = 120, 0.5
+# A hall of 240 laptops opening the QR code's link and joining within ten seconds (two look-ups each) passes;
+# a flood of guesses from many sessions is held to 10 a second: a year and a half to find one given code.
+ALL_GUESS_BURST, ALL_GUESS_SECONDS = 600, 0.1
 # One laptop joins once (twice if it joins the wrong workshop first); more waits 30 s each.
 JOIN_BURST, JOIN_SECONDS = 3, 30.0
-# A whole workshop of groups joining at once passes; after 100, one group every 5 s.
-WORKSHOP_JOIN_BURST, WORKSHOP_JOIN_SECONDS = 100, 5.0
+# A whole hall of groups joining at once passes; after 250, one group every 2 s.
+WORKSHOP_JOIN_BURST, WORKSHOP_JOIN_SECONDS = 250, 2.0
