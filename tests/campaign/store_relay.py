@@ -32,6 +32,7 @@ class StoreRelay:
         self.url = f"http://127.0.0.1:{self.port}"
         self.mode: Mode = "forward"
         self.faulted = 0  # connections that met a fault
+        self.forwarded = 0  # bytes passed on, either way
         self._listener: socket.socket | None = None
         self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
@@ -119,6 +120,7 @@ class StoreRelay:
                 if self.mode == "freeze":
                     return  # stop passing bytes on; both ends stay open, so the other side waits
                 sink.sendall(data)
+                self.forwarded += len(data)
         except OSError:
             pass
         if self.mode != "freeze":
