@@ -100,3 +100,15 @@ def test_joining_again_and_again_from_one_browser_is_told_to_wait(app, workshops
     assert workshops.load(workshop.id).groups == []
     _join(app(), workshop.join_code, "Table 1")  # another browser is not held up
     assert len(workshops.load(workshop.id).groups) == 1
+
+
+def test_a_join_link_is_looked_up_once_per_session_however_often_the_page_reruns(app, workshops) -> None:
+    workshop, _ = workshops.create("Kisumu forum")
+    at = app(join=workshop.join_code)
+    for _ in range(8):  # more reruns than the browser's code guesses: none of them is a new guess
+        rerun(at)
+    assert "Kisumu forum" in " ".join(m.value for m in at.markdown) and not at.warning
+    at.text_input(key="join-name").input("Lakeside team")
+    next(b for b in at.button if b.label == "Join the workshop").click()
+    rerun(at)
+    assert len(workshops.load(workshop.id).groups) == 1
