@@ -108,7 +108,7 @@ def _question(definition: FieldBase, pack: WorksheetPack, t: Translator, *, with
         if with_help and isinstance(definition, (TextField, LongTextField)) and isinstance(example, str) and example:
             notes.append((Span(t("Example:") + " ", bold=True), Span(clean(example))))
         space = Lines(expected_lines(definition), numbered=isinstance(definition, ListField))
-    more = t("Continue on the back of the sheet if you need more room.") if is_capped(definition) else ""
+    more = t("Need more room? Continue on a separate sheet.") if is_capped(definition) else ""
     return Question(_required(field_label(definition), definition.required, t), space, tuple(notes), more)
 
 

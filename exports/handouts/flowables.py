@@ -11,6 +11,7 @@ from exports.handouts.model import Lines, Space
 
 GAP = 24.0  # points between ruled lines: room for a handwritten line (8.5 mm)
 MIN_LINES = 3  # lines kept with their question when the rest of a space goes over to the next page
+FEW_LINES = 4  # a space this much too long for the page is shortened rather than continued overleaf
 LABEL_GAP = 3.0  # points between the parts above a space
 
 
@@ -52,8 +53,15 @@ class QuestionSpace(Flowable):
             return []
         head = self._height_of(self.head, available_width) + 4
         fit = min(int((available_height - head) // GAP), count - 1)
-        if fit < min(MIN_LINES, count):
+        if fit < MIN_LINES:
             return []  # the whole question moves to the next page
+        shortened = int((available_height - head - self._height_of(self.foot, available_width)) // GAP)
+        if count - shortened <= FEW_LINES and shortened * 3 >= count * 2:
+            # a few lines more would take a page of their own: the space is an estimate, so it ends here
+            return [QuestionSpace(self.head, Lines(shortened, self.space.numbered), [], self.foot)]
+        fit = min(fit, count - MIN_LINES)  # and the lines that go over are never fewer than the ones kept
+        if fit < MIN_LINES:
+            return []
         first = QuestionSpace(self.head, Lines(fit, self.space.numbered), [], [])
         rest_head = [self.continued] if self.continued is not None else []
         rest = QuestionSpace(rest_head, Lines(count - fit, self.space.numbered), [], self.foot, self.continued)

@@ -11,6 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from exports import brand
 from exports.fonts import LATIN, pdf_font
 from exports.handouts.model import Handouts
+from exports.handouts.text import sized_text
 from exports.pdf_text import paragraph
 
 HEADER_TOP = 14 * brand.POINTS_PER_MM  # from the top edge, as in the plan
@@ -87,7 +88,7 @@ class HandoutTemplate(BaseDocTemplate):
         group.wrap(right - left, 20)
         group_width = max(group.getActualLineWidths0() or [0])
         name_line = 150.0  # points of line to write the group's names on
-        step = paragraph(sheet.step, "header", bold=True, plan_rtl=rtl)
+        step = sized_text(sheet.step, "header", bold=True, size=10, leading=12, colour=brand.ACCENT, plan_rtl=rtl)
         _, step_height = step.wrap(right - left - group_width - name_line - 24, 30)
         top = height - HEADER_TOP
         step.drawOn(canvas, left, top - step_height + 8)

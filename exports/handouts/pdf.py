@@ -6,19 +6,17 @@ import io
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
-from reportlab.platypus import Paragraph as ParagraphFlowable
 from reportlab.platypus import Table as TableFlowable
 
 from exports import brand
-from exports.document import BulletList, Inline, Paragraph, plain_text
-from exports.fonts import LATIN, is_rtl, pdf_font, text_width
+from exports.document import BulletList, Inline, Paragraph
+from exports.fonts import LATIN, pdf_font, text_width
 from exports.handouts.flowables import GAP, Band, QuestionSpace, SheetPages, SheetStart
 from exports.handouts.model import Grid, Handouts, Question, Sheet, TableSpace, TickBoxes
 from exports.handouts.pages import HandoutCanvas, HandoutTemplate
-from exports.pdf_lines import needs_layout
-from exports.pdf_text import inline_markup, inline_paragraph, paragraph, style
+from exports.handouts.text import sized
+from exports.pdf_text import inline_paragraph, paragraph
 
 BOX = "\u2610"  # an empty tick box (drawn from the symbols font)
 BOX_COLUMNS = 3
@@ -49,7 +47,10 @@ class _Writer:
     def sheet(self, sheet: Sheet, index: int) -> list[Flowable]:
         heading = self.text(sheet.heading, "h1", bold=True)
         heading.keepWithNext = 1
-        parts: list[Flowable] = [SheetStart(index), heading, self.text(sheet.purpose, "lead")]
+        parts: list[Flowable] = [SheetStart(index)]
+        if index == 0:  # the first page says which toolkit the sheets come from
+            parts.append(self.text(self.handouts.title, "lead", bold=True))
+        parts += [heading, self.text(sheet.purpose, "lead")]
         for block in sheet.guidance:
             parts += self.guidance(block)
         parts.append(Spacer(1, 6))
@@ -66,12 +67,7 @@ class _Writer:
         return [self.compact(item, "bullet", bulletText="•") for item in block.items]
 
     def compact(self, content: Inline, style_name: str, **keywords: Any) -> Flowable:
-        if needs_layout(plain_text(content)):  # scripts laid out by exports.pdf_lines keep their own style
-            return inline_paragraph(content, style_name, plan_rtl=self.rtl, **keywords)
-        source, shaping = inline_markup(content)
-        base = style(style_name, shaping=shaping, rtl=is_rtl(plain_text(content), plan_rtl=self.rtl))
-        small = ParagraphStyle(f"{base.name}-guidance", parent=base, fontSize=9, leading=12, spaceAfter=4)
-        return ParagraphFlowable(source, small, **keywords)
+        return sized(content, style_name, size=9, leading=12, plan_rtl=self.rtl, **keywords)
 
     def question(self, question: Question, lead: list[Flowable] | None = None) -> QuestionSpace:
         head = [*(lead or []), self.text(question.label, "h3", bold=True)]

@@ -9,7 +9,9 @@ import pytest
 
 from campaign.fields import LongTextField, TableField, TextField
 from exports.handouts import Handouts, build_handouts, render_handouts
+from exports.handouts.flowables import FEW_LINES
 from exports.handouts.model import Lines, TickBoxes
+from exports.handouts.sizing import LONG_TEXT_LINES
 from tests.exports.conftest import pack_in
 from tests.exports.handout_pages import Mark, Page, expected_marks, footer_numbers, lines_of, locate, read_pages
 from tests.exports.readers import squeeze
@@ -98,11 +100,16 @@ def test_writing_space_grows_with_the_answers_expected_length(language: str, pap
     printed = _lines_by_field(result, pack)
     media_body, country = printed[("media", "body")], printed[("profile", "country")]
     assert media_body >= 6 * country  # a press release of 6,000 characters against a country's name
-    sized = [(definition.max_length, printed[key]) for key, definition in _text_fields(pack).items()]
-    for length, lines in sized:
-        for other_length, other_lines in sized:
+    sized = [(d.max_length, isinstance(d, LongTextField), printed[key]) for key, d in _text_fields(pack).items()]
+    for length, long, lines in sized:
+        for other_length, _, other_lines in sized:
+            # never fewer lines for twice the characters (but for the few lines a space loses rather than
+            # take a page of its own), and a long text twice the lines of an answer five times shorter, up to
+            # the most a page can give
             if length >= 2 * other_length:
-                assert lines >= other_lines, (length, lines, other_length, other_lines)
+                assert lines + FEW_LINES >= other_lines, (length, lines, other_length, other_lines)
+            if long and length >= 5 * other_length:
+                assert lines >= min(2 * other_lines, LONG_TEXT_LINES[1] - FEW_LINES), (length, other_length)
 
 
 def _text_fields(pack) -> dict[tuple[str, str], TextField | LongTextField]:  # type: ignore[no-untyped-def]
