@@ -35,7 +35,7 @@ from campaign.workshop import (
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}\Z")  # \Z, not $: `$` accepts a final newline (ui/state.py uses match)
 NOT_READ = N_("the workshop could not be read: {problems}")
 NOT_WRITTEN = N_("the change would make the workshop unreadable, so it was not saved: {problems}")
-TOO_LONG = N_("{what} is too long: at most {limit} characters once written out (this one has {count}).")
+TOO_LONG = N_("{what}: too long. At most {limit} characters once written out; this text has {count}.")
 TOO_MANY_TRIES = N_("Too many tries from this browser. Wait {seconds} seconds, then try again.")
 BUSY_WORKSHOP = N_("Many groups are joining this workshop right now. Wait {seconds} seconds, then try again.")
 FULL = N_("This workshop is full: it has {limit} groups already. Ask your facilitator to run a second workshop.")
@@ -102,8 +102,8 @@ class WorkshopRepository:
         if not name:
             raise WorkshopRefused(t("Give the workshop a name, for example 'Lusaka advocacy forum'."))
         for what, text, limit in (
-            (t("The workshop name"), name, WORKSHOP_NAME_LIMIT),
-            (t("The place"), place, PLACE_LIMIT),
+            (t("Workshop name"), name, WORKSHOP_NAME_LIMIT),
+            (t("Place"), place, PLACE_LIMIT),
         ):
             if problem := text_too_long(what, text, limit, t):
                 raise WorkshopRefused(problem)

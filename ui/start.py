@@ -126,9 +126,9 @@ def _new_campaign_form() -> None:
 
 NEW_ERROR_KEY = "new-campaign-error"
 NEW_BOXES = (  # profile field, box, what the message calls it
-    ("name", "new-name", N_("The campaign name")),
-    ("lead_organisation", "new-organisation", N_("The organisation")),
-    ("country", "new-country", N_("The country")),
+    ("name", "new-name", N_("Campaign name")),
+    ("lead_organisation", "new-organisation", N_("Organisation or coalition")),
+    ("country", "new-country", N_("Country")),
 )
 
 

@@ -26,8 +26,8 @@ def _stored(data_dir) -> list[str]:
 @pytest.mark.parametrize(
     ("box", "typed", "message"),
     [
-        ("workshop-name", QA * 120, "The workshop name is too long: at most 120 characters once written out"),
-        ("workshop-place", QA * 61, "The place is too long: at most 120 characters"),
+        ("workshop-name", QA * 120, "Workshop name: too long. At most 120 characters once written out"),
+        ("workshop-place", QA * 61, "Place: too long. At most 120 characters"),
     ],
 )
 def test_a_workshop_text_that_grows_when_normalised_is_refused_with_a_message(app, data_dir, box, typed, message):
@@ -56,16 +56,16 @@ def test_a_group_name_that_grows_when_normalised_is_refused_with_a_message(app, 
     at.text_input(key="join-code").input(workshop.join_code)
     at.text_input(key="join-name").input(QA * 80)
     _click(at, "Join the workshop")
-    assert "Your group's name is too long: at most 80 characters once written out" in at.error[0].value
+    assert "Your group's name: too long. At most 80 characters once written out" in at.error[0].value
     assert "c" not in at.query_params and workshops.load(workshop.id).groups == []
 
 
 @pytest.mark.parametrize(
     ("box", "typed", "message"),
     [
-        ("new-name", QA * 100, "The campaign name is too long: at most 120 characters once written out"),
-        ("new-organisation", QA * 101, "The organisation is too long: at most 200 characters"),
-        ("new-country", QA * 51, "The country is too long: at most 100 characters"),
+        ("new-name", QA * 100, "Campaign name: too long. At most 120 characters once written out"),
+        ("new-organisation", QA * 101, "Organisation or coalition: too long. At most 200 characters"),
+        ("new-country", QA * 51, "Country: too long. At most 100 characters"),
     ],
 )
 def test_a_campaign_text_that_grows_when_normalised_is_refused_and_kept_in_its_box(
