@@ -163,9 +163,9 @@ def _cell_points(points: list, x: float, top: float, width: float, height: float
     for index, point in enumerate(points):
         lines = fit_lines(point.label, width - 2 * radius - 9, size, lines_each)
         block = max(len(lines) * leading, 2 * radius + 1)
-        if y - block < top - height + 2:
-            rest = len(points) - index
-            more = overflow.format(count=rest)
+        if y - block < top - height + 2 - leading:  # the last line of the cell says who is left out
+            numbers = ", ".join(str(p.number) for p in points[index:])
+            more = fit_lines(overflow.format(numbers=numbers, count=len(points) - index), width - 8, size, 1)[0]
             shapes.append(Label(x + width - 4, top - height + 4, more, size, brand.MUTED, "end"))
             break
         centre = y - radius
@@ -200,13 +200,19 @@ def _tint(amount: float) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
+NUMBER_WIDTH = 12.0  # points before an activity's name in the timeline, for its number
+
+
 def timeline_scene(chart: Timeline, width: float) -> Scene:
     """Return the timeline: activity names on the left, one bar per activity across the months."""
     label_width = min(170.0, width * 0.34)
     left, right = label_width + 8, width - 4
-    row_height, header = 22.0, 26.0
+    header = 26.0
     band = 38.0 if chart.milestones else 0.0
-    height = header + len(chart.bars) * row_height + band + 4
+    # a name takes up to three lines (the row grows) so that it is cut, with "…", only when very long
+    names = [fit_lines(bar.label, label_width - 4 - NUMBER_WIDTH, 7.2, 3) for bar in chart.bars]
+    rows = [max(22.0, 8.4 * len(lines) + 6) for lines in names]
+    height = header + sum(rows) + band + 4
     days = (chart.end - chart.start).days + 1
     scale = (right - left) / days
 
@@ -228,14 +234,18 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
         month_start = next_start
     shapes.append(Line(left, height - header + 2, right, height - header + 2, brand.ACCENT, 0.8))
     shapes += _milestones(chart, x_of, band, height - header)  # under the bars and their dates
-    for index, bar in enumerate(chart.bars):
-        top = height - header - index * row_height
-        centre = top - row_height / 2
-        lines = fit_lines(bar.label, label_width - 4, 7.2, 2)
+    top = height - header
+    for index, (bar, lines) in enumerate(zip(chart.bars, names, strict=True)):
+        row = rows[index]
+        centre = top - row / 2
         first_baseline = centre + (len(lines) - 1) * 4.2 - 2.4
         rtl = is_rtl(bar.label)  # a right-to-left name ends at the column's right edge, beside its bar
+        number = f"{index + 1}."  # the activity's number in the plan's list and work plan
+        shapes.append(
+            Label(label_width - 4 if rtl else 0, first_baseline, number, 7.2, brand.MUTED, "end" if rtl else "start")
+        )
         for n, line in enumerate(lines):
-            x, anchor = (label_width - 4, "end") if rtl else (0, "start")
+            x, anchor = (label_width - 4 - NUMBER_WIDTH, "end") if rtl else (NUMBER_WIDTH, "start")
             shapes.append(Label(x, first_baseline - n * 8.4, line, 7.2, brand.INK, anchor))
         x1, x2 = x_of(bar.start), x_of(bar.end + dt.timedelta(days=1))
         if x2 - x1 < 5:
@@ -244,11 +254,12 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
         else:
             shapes.append(Box(x1, centre - 5, x2 - x1, 10, brand.ACCENT, radius=2.5))
         when_width = text_width(bar.when, 6.3)
-        if x2 + 4 + when_width <= right:
-            shapes.append(Label(x2 + 4, centre - 2.2, bar.when, 6.3, brand.MUTED))
-        elif x1 - 4 - when_width >= left:
-            shapes.append(Label(x1 - 4, centre - 2.2, bar.when, 6.3, brand.MUTED, "end"))
-        shapes.append(Line(0, top - row_height, right, top - row_height, brand.RULE, 0.3))
+        when_x = x2 + 4 if x2 + 4 + when_width <= right else x1 - 4 - when_width
+        if when_x >= left:  # on a white ground: the deadlines' dashed lines pass behind the date, not through it
+            shapes.append(Box(when_x - 1.5, centre - 4.4, when_width + 3, 8.6, brand.WHITE, radius=1.5))
+            shapes.append(Label(when_x, centre - 2.2, bar.when, 6.3, brand.MUTED))
+        shapes.append(Line(0, top - row, right, top - row, brand.RULE, 0.3))
+        top -= row
     return Scene(width, height, tuple(shapes))
 
 

@@ -136,7 +136,7 @@ class PowerMap:
     legend: tuple[str, str] = ("Primary audience", "Secondary audience")
     caption: str = ""
     table_columns: tuple[str, str, str] = ("Audience", "Influence", "Stance")  # for formats without pictures
-    overflow: str = "+{count} more"  # shown in a crowded cell; {count} is the number of dots left out
+    overflow: str = "Also {numbers}"  # shown in a crowded cell; {numbers} lists the numbers of the dots left out
 
 
 @dataclass(frozen=True)

@@ -66,8 +66,8 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -
         legend=(t("Primary audience"), t("Secondary audience")),
         caption=caption,
         table_columns=(t("Audience"), t("Influence"), t("Stance")),
-        # Translators: in a crowded cell of the power map: "+3 more" audiences not drawn
-        overflow=t("+{count} more"),
+        # Translators: in a crowded cell of the power map, the numbers of the audiences not drawn: "Also 5, 7"
+        overflow=t("Also {numbers}"),
     )
 
 

@@ -8,11 +8,13 @@ import io
 import pytest
 from PIL import Image
 
+from campaign.example import example_campaign
 from campaign.i18n import translator
 from campaign.model import Campaign
-from campaign.worksheet import WorksheetPack
+from campaign.worksheet import WorksheetPack, load_worksheets
+from exports import brand
 from exports.chart_png import render_png
-from exports.charts import Box, Dot, Label, fit_lines, power_map_scene, timeline_scene
+from exports.charts import NUMBER_WIDTH, Box, Dot, Label, Line, fit_lines, power_map_scene, timeline_scene
 from exports.fonts import text_width
 from exports.pictures import BARS_PER_TIMELINE, activity_timelines, audience_power_map
 
@@ -43,7 +45,7 @@ def test_the_timeline_has_one_bar_per_dated_activity(example: Campaign, pack: Wo
     assert chart.start == dt.date(2027, 3, 1) and chart.end == dt.date(2027, 12, 31)
     assert chart.month_labels[0] == "Mar" and len(chart.month_labels) == 10
     scene = timeline_scene(chart, WIDTH)
-    bars = [s for s in scene.shapes if isinstance(s, Box) and s.radius] + [
+    bars = [s for s in scene.shapes if isinstance(s, Box) and s.radius and s.fill != brand.WHITE] + [
         s for s in scene.shapes if isinstance(s, Dot) and not s.diamond
     ]
     assert len(bars) == 4
@@ -85,5 +87,40 @@ def test_right_to_left_activity_names_are_right_aligned_in_their_column() -> Non
     chart = Timeline("T", start, dt.date(2027, 1, 31), ("Jan",), ("2027",), bars)
     labels = {s.text: s for s in timeline_scene(chart, WIDTH).shapes if isinstance(s, Label)}
     arabic, english = labels["لقاء الوزارة"], labels["Meet the ministry"]
-    assert (english.anchor, english.x) == ("start", 0)
-    assert arabic.anchor == "end" and arabic.x == pytest.approx(min(170.0, WIDTH * 0.34) - 4)
+    assert (english.anchor, english.x) == ("start", NUMBER_WIDTH)
+    assert arabic.anchor == "end" and arabic.x == pytest.approx(min(170.0, WIDTH * 0.34) - 4 - NUMBER_WIDTH)
+
+
+def test_timeline_rows_are_numbered_like_the_activities_and_french_names_are_whole() -> None:
+    pack = load_worksheets(language="fr")
+    (chart,) = activity_timelines(example_campaign(pack), pack, translator("fr"))
+    labels = [s.text for s in timeline_scene(chart, WIDTH).shapes if isinstance(s, Label)]
+    assert [label for label in labels if label.endswith(".") and label[:-1].isdigit()] == ["1.", "2.", "3.", "4."]
+    assert not any(label.endswith("…") for label in labels)
+
+
+def test_deadline_lines_pass_behind_the_dates_of_the_bars(example: Campaign, pack: WorksheetPack) -> None:
+    (chart,) = activity_timelines(example, pack, translator("en"))
+    shapes = timeline_scene(chart, WIDTH).shapes
+    dates = {bar.when for bar in chart.bars}
+    for index, label in enumerate(shapes):
+        if not (isinstance(label, Label) and label.text in dates):
+            continue
+        ground = shapes[index - 1]  # drawn just before its date, after every deadline line
+        assert isinstance(ground, Box) and ground.fill == brand.WHITE
+        assert ground.x <= label.x and label.x + text_width(label.text, label.size) <= ground.x + ground.width
+        lines = [i for i, s in enumerate(shapes) if isinstance(s, Line) and s.dashed]
+        assert lines and max(lines) < index - 1
+
+
+def test_a_crowded_power_map_cell_names_the_audiences_left_out(example: Campaign, pack: WorksheetPack) -> None:
+    rows = example.answers["audiences"]["audiences"]
+    crowded = [dict(rows[0], id=f"crowd-{n}") for n in range(9)]
+    example.answers["audiences"]["audiences"] = crowded
+    chart = audience_power_map(example, pack, translator("en"))
+    assert chart is not None
+    labels = [s.text for s in power_map_scene(chart, WIDTH).shapes if isinstance(s, Label)]
+    also = [label for label in labels if label.startswith("Also ")]
+    assert len(also) == 1
+    drawn = {int(label) for label in labels if label.isdigit()}
+    assert set(range(1, 10)) - drawn == {int(n) for n in also[0].removeprefix("Also ").split(", ")}
