@@ -9,6 +9,11 @@
 // The box is built once per mount and kept across reruns (focus, caret and undo history survive); a new
 // stored value replaces the box's text only when the person has not typed since the box was last in step
 // with the server, so an answer being typed is never overwritten by an older one.
+//
+// Text the server has not taken yet is also kept in the browser (localStorage, one entry per campaign and
+// box, removed as soon as the server holds the text). A page opened again after a closed tab, a reload or a
+// restarted server puts that text back and sends it; when the stored answer changed meanwhile, the box keeps
+// the stored answer and offers the unsent text back instead ("Put it back" / "Discard").
 
 const PAUSE_MS = 600;
 const RETRY_MS = 2500;
@@ -22,6 +27,52 @@ if (!document.querySelector("link[data-answer-box]")) {
   document.head.append(sheet);
 }
 const registry = (window.__answerBoxes ??= new Map()); // key -> {flush, pending}
+const KEEP_PREFIX = "answer-box:";
+const KEEP_DAYS = 30; // a copy no page has asked for in this time is dropped (a shared computer forgets)
+const WORDS = {
+  restored: "Brought back from this browser: what you typed here at {time} had not reached the server yet.",
+  changed: "What you typed here at {time} was never saved, and the answer has changed since. Your text:",
+  put_back: "Put it back",
+  discard: "Discard",
+};
+
+function words() {
+  return { ...WORDS, ...(window.__answerBoxWords || {}) };
+}
+
+function keptKey(data) {
+  const campaign = new URLSearchParams(window.location.search).get("c") || "-";
+  return `${KEEP_PREFIX}${campaign}:${data.key}`;
+}
+
+function readKept(key) {
+  try {
+    const entry = JSON.parse(localStorage.getItem(key) || "null");
+    return entry && typeof entry.text === "string" ? entry : null;
+  } catch {
+    return null; // storage switched off, or an entry this code did not write: nothing to offer
+  }
+}
+
+function writeKept(key, entry) {
+  try {
+    if (entry) localStorage.setItem(key, JSON.stringify(entry));
+    else localStorage.removeItem(key);
+  } catch {
+    // storage full or switched off: the box still sends what is typed; only the browser copy is missing
+  }
+}
+
+function forgetOldCopies() {
+  try {
+    const oldest = Date.now() - KEEP_DAYS * 24 * 3600 * 1000;
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith(KEEP_PREFIX))) {
+      if (!(readKept(key)?.at > oldest)) localStorage.removeItem(key);
+    }
+  } catch {
+    // no storage: nothing kept
+  }
+}
 
 function refreshPageMark() {
   const pending = [...registry.values()].some((box) => box.pending());
@@ -30,6 +81,7 @@ function refreshPageMark() {
 
 if (!window.__answerBoxesListening) {
   window.__answerBoxesListening = true;
+  forgetOldCopies();
   const flushAll = () => registry.forEach((box) => box.flush());
   window.addEventListener("pagehide", flushAll);
   window.addEventListener("beforeunload", flushAll);
@@ -71,7 +123,39 @@ function build(parent, data) {
   box.value = data.value ?? "";
   box._synced = box.value; // the text known to be what the server holds
   box._server = data.value ?? "";
+  root._fresh = true; // a new page: look for text typed here that the server never received
   return root;
+}
+
+function showNote(root, message, quoted, buttons) {
+  root.querySelector(".answer-box__note")?.remove();
+  const note = document.createElement("div");
+  note.className = "answer-box__note";
+  note.setAttribute("role", "status");
+  const text = document.createElement("span");
+  text.textContent = message;
+  note.append(text);
+  if (quoted !== null) {
+    const quote = document.createElement("q");
+    quote.setAttribute("dir", "auto");
+    quote.textContent = quoted;
+    note.append(quote);
+  }
+  const row = document.createElement("span");
+  row.className = "answer-box__note-buttons";
+  for (const [label, act] of buttons) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("click", () => {
+      note.remove();
+      root._offering = false;
+      act();
+    });
+    row.append(button);
+  }
+  note.append(row);
+  root.append(note);
 }
 
 function configure(root, data) {
@@ -118,6 +202,8 @@ export function mount(component) {
   box._server = stored;
 
   const pending = () => box.value !== box._synced;
+  const kept = keptKey(data);
+  if (data.words) window.__answerBoxWords = data.words;
   const showCount = () => {
     count.textContent = data.max_chars ? `${box.value.length}/${data.max_chars}` : "";
   };
@@ -143,8 +229,12 @@ export function mount(component) {
   const flush = () => {
     if (box.isConnected) report();
   };
+  const keep = () => {
+    if (!root._offering) writeKept(kept, pending() ? { text: box.value, base: box._synced, at: Date.now() } : null);
+  };
   const onInput = () => {
     showCount();
+    keep();
     box._sent = undefined;
     refreshPageMark();
     clearTimeout(timer);
@@ -168,11 +258,18 @@ export function mount(component) {
     box.value = day[0];
     onInput();
   };
+  box._onInput = onInput;
   box.addEventListener("paste", onPaste);
   box.addEventListener("input", onInput);
   box.addEventListener("keydown", onKey);
   box.addEventListener("blur", onLeave);
   registry.set(data.key, { flush, pending });
+  if (root._fresh) {
+    root._fresh = false;
+    offerKept(root, box, kept, stored);
+  } else if (!pending() && !root._offering) {
+    writeKept(kept, null); // the server holds what the box shows: no copy is kept
+  }
   showCount();
   refreshPageMark();
   if (pending()) {
@@ -193,6 +290,45 @@ export function mount(component) {
     if (registry.get(data.key)?.flush === flush) registry.delete(data.key);
     refreshPageMark();
   };
+}
+
+// Put back text typed on this page before that the server never received, or offer it when the answer changed.
+function offerKept(root, box, kept, stored) {
+  const onInput = () => box._onInput(); // the handler of the box's latest run
+  const entry = readKept(kept);
+  if (!entry || entry.text === stored) {
+    writeKept(kept, null);
+    return;
+  }
+  const w = words();
+  const lang = document.documentElement.lang || undefined;
+  const time = new Date(entry.at).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+  if ((entry.base ?? "") === stored) {
+    box.value = entry.text; // nothing changed on the server since: it is simply the text not yet sent
+    showNote(root, w.restored.replace("{time}", time), null, [
+      [
+        w.discard,
+        () => {
+          box.value = stored;
+          writeKept(kept, null);
+          onInput();
+        },
+      ],
+    ]);
+    return;
+  }
+  root._offering = true; // the stored answer changed meanwhile: never write over it without a word
+  showNote(root, w.changed.replace("{time}", time), entry.text, [
+    [
+      w.put_back,
+      () => {
+        box.value = entry.text;
+        onInput();
+        box.focus();
+      },
+    ],
+    [w.discard, () => writeKept(kept, null)],
+  ]);
 }
 
 function focusNext(key) {

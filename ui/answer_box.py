@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from ui.language import ui_translator
 from ui.text import escape_markdown
 
 Kind = Literal["line", "lines", "number", "date"]
@@ -98,12 +99,26 @@ def render_box(box: Box) -> None:
         "max": box.maximum,
         "disabled": box.disabled,
     }
+    drawn = st.session_state.setdefault(DRAWN_KEY, {})
+    if not drawn:  # the first box of a run carries the words of every box's notes (sent once, not per box)
+        data["words"] = _note_words()
     data = {name: value for name, value in data.items() if value not in (None, False)}  # less to send each run
-    st.session_state.setdefault(DRAWN_KEY, {})[box.key] = box
+    drawn[box.key] = box
     ANSWER_BOX(key=box.key, data=data, on_typed_change=lambda: take_report(box, _state(box.key)))
     problem = st.session_state.get(PROBLEMS_KEY, {}).get(box.key)
     if problem:
         st.caption(f":red[:material/error: {escape_markdown(problem)}]")
+
+
+def _note_words() -> dict[str, str]:
+    """Return the words a box shows when it puts back, or offers back, text the server never received."""
+    t = ui_translator()
+    return {
+        "restored": t("Brought back from this browser: what you typed here at {time} had not reached the server yet."),
+        "changed": t("What you typed here at {time} was never saved, and the answer has changed since. Your text:"),
+        "put_back": t("Put it back"),
+        "discard": t("Discard"),
+    }
 
 
 def take_report(box: Box, report: Any) -> bool:

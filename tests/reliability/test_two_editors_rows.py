@@ -73,14 +73,24 @@ def test_a_grid_edit_just_after_another_laptop_saved_is_kept(live_server, laptop
     first.keyboard.press("Tab")
     settle(first)
     wait_for(lambda: stored_partners(live_server.data_dir, campaign_id)[1].get("contact") == "Dr Ruth Chebet")
+    # a choice in the grid, picked with the keyboard just after the other laptop's save
+    type_into(second, cell(second, "watoto", "brings"), "Member NGOs in 30 counties")
+    wait_for(
+        lambda: stored_partners(live_server.data_dir, campaign_id)[0].get("brings") == "Member NGOs in 30 counties"
+    )
+    first.locator(".st-key-f-audiences-partners-university-type input").first.click()
+    first.keyboard.type("Univ", delay=30)
+    first.keyboard.press("Enter")
+    wait_for(lambda: stored_partners(live_server.data_dir, campaign_id)[1].get("type") == "academic")
     first.wait_for_timeout(5500)  # another catch-up on both pages: nothing typed is taken back
     for page in (first, second):
         page.reload()
         settle(page)
     rows = stored_partners(live_server.data_dir, campaign_id)
-    assert rows[0] == {**PARTNERS[0], "role": "Co-signs the letters"}
+    assert rows[0] == {**PARTNERS[0], "role": "Co-signs the letters", "brings": "Member NGOs in 30 counties"}
     assert rows[1] == {
         **PARTNERS[1],
+        "type": "academic",
         "role": "Writes the costing",
         "brings": "A costing of posts",
         "contact": "Dr Ruth Chebet",
