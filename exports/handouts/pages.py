@@ -9,13 +9,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from exports import brand
-from exports.fonts import LATIN, pdf_font
+from exports.fonts import LATIN, pdf_font, text_width
 from exports.handouts.model import Handouts
 from exports.handouts.text import sized_text
 from exports.pdf_text import paragraph
 
 HEADER_TOP = 14 * brand.POINTS_PER_MM  # from the top edge, as in the plan
 FOOTER_BASE = 10 * brand.POINTS_PER_MM
+STEP_SIZE, STEP_SMALLEST = 10.0, 7.5  # points: the step and title at the top of each page
 
 
 class HandoutCanvas(Canvas):
@@ -88,8 +89,13 @@ class HandoutTemplate(BaseDocTemplate):
         group.wrap(right - left, 20)
         group_width = max(group.getActualLineWidths0() or [0])
         name_line = 150.0  # points of line to write the group's names on
-        step = sized_text(sheet.step, "header", bold=True, size=10, leading=12, colour=brand.ACCENT, plan_rtl=rtl)
-        _, step_height = step.wrap(right - left - group_width - name_line - 24, 30)
+        room = right - left - group_width - name_line - 24
+        # one line, in smaller type if it must: a second line would run into the page's first heading
+        size = max(STEP_SMALLEST, min(STEP_SIZE, STEP_SIZE * room / text_width(sheet.step, STEP_SIZE, bold=True)))
+        step = sized_text(
+            sheet.step, "header", bold=True, size=size, leading=size + 2, colour=brand.ACCENT, plan_rtl=rtl
+        )
+        _, step_height = step.wrap(room, 30)
         top = height - HEADER_TOP
         step.drawOn(canvas, left, top - step_height + 8)
         group.drawOn(canvas, right - name_line - group_width - 4, top - 2)

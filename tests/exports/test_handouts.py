@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import TypeAdapter
 
-from campaign.fields import ChoiceField, LongTextField, TableField, TextField
+from campaign.fields import ChoiceField, FieldDefinition, LongTextField, TableField, TextField
 from campaign.worksheet import WorksheetPack
 from exports.handouts import Handouts, build_handouts, handouts_pdf
 from exports.handouts.guidance import guidance_blocks
@@ -94,3 +95,23 @@ def test_the_handouts_print_on_a4_and_letter(pack: WorksheetPack) -> None:
     assert pdf_page_size(pdf) == pytest.approx((595.3, 841.9), abs=0.1)
     assert pdf_page_size(handouts_pdf(pack, "letter")) == pytest.approx((612, 792), abs=0.1)
     assert handouts_pdf(pack) == pdf  # the same worksheets always give the same bytes
+
+
+@pytest.mark.parametrize(
+    ("definition", "lines"),
+    [
+        ({"type": "text", "max_length": 120}, 1),
+        ({"type": "text", "max_length": 121}, 2),
+        ({"type": "text", "max_length": 2000}, 3),
+        ({"type": "long_text", "max_length": 600}, 10),
+        ({"type": "list", "max_items": 5}, 5),
+        ({"type": "list", "max_items": 30}, 8),
+        ({"type": "reference", "source": "a.b"}, 2),
+        ({"type": "reference", "source": "a.b", "multiple": False}, 1),
+        ({"type": "date"}, 1),
+        ({"type": "number"}, 1),
+    ],
+)
+def test_each_kind_of_answer_gets_the_lines_the_docs_promise(definition: dict, lines: int) -> None:
+    field = TypeAdapter(FieldDefinition).validate_python({"id": "f", "label": "F", **definition})
+    assert expected_lines(field) == lines

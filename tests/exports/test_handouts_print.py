@@ -9,7 +9,7 @@ import pytest
 
 from campaign.fields import LongTextField, TableField, TextField
 from exports.handouts import Handouts, build_handouts, render_handouts
-from exports.handouts.flowables import FEW_LINES
+from exports.handouts.flowables import FEW_LINES, MIN_LINES
 from exports.handouts.model import Lines, TickBoxes
 from exports.handouts.sizing import LONG_TEXT_LINES
 from tests.exports.conftest import pack_in
@@ -151,3 +151,51 @@ def test_message_sets_and_media_items_print_one_block_per_row(language: str) -> 
             start = texts.index(block.title)
             labels = [text.split(" (")[0] for text in texts[start + 1 : start + 1 + len(table.columns)]]
             assert labels == [column.label.split(" (")[0] for column in table.columns]
+
+
+@pytest.mark.parametrize(("language", "paper"), PRINTS)
+def test_a_space_over_two_pages_keeps_three_lines_with_its_question_and_carries_three_or_more(
+    language: str, paper: str
+) -> None:
+    result = printout(language, paper)
+    carried = 0
+    for mark in result.marks:
+        pages = sorted({page for page, _ in mark.rules})
+        if len(pages) < 2:
+            continue
+        carried += 1
+        for page in pages:
+            assert sum(1 for on, _ in mark.rules if on == page) >= MIN_LINES, (mark.text, page)
+        for page in pages[1:]:  # the lines carried over are headed by the question's name
+            assert squeeze(mark.text) in squeeze(" ".join(w["text"] for w in result.pages[page - 1].words[:12]))
+    assert carried  # the long answers of the pack do go over
+
+
+@pytest.mark.parametrize(("language", "paper"), [("en", "a4"), ("pt", "letter")])
+def test_lines_are_ruled_every_eight_and_a_half_millimetres(language: str, paper: str) -> None:
+    millimetres = {
+        round((later - top) * 25.4 / 72, 1)
+        for mark in printout(language, paper).marks
+        if mark.question is not None
+        for (page, top), (later_page, later) in zip(mark.rules, mark.rules[1:], strict=False)
+        if page == later_page
+    }
+    assert millimetres == {8.5}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_first_page_lists_each_worksheet_with_the_pages_it_takes(language: str) -> None:
+    result = printout(language, "a4")
+    first = result.pages[0]
+    counts = [footer_numbers(page, result.handouts.page_label)[1] for page in result.pages]
+    for sheet in result.handouts.sheets:
+        start = next(mark.page for mark in result.marks if mark.text == sheet.heading)
+        line = [w for w in first.words if abs(w["bottom"] - _bottom_of(first, sheet.heading)) < 3]
+        assert line[-1]["text"] == str(counts[start - 1]), sheet.heading
+
+
+def _bottom_of(page: Page, text: str) -> float:
+    words = text.split()
+    texts = [word["text"] for word in page.words]
+    index = next(i for i in range(len(texts)) if texts[i : i + len(words)] == words)
+    return page.words[index + len(words) - 1]["bottom"]
