@@ -1,0 +1,70 @@
+"""In Chromium: the object store refuses every request while a person types; the page says "Not saved yet ·
+retrying" (never Streamlit's error page), keeps the answers, and stores them by itself once the store is back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from campaign import Campaign, CampaignRepository, load_worksheets
+from campaign.object_store import ObjectStore
+from tests.campaign.store_relay import StoreRelay
+from tests.reliability.conftest import open_tab
+from tests.reliability.pages import settle, type_answer, widget
+from tests.reliability.servers import RestartableServer
+from tests.s3_server import new_bucket, s3_environment, s3_options
+
+pytestmark = pytest.mark.browser
+Repository = CampaignRepository
+TYPED = {"f:profile.country": "Uganda", "f:profile.owner": "Joy Achieng", "f:profile.area": "Gulu and Lira districts"}
+
+
+@pytest.fixture
+def behind_relay(s3_endpoint: str, tmp_path: Path) -> Iterator[tuple[RestartableServer, StoreRelay, Repository]]:
+    """An app server whose campaign store (moto, a bucket of its own) is reached only through a relay."""
+    from tests.ui.browser import require_chromium
+
+    require_chromium()
+    relay = StoreRelay(int(s3_endpoint.rsplit(":", 1)[1]))
+    bucket = new_bucket(s3_endpoint)
+    environment = {**s3_environment(relay.url), "CAMPAIGN_DATA_DIR": bucket}
+    server = RestartableServer(tmp_path / "unused", tmp_path / "server.log", environment)
+    server.start()
+    yield server, relay, CampaignRepository(ObjectStore(bucket, **s3_options(s3_endpoint)), load_worksheets())
+    server.stop()
+    relay.close()
+
+
+def test_answers_typed_while_the_store_refuses_are_kept_and_stored_once_it_is_back(behind_relay, laptop) -> None:
+    server, relay, repo = behind_relay
+    campaign = Campaign(id="")
+    campaign.set_answer("profile", "name", "Fund Us")
+    campaign = repo.create(campaign)
+    page = open_tab(laptop())
+    page.goto(f"{server.url}/?c={campaign.id}&step=profile")
+    expect(widget(page, "f:profile.country")).to_be_visible(timeout=30_000)
+    settle(page)
+    relay.set("refuse")
+    for key, text in TYPED.items():
+        type_answer(page, key, text)
+        expect(page.get_by_text("Not saved yet · retrying")).to_be_visible()
+    expect(page.get_by_text("This app has encountered an error")).to_have_count(0)
+    for key, text in TYPED.items():
+        expect(widget(page, key)).to_have_value(text)
+    relay.set("forward")  # no click, no reload: the page sends them again by itself
+    deadline = time.monotonic() + 60
+    while (stored := repo.load(campaign.id)) and any(
+        stored.answer("profile", key.split(".")[1]) != text for key, text in TYPED.items()
+    ):
+        assert time.monotonic() < deadline, {key: stored.answer("profile", key.split(".")[1]) for key in TYPED}
+        time.sleep(0.5)
+    expect(page.get_by_text("Not saved yet · retrying")).to_have_count(0, timeout=20_000)
+    page.reload()  # and a reload shows them, read from the store
+    for key, text in TYPED.items():
+        expect(widget(page, key)).to_have_value(text)
+    log = server.log.read_text(errors="replace")
+    assert "campaign store: " in log and f":{relay.port}" not in log, "the log names no store address"
