@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from campaign.fields import (
     ChoiceField,
     FieldBase,
@@ -16,7 +18,6 @@ from campaign.i18n import Translator, translator
 from campaign.worksheet import Worksheet, WorksheetPack
 from exports import brand
 from exports.document import BulletList, Inline, Paper, Paragraph, Span, inline
-from exports.handouts.guidance import guidance_blocks
 from exports.handouts.model import Grid, Handouts, Item, Lines, Question, RowBlock, Sheet, Space, TableSpace, TickBoxes
 from exports.handouts.sizing import expected_lines, grid_lines, grid_widths, is_capped
 from exports.wording import PAGE_LABEL, clean, field_label
@@ -142,3 +143,31 @@ def _table(table: TableField, pack: WorksheetPack, paper: Paper, t: Translator) 
         for number in range(1, min(table.max_rows, BLOCK_ROWS) + 1)
     )
     return TableSpace(label, tuple(notes), blocks=blocks)
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def guidance_blocks(markdown: str) -> list[Paragraph | BulletList]:
+    """Return a worksheet's guidance (paragraphs, "- " lists and **bold**) as plan blocks."""
+    blocks: list[Paragraph | BulletList] = []
+    for chunk in re.split(r"\n\s*\n", clean(markdown)):
+        text: list[str] = []
+        items: list[str] = []
+        for line in (line.strip() for line in chunk.splitlines()):
+            if line.startswith("- "):
+                items.append(line[2:])
+            elif items:
+                items[-1] += " " + line  # a list item wrapped onto the next line
+            elif line:
+                text.append(line)
+        if text:
+            blocks.append(Paragraph(_spans(" ".join(text))))
+        if items:
+            blocks.append(BulletList(tuple(_spans(item) for item in items)))
+    return blocks
+
+
+def _spans(text: str) -> Inline:
+    parts = _BOLD.split(text)
+    return tuple(Span(part, bold=index % 2 == 1) for index, part in enumerate(parts) if part)

@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 from campaign.fields import ChoiceField, FieldDefinition, LongTextField, TableField, TextField
 from campaign.worksheet import WorksheetPack
 from exports.handouts import Handouts, build_handouts, handouts_pdf
-from exports.handouts.guidance import guidance_blocks
+from exports.handouts.build import guidance_blocks
 from exports.handouts.model import Lines, Question, TableSpace, TickBoxes
 from exports.handouts.sizing import LONG_TEXT_LINES, expected_lines
 from exports.wording import field_label
