@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import N_, Translator, translator
+from campaign.lengths import text_too_long
 from campaign.model import Campaign, is_valid_id
 from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
@@ -35,7 +36,6 @@ from campaign.workshop import (
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}\Z")  # \Z, not $: `$` accepts a final newline (ui/state.py uses match)
 NOT_READ = N_("the workshop could not be read: {problems}")
 NOT_WRITTEN = N_("the change would make the workshop unreadable, so it was not saved: {problems}")
-TOO_LONG = N_("{what}: too long. At most {limit} characters once written out; this text has {count}.")
 TOO_MANY_TRIES = N_("Too many tries from this browser. Wait {seconds} seconds, then try again.")
 BUSY_WORKSHOP = N_("Many groups are joining this workshop right now. Wait {seconds} seconds, then try again.")
 FULL = N_("This workshop is full: it has {limit} groups already. Ask your facilitator to run a second workshop.")
@@ -62,11 +62,6 @@ class JoinRefused(WorkshopRefused):
 def stored_text(typed: str | None) -> str:
     """Return `typed` as a workshop stores it: cleaned, NFC, on one line with single spaces."""
     return " ".join(clean_text(typed or "").split())
-
-
-def text_too_long(what: str, text: str, limit: int, t: Translator) -> str | None:
-    """Return why `text` (as stored) is too long for a box that holds `limit` characters, or None."""
-    return t(TOO_LONG, what=what, limit=limit, count=len(text)) if len(text) > limit else None
 
 
 def group_campaign_name(group: str, workshop: str, limit: int) -> str:

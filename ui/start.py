@@ -10,10 +10,10 @@ from campaign.completeness import campaign_progress
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import N_
+from campaign.lengths import text_too_long
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
-from campaign.workshops import text_too_long
 from ui import state
 from ui.auth import current_owner, listed_for_visitor
 from ui.joining import render_join_form

@@ -26,6 +26,7 @@ from campaign.fields import (
     ReferenceField,
     TextField,
 )
+from campaign.lengths import text_too_long
 from campaign.merge import put_at_path
 from campaign.model import is_empty
 from campaign.text import clean_text
@@ -189,7 +190,11 @@ def box_text(value: Any) -> str:
 
 
 def _take_text(slot: Slot, text: str) -> str | None:
-    slot.commit(_text(text))
+    cleaned = _text(text)  # the box counts what was typed; the limit holds for the text as stored (NFC)
+    limit = getattr(slot.definition, "max_length", None)
+    if problem := text_too_long(label(slot.definition), cleaned, limit, ui_translator()):
+        return problem  # nothing is saved; the message stays under the box
+    slot.commit(cleaned)
     return None
 
 

@@ -84,3 +84,32 @@ def test_the_longest_campaign_name_that_fits_is_created(app, repo) -> None:
     at.text_input(key="new-name").input(QA * 60)
     _click(at, "Start the campaign")
     assert len(repo.load(at.query_params["c"]).title) == 120
+
+
+def _text_fields() -> list[tuple[str, str, int]]:
+    from campaign import load_worksheets
+
+    return [
+        (sheet.id, field.id, field.max_length)
+        for sheet in load_worksheets().worksheets
+        for field in sheet.fields
+        if field.type in ("text", "long_text")
+    ]
+
+
+@pytest.mark.parametrize(("sheet", "field", "limit"), _text_fields())
+def test_every_worksheet_text_that_grows_past_its_limit_gets_a_message_and_is_not_saved(
+    app, example, repo, sheet, field, limit
+) -> None:
+    from tests.ui.conftest import box
+
+    at = app(c=example.id, step=sheet)
+    before = repo.load(example.id).answer(sheet, field)
+    box(at, f"f:{sheet}.{field}").input(QA * (limit // 2 + 1))
+    rerun(at)
+    shown = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert f": too long. At most {limit} characters once written out; this text has {limit // 2 * 2 + 2}." in shown
+    assert repo.load(example.id).answer(sheet, field) == before
+    box(at, f"f:{sheet}.{field}").input(QA * (limit // 2))  # the most that fits is saved
+    rerun(at)
+    assert len(repo.load(example.id).answer(sheet, field)) == limit // 2 * 2
