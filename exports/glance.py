@@ -87,7 +87,7 @@ def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[
     lines = [
         (
             str(number),
-            _shorter(_text(row, statement, campaign, pack, t)),
+            _shorter(_text(row, statement, campaign, pack, t), 2 * MOST_CHARACTERS),
             _text(row, deadline, campaign, pack, t),
             _text(row, decider, campaign, pack, t),
         )

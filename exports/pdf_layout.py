@@ -11,6 +11,7 @@ from exports import brand
 from exports.document import Paper
 
 SMALL_SHARE = 1 / 3  # a table or card shorter than this share of a page is never split
+LEAST_REMAINDER = 72.0  # points: the part of a split table carried over is at least this tall (no lone last row)
 
 
 def frame_height(paper: Paper) -> float:
@@ -39,6 +40,11 @@ class PlanTable(TableFlowable):
         if self._waits(available_height):
             return []
         pieces = super().split(available_width, available_height)
+        if len(pieces) == 2:
+            _, carried = pieces[1].wrap(available_width, self.page_height)
+            if carried < LEAST_REMAINDER:  # carry more over, so the next page does not hold one short row
+                retry = super().split(available_width, available_height - (LEAST_REMAINDER - carried))
+                pieces = retry if len(retry) == 2 else pieces
         for piece in pieces[1:]:
             piece.continuation, piece.page_height = True, self.page_height  # type: ignore[attr-defined]
         return pieces
