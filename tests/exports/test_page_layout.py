@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from campaign.example import example_campaign
-from exports.document import Heading, KeyValue
+from exports.document import Heading, KeyValue, PageBreak, Paragraph, Table
+from exports.docx import render_docx
 from exports.pdf import render_pdf
 from exports.plan import build_plan
 from tests.exports.conftest import PREPARED, pack_in
@@ -83,3 +87,25 @@ def test_small_label_and_value_tables_are_never_split(language: str, paper: str,
     for block in small:
         starts = [squeezed(entry.label)[:12] for entry in block.entries]  # a label may wrap beside its value
         assert any(all(start in text for start in starts) for text in texts), f"split over pages: {block.entries}"
+
+
+def test_a_long_title_is_cut_at_a_word_in_the_word_header_too() -> None:
+    pack = pack_in("en")
+    campaign = example_campaign(pack)
+    title = ("Every ward in Kenya gets a trained, registered and paid social service worker " * 2)[:120].strip()
+    campaign.set_answer("profile", "name", title)
+    word = docx.Document(io.BytesIO(render_docx(build_plan(campaign, pack, today=PREPARED))))
+    shown = word.sections[0].header.paragraphs[0].text.split("\t")[0]
+    assert shown.endswith("…") and title.startswith(shown[:-1]) and title[len(shown) - 1] == " "
+
+
+def test_a_large_campaigns_glance_shows_a_few_of_each_and_points_at_the_rest() -> None:
+    plan = plan_of("en", "a4", 4)
+    start = next(i for i, block in enumerate(plan.blocks) if isinstance(block, Heading) and block.one_page)
+    end = next(i for i, block in enumerate(plan.blocks) if i > start and isinstance(block, PageBreak))
+    glance = plan.blocks[start:end]
+    objectives, audiences, dates, _ = [block for block in glance if isinstance(block, Table)]
+    assert (len(objectives.rows), len(audiences.rows), len(dates.rows)) == (5, 4, 8)
+    notes = [block.content[0].text for block in glance if isinstance(block, Paragraph) and block.style == "muted"]
+    assert notes[0] == "And 7 more: see section 2. Advocacy objectives."
+    assert any(note.endswith("see section 3. Target audiences and partners.") for note in notes)
