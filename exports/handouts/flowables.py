@@ -11,7 +11,7 @@ from exports.handouts.model import Lines, Space
 
 GAP = 24.0  # points between ruled lines: room for a handwritten line (8.5 mm)
 MIN_LINES = 3  # lines kept with their question when the rest of a space goes over to the next page
-FEW_LINES = 4  # a space this much too long for the page is shortened rather than continued overleaf
+FEW_LINES = 6  # a space this much too long for the page is shortened rather than continued overleaf
 LABEL_GAP = 3.0  # points between the parts above a space
 
 
