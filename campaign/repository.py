@@ -178,6 +178,15 @@ class CampaignRepository:
             N_("the campaign is being saved by many people at once; your answer was not saved, try again")
         )
 
+    def check(self, mine: Campaign, base: Campaign) -> None:
+        """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked.
+
+        For a page whose store is failing: each edit made meanwhile is held to the rules at once, so the answers
+        waiting for the store can all be stored together once it answers.
+        """
+        replaces = data_to_yaml(_cleaned(campaign_to_data(base))).encode()
+        self._checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
+
     def _checked(self, campaign: Campaign, replaces: bytes = b"") -> tuple[bytes, Campaign]:
         """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
 

@@ -38,12 +38,17 @@ def save_edit(edit: Edit) -> bool:
         return True
     before, space.campaign = space.campaign, mine
     try:
+        if space.unsaved:  # the store is failing: hold this edit to the rules now, not once it is back
+            repository().check(mine, space.base)
         result = repository().save(mine, space.base)
     except CampaignInvalid as error:
         # an edit the worksheets forbid (or that would make the file too large) would block every later save:
         # drop this edit only; earlier answers still waiting for the store stay in the session
         t = ui_translator()
         space.campaign = before
+        if _same(mine, before):  # the waiting answers themselves, merged with a save made elsewhere: keep that
+            space.campaign, space.error = space.base.copy(), None
+            st.session_state.pop(RETRY_KEY, None)
         space.notice = t("That change was not kept: {reason}", reason=error.translated(t))
         state.forget_widgets()
         return False

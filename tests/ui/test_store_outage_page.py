@@ -66,3 +66,31 @@ def test_answers_typed_while_the_store_is_down_show_not_saved_and_are_stored_whe
     lost = [key for key, text in TYPED.items() if stored_now.answer("profile", key.split(".")[1]) != text]
     assert lost == []
     assert not at.error and "Not saved" not in page_words(at)
+
+
+def test_an_answer_over_the_size_rule_typed_during_an_outage_is_refused_at_once_and_the_others_stored(
+    app, stored: tuple[CampaignRepository, Campaign], relay: StoreRelay
+) -> None:
+    from tests.campaign.test_size_rule import TUNE, just_over_the_limit
+
+    repo, campaign = stored
+    near = just_over_the_limit(campaign)
+    near.set_answer(*TUNE, str(near.answer(*TUNE))[:1500])  # a few hundred bytes under the limit
+    campaign = repo.save(near, campaign).campaign
+    at = app(c=campaign.id, step="profile")
+    relay.set("refuse")
+    box(at, "f:profile.country").input("Uganda")
+    rerun(at)
+    box(at, "f:profile.name").input("字" * 140)  # 420 bytes more: the file would be over the limit
+    rerun(at)
+    assert "over the limit of 2,000,000 bytes" in " ".join(str(info.value) for info in at.info)
+    assert "Not saved yet · retrying" in page_words(at), "Uganda is still waiting for the store"
+    relay.set("forward")
+    for _ in range(PATIENCE):
+        time.sleep(1)
+        rerun(at)
+        if not at.error:
+            break
+    stored_now = repo.load(campaign.id)
+    assert stored_now.answer("profile", "country") == "Uganda"
+    assert stored_now.answer("profile", "name") != "字" * 140
