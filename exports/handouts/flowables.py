@@ -13,6 +13,7 @@ GAP = 24.0  # points between ruled lines: room for a handwritten line (8.5 mm)
 MIN_LINES = 3  # lines kept with their question when the rest of a space goes over to the next page
 FEW_LINES = 6  # a space this much too long for the page is shortened rather than continued overleaf
 LABEL_GAP = 3.0  # points between the parts above a space
+TALL = 400.0  # points: a question whose words and boxes alone are taller than this cannot be kept whole
 
 
 class QuestionSpace(Flowable):
@@ -30,9 +31,11 @@ class QuestionSpace(Flowable):
         boxes: list[Flowable],
         foot: list[Flowable],
         continued: Flowable | None = None,
+        first_number: int = 1,
     ) -> None:
         super().__init__()
         self.head, self.space, self.boxes, self.foot, self.continued = head, space, boxes, foot, continued
+        self.first_number = first_number  # of a numbered space's first line: more than 1 where it goes on
         self.spaceAfter = 10
 
     def _height_of(self, parts: list[Flowable], width: float) -> float:
@@ -49,6 +52,11 @@ class QuestionSpace(Flowable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         count = self._lines()
+        numbered = isinstance(self.space, Lines) and self.space.numbered
+        if self._height_of([*self.head, *self.boxes], available_width) > TALL:
+            # words or boxes too many to keep whole on any page: they flow like text, the lines follow them
+            rest = QuestionSpace([], self.space, [], self.foot, self.continued, self.first_number)
+            return [*self.head, *self.boxes, *([rest] if count else self.foot)]
         if not count or self.boxes:
             return []
         head = self._height_of(self.head, available_width) + 4
@@ -58,14 +66,15 @@ class QuestionSpace(Flowable):
         shortened = int((available_height - head - self._height_of(self.foot, available_width)) // GAP)
         if count - shortened <= FEW_LINES and shortened * 3 >= count * 2:
             # a few lines more would take a page of their own: the space is an estimate, so it ends here
-            return [QuestionSpace(self.head, Lines(shortened, self.space.numbered), [], self.foot)]
+            return [QuestionSpace(self.head, Lines(shortened, numbered), [], self.foot, None, self.first_number)]
         fit = min(fit, count - MIN_LINES)  # and the lines that go over are never fewer than the ones kept
         if fit < MIN_LINES:
             return []
-        first = QuestionSpace(self.head, Lines(fit, self.space.numbered), [], [])
+        first = QuestionSpace(self.head, Lines(fit, numbered), [], [], None, self.first_number)
         rest_head = [self.continued] if self.continued is not None else []
-        rest = QuestionSpace(rest_head, Lines(count - fit, self.space.numbered), [], self.foot, self.continued)
-        rest.first_number = getattr(self, "first_number", 1) + fit
+        rest = QuestionSpace(
+            rest_head, Lines(count - fit, numbered), [], self.foot, self.continued, self.first_number + fit
+        )
         return [first, rest]
 
     def draw(self) -> None:
@@ -85,11 +94,10 @@ class QuestionSpace(Flowable):
             canvas.setFillColor(colors.HexColor(brand.MUTED))
             canvas.setFont(pdf_font(LATIN), 8)
             numbered = isinstance(self.space, Lines) and self.space.numbered
-            first_number = getattr(self, "first_number", 1)
             for line in range(count):
                 y -= GAP
                 if numbered:
-                    canvas.drawRightString(10, y + 2, f"{first_number + line}.")
+                    canvas.drawRightString(10, y + 2, f"{self.first_number + line}.")
                 canvas.line(16 if numbered else 0, y, self.width, y)
             canvas.restoreState()
         for part in self.foot:

@@ -85,3 +85,18 @@ def test_a_long_text_of_6000_characters_gets_much_more_room_than_a_text_of_80() 
     lines = {mark.text: lines_of(mark) for mark in marks if isinstance(mark.question, Question)}
     assert lines["Short answer"] >= 1 and lines["Press release"] >= 15 * lines["Short answer"]
     assert lines["The story"] >= 10 * lines["Who"]  # in a row's block too
+
+
+def test_a_question_too_long_for_any_page_flows_over_pages_instead_of_failing() -> None:
+    # a pack author's very long help, or a choice of 90 options, cannot stay whole on one page
+    many = [{"id": f"c{n}", "label": f"Option number {n}"} for n in range(90)]
+    pack = _pack(
+        {"id": "long", "label": "Long help", "type": "long_text", "help": "Explain. " * 900, "max_length": 600},
+        {"id": "many", "label": "Many options", "type": "multi_choice", "choices": many},
+        {"id": "after", "label": "After them", "type": "list", "max_items": 8},
+    )
+    handouts = build_handouts(pack)
+    pages = read_pages(handouts_pdf(pack), "a4")
+    marks = locate(expected_marks(handouts), pages)
+    assert len(pages) >= 3 and sum(len(page.boxes) for page in pages) == 90
+    assert lines_of(next(mark for mark in marks if mark.text == "After them")) == 8
