@@ -18,7 +18,7 @@ from campaign.logo import LogoProblem, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
-from campaign.storage import BlobStore, PreconditionFailed, StorageError
+from campaign.storage import NOT_READ, NOT_SAVED, BlobStore, PreconditionFailed, StorageError
 from campaign.strict_yaml import MAX_BYTES, MAX_VALUES, count_values
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
@@ -145,6 +145,15 @@ class CampaignRepository:
 
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
+        try:
+            return self._save(mine, base)
+        except StorageError as error:
+            if error.template != NOT_READ:
+                raise
+            # the store failed while the save read the stored campaign: for the person, the answer is not saved
+            raise StorageError(NOT_SAVED, words=error.words, **error.values) from None
+
+    def _save(self, mine: Campaign, base: Campaign) -> SaveResult:
         key = _campaign_key(mine.id)
         deadline, attempt = time.monotonic() + SAVE_PATIENCE_SECONDS, 0
         while attempt == 0 or time.monotonic() < deadline:

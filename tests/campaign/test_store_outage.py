@@ -77,7 +77,9 @@ def type_during_outage(repository: CampaignRepository, base: Campaign, count: in
     mine = base.copy()
     for number, (sheet, field) in enumerate(ANSWERS[:count]):
         mine.set_answer(sheet, field, f"typed during the outage, answer {number}")
-        assert_plain_failure(finishes(lambda: repository.save(mine, base)), *addresses)
+        failure = finishes(lambda: repository.save(mine, base))
+        assert_plain_failure(failure, *addresses)
+        assert failure.message.startswith("your answer was not saved: the campaign store ")
     return mine
 
 
