@@ -209,8 +209,8 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
     left, right = label_width + 8, width - 4
     header = 26.0
     band = 38.0 if chart.milestones else 0.0
-    # a name takes up to three lines (the row grows) so that it is cut, with "…", only when very long
-    names = [fit_lines(bar.label, label_width - 4 - NUMBER_WIDTH, 7.2, 3) for bar in chart.bars]
+    # a name takes up to four lines (the row grows) so that it is cut, with "…", only when very long
+    names = [fit_lines(bar.label, label_width - 4 - NUMBER_WIDTH, 7.2, 4) for bar in chart.bars]
     rows = [max(22.0, 8.4 * len(lines) + 6) for lines in names]
     height = header + sum(rows) + band + 4
     days = (chart.end - chart.start).days + 1

@@ -91,9 +91,10 @@ def test_right_to_left_activity_names_are_right_aligned_in_their_column() -> Non
     assert arabic.anchor == "end" and arabic.x == pytest.approx(min(170.0, WIDTH * 0.34) - 4 - NUMBER_WIDTH)
 
 
-def test_timeline_rows_are_numbered_like_the_activities_and_french_names_are_whole() -> None:
-    pack = load_worksheets(language="fr")
-    (chart,) = activity_timelines(example_campaign(pack), pack, translator("fr"))
+@pytest.mark.parametrize("language", ["en", "fr", "es", "pt"])
+def test_timeline_rows_are_numbered_like_the_activities_and_names_are_whole(language: str) -> None:
+    pack = load_worksheets(language=None if language == "en" else language)
+    (chart,) = activity_timelines(example_campaign(pack), pack, translator(language))
     labels = [s.text for s in timeline_scene(chart, WIDTH).shapes if isinstance(s, Label)]
     assert [label for label in labels if label.endswith(".") and label[:-1].isdigit()] == ["1.", "2.", "3.", "4."]
     assert not any(label.endswith("…") for label in labels)

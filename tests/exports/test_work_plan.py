@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import get_args
 
 import docx
 from pypdf import PdfReader
 
 from campaign.budget import campaign_budget, find_role
 from campaign.checks import plan_check
+from campaign.fields import Role
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.document import Entry, KeyValue, PlanDocument, Table
@@ -34,6 +36,12 @@ def test_every_pack_role_is_found_where_the_default_pack_declares_it(pack: Works
         "start": ("activities", "start"),
         "lead": ("activities", "lead"),
     }
+
+
+def test_every_role_of_the_schema_is_declared_by_the_default_pack(pack: WorksheetPack) -> None:
+    declared = {f.role for sheet in pack.worksheets for f in sheet.fields if f.role}
+    declared |= {c.role for sheet in pack.worksheets for f in sheet.fields if f.is_table for c in f.columns if c.role}
+    assert declared == set(get_args(Role))
 
 
 def test_the_work_plan_lists_every_activity_and_adds_up_the_costs(example_plan: PlanDocument) -> None:
