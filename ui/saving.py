@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import time
 from collections.abc import Callable
 from typing import Any
@@ -13,7 +14,7 @@ from campaign import Campaign, Conflict, StorageError
 from campaign.merge import apply_conflict_side
 from campaign.model import is_empty
 from campaign.repository import CampaignInvalid
-from ui import state
+from ui import outbox, state
 from ui.language import ui_translator
 from ui.resources import repository
 
@@ -32,6 +33,8 @@ def save_edit(edit: Edit) -> bool:
     space = state.workspace()
     if space is None:
         return False
+    if space.unsaved:
+        _adopt_delivered(space)
     mine = space.campaign.copy()
     edit(mine)
     if not space.unsaved and _same(mine, space.base):
@@ -49,17 +52,20 @@ def save_edit(edit: Edit) -> bool:
         if _same(mine, before):  # the waiting answers themselves, merged with a save made elsewhere: keep that
             space.campaign, space.error = space.base.copy(), None
             st.session_state.pop(RETRY_KEY, None)
+            outbox.release(_outbox_key(space))
         space.notice = t("That change was not kept: {reason}", reason=error.translated(t))
         state.forget_widgets()
         return False
     except StorageError as error:
         # every answer stays in `space.campaign`; the next try (automatic, or any later edit) sends them all
         space.error = error.translated(ui_translator())
+        outbox.hold(_outbox_key(space), repository(), mine, space.base)  # sent on even if this page goes away
         attempts = st.session_state.get(RETRY_KEY, (0, 0.0))[0] + 1
         delay = min(LAST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (attempts - 1))
         st.session_state[RETRY_KEY] = (attempts, time.monotonic() + delay)
         return False
     st.session_state.pop(RETRY_KEY, None)
+    outbox.release(_outbox_key(space))
     space.campaign, space.base = result.campaign, result.campaign.copy()
     space.error, space.saved_at = None, dt.datetime.now()
     if result.merged:
@@ -80,9 +86,26 @@ def retry_if_due(now: float | None = None) -> bool:
     if space is None or not space.unsaved:
         return False
     now = time.monotonic() if now is None else now
-    if now < st.session_state.get(RETRY_KEY, (0, 0.0))[1]:
+    if now < st.session_state.get(RETRY_KEY, (0, 0.0))[1] and not outbox.has_delivered(_outbox_key(space)):
         return False
     return save_edit(lambda campaign: None)
+
+
+def _outbox_key(space: state.Workspace) -> str:
+    token = st.session_state.setdefault("_outbox_token", secrets.token_hex(8))
+    return f"{token}:{space.campaign.id}"
+
+
+def _adopt_delivered(space: state.Workspace) -> None:
+    """Take the answers the background sender stored (ui/outbox.py) as this session's last save."""
+    stored = outbox.delivered(_outbox_key(space))
+    if stored is None:
+        return
+    if not _same(stored, space.campaign):
+        state.forget_widgets()  # someone else's answers were merged in: show them
+    space.campaign, space.base = stored, stored.copy()
+    space.error, space.saved_at = None, dt.datetime.now()
+    st.session_state.pop(RETRY_KEY, None)
 
 
 def _same(a: Campaign, b: Campaign) -> bool:

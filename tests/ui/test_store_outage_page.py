@@ -94,3 +94,24 @@ def test_an_answer_over_the_size_rule_typed_during_an_outage_is_refused_at_once_
     stored_now = repo.load(campaign.id)
     assert stored_now.answer("profile", "country") == "Uganda"
     assert stored_now.answer("profile", "name") != "字" * 140
+
+
+def test_answers_typed_during_an_outage_are_stored_even_after_the_page_is_reloaded(
+    app, stored: tuple[CampaignRepository, Campaign], relay: StoreRelay
+) -> None:
+    repo, campaign = stored
+    at = app(c=campaign.id, step="profile")
+    relay.set("refuse")
+    for key, text in TYPED.items():
+        box(at, key).input(text)
+        rerun(at)
+    reloaded = app(c=campaign.id, step="profile")  # a reload is a new session; the old one never runs again
+    assert "cannot be opened" in reloaded.error[0].value and "127.0.0.1" not in reloaded.error[0].value
+    del at
+    relay.set("forward")
+    deadline = time.monotonic() + PATIENCE
+    while any(repo.load(campaign.id).answer("profile", key.split(".")[1]) != text for key, text in TYPED.items()):
+        assert time.monotonic() < deadline, "the answers typed before the reload were never stored"
+        time.sleep(0.5)
+    again = app(c=campaign.id, step="profile")  # the next reload shows them, read from the store
+    assert [box(again, key).value for key in TYPED] == list(TYPED.values())
