@@ -46,7 +46,7 @@ from exports.pdf_flowables import (
     WritingSpace,
     anchored_heading,
 )
-from exports.pdf_layout import fitted_to_page, frame_height, kept_whole_if_small, plan_table
+from exports.pdf_layout import fitted_to_page, frame_height, keep_headings_with_next, kept_whole_if_small, plan_table
 from exports.pdf_pages import PlanTemplate
 from exports.pdf_text import inline_paragraph, paragraph
 
@@ -261,22 +261,6 @@ RENDERERS: dict[type, Callable[[Any, _Context], list[Flowable]]] = {
 assert set(RENDERERS) == set(BLOCK_TYPES), "the PDF renderer must handle every block type"
 
 
-def _keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
-    """Return the story with headings moved into the KeepTogether group that follows them.
-
-    platypus keeps a heading with the next flowable, but not when that is itself a KeepTogether
-    (a card or a chart), which left headings alone at the foot of a page.
-    """
-    kept: list[Flowable] = []
-    for flowable in reversed(story):
-        if kept and isinstance(kept[-1], KeepTogether) and flowable.getKeepWithNext():
-            flowable.keepWithNext = 0
-            kept[-1] = KeepTogether([flowable, *kept[-1]._content])
-        else:
-            kept.append(flowable)
-    return kept[::-1]
-
-
 def render_pdf(document: PlanDocument) -> bytes:
     """Return the document as PDF bytes; the same document always gives the same bytes."""
     anchors = frozenset(block.anchor for block in document.blocks if isinstance(block, Heading) and block.anchor)
@@ -300,7 +284,7 @@ def render_pdf(document: PlanDocument) -> bytes:
             story += render(block, context)
     if one_page is not None:
         story += fitted_to_page(one_page[0], one_page[1:], context.width, height)
-    story = _keep_headings_with_next(story)
+    story = keep_headings_with_next(story)
     output = io.BytesIO()
     PlanTemplate(output, document).build(story or [Spacer(1, 1)], canvasmaker=PlanCanvas)
     return output.getvalue()

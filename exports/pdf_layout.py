@@ -76,3 +76,19 @@ def _unkept(content: list[Flowable]) -> list[Flowable]:
     for flowable in content:
         flat += _unkept(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
     return flat
+
+
+def keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Return the story with headings moved into the KeepTogether group that follows them.
+
+    platypus keeps a heading with the next flowable, but not when that is itself a KeepTogether
+    (a card or a chart), which left headings alone at the foot of a page.
+    """
+    kept: list[Flowable] = []
+    for flowable in reversed(story):
+        if kept and isinstance(kept[-1], KeepTogether) and flowable.getKeepWithNext():
+            flowable.keepWithNext = 0
+            kept[-1] = KeepTogether([flowable, *kept[-1]._content])
+        else:
+            kept.append(flowable)
+    return kept[::-1]
