@@ -68,3 +68,27 @@ def test_answers_typed_while_the_store_refuses_are_kept_and_stored_once_it_is_ba
         expect(widget(page, key)).to_have_value(text)
     log = server.log.read_text(errors="replace")
     assert "campaign store: " in log and f":{relay.port}" not in log, "the log names no store address"
+
+
+def test_answers_typed_during_an_outage_survive_a_reload_made_before_the_store_is_back(behind_relay, laptop) -> None:
+    server, relay, repo = behind_relay
+    campaign = repo.create(Campaign(id=""))
+    page = open_tab(laptop())
+    page.goto(f"{server.url}/?c={campaign.id}&step=profile")
+    expect(widget(page, "f:profile.country")).to_be_visible(timeout=30_000)
+    settle(page)
+    relay.set("refuse")
+    for key, text in TYPED.items():
+        type_answer(page, key, text)
+    expect(page.get_by_text("Not saved yet · retrying")).to_be_visible()
+    page.reload()  # while the store is still down: a new session, which cannot open the campaign
+    expect(page.get_by_text("This campaign cannot be opened")).to_be_visible(timeout=30_000)
+    relay.set("forward")
+    page.reload()  # the store is back: what was typed is stored (by the server, or sent from the browser's copy)
+    deadline = time.monotonic() + 60
+    while any(repo.load(campaign.id).answer("profile", key.split(".")[1]) != text for key, text in TYPED.items()):
+        assert time.monotonic() < deadline, "the answers typed before the reload were never stored"
+        time.sleep(0.5)
+    page.reload()
+    for key, text in TYPED.items():
+        expect(widget(page, key)).to_have_value(text)
