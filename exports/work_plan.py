@@ -49,7 +49,7 @@ def work_plan(campaign: Campaign, pack: WorksheetPack, budget: Budget, t: Transl
         Table(
             (t("No."), clean_label(table), t("Dates"), t("Audiences"), t("Lead"), cost_title),
             tuple(lines),
-            (0.65, 2.6, 1.6, 2.2, 1.5, 1.2),
+            (0.6, 2.4, 1.5, 2.2, 1.9, 1.1),  # "Lead" wide enough for "communications" whole
             dense=True,
             total_row=True,
         ),
