@@ -10,8 +10,8 @@
 // stored value replaces the box's text only when the person has not typed since the box was last in step
 // with the server, so an answer being typed is never overwritten by an older one.
 //
-// Text the server has not taken yet is also kept in the browser (localStorage, one entry per campaign and
-// box, removed as soon as the server holds the text). A page opened again after a closed tab, a reload or a
+// Text not yet stored is also kept in the browser (localStorage, one entry per campaign and box, removed as
+// soon as the campaign store holds the text: the server taking it is not enough while the store fails). A page opened again after a closed tab, a reload or a
 // restarted server puts that text back and sends it; when the stored answer changed meanwhile, the box keeps
 // the stored answer and offers the unsent text back instead ("Put it back" / "Discard").
 
@@ -123,6 +123,7 @@ function build(parent, data) {
   box.value = data.value ?? "";
   box._synced = box.value; // the text known to be what the server holds
   box._server = data.value ?? "";
+  box._stored = box._server; // the text known to be in the campaign store
   root._fresh = true; // a new page: look for text typed here that the server never received
   return root;
 }
@@ -200,6 +201,7 @@ export function mount(component) {
     box._synced = box.value; // the server holds this text (as typed, or cleaned of control characters)
   }
   box._server = stored;
+  if (!data.unsaved) box._stored = stored; // while the store fails, the server's value is not yet stored
 
   const pending = () => box.value !== box._synced;
   const kept = keptKey(data);
@@ -230,7 +232,15 @@ export function mount(component) {
     if (box.isConnected) report();
   };
   const keep = () => {
-    if (!root._offering) writeKept(kept, pending() ? { text: box.value, base: box._synced, at: Date.now() } : null);
+    if (root._offering) return; // an offer of older unsent text is on screen: its copy stays until answered
+    // the server took the text, and the store has it (or the box shows just what the store last held)
+    if (!pending() && (!data.unsaved || box.value === box._stored)) {
+      writeKept(kept, null);
+      return;
+    }
+    const old = readKept(kept);
+    const at = old && old.text === box.value ? old.at : Date.now();
+    writeKept(kept, { text: box.value, base: box._stored, at });
   };
   const onInput = () => {
     showCount();
@@ -267,8 +277,8 @@ export function mount(component) {
   if (root._fresh) {
     root._fresh = false;
     offerKept(root, box, kept, stored);
-  } else if (!pending() && !root._offering) {
-    writeKept(kept, null); // the server holds what the box shows: no copy is kept
+  } else {
+    keep(); // dropped once the store holds what the box shows; kept (or updated) while it does not
   }
   showCount();
   refreshPageMark();

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from ui import state
 from ui.language import ui_translator
 from ui.text import escape_markdown
 
@@ -99,6 +100,9 @@ def render_box(box: Box) -> None:
         "max": box.maximum,
         "disabled": box.disabled,
     }
+    space = state.workspace()
+    if space is not None and space.unsaved:  # the server holds edits the store has not taken: the box keeps its copy
+        data["unsaved"] = True
     drawn = st.session_state.setdefault(DRAWN_KEY, {})
     if not drawn:  # the first box of a run carries the words of every box's notes (sent once, not per box)
         data["words"] = _note_words()
