@@ -92,6 +92,8 @@ def _logo(file: str, campaign: Campaign) -> bytes | None:
     if not campaign.settings.logo or file == "-":
         return None
     path = Path(file).parent / campaign.settings.logo
+    if not path.exists() and (path.parent / "assets" / path.name).exists():
+        path = path.parent / "assets" / path.name  # a campaign file in the data folder keeps its logos there
     try:
         return path.read_bytes()
     except OSError as error:

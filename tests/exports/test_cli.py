@@ -82,6 +82,20 @@ def test_the_logo_beside_the_campaign_goes_on_the_cover(
     assert len(PdfReader(tmp_path / "kenya.pdf").pages[0].images) == 1
 
 
+def test_a_campaign_file_in_the_data_folder_prints_its_stored_logo(tmp_path: Path, example: Campaign) -> None:
+    from campaign import CampaignRepository, load_worksheets, open_store
+
+    repo = CampaignRepository(open_store(tmp_path / "data"), load_worksheets())
+    stored = repo.create(example)
+    image = io.BytesIO()
+    Image.new("RGB", (240, 80), "navy").save(image, format="PNG")
+    stored.settings.logo = repo.put_asset(stored.id, image.getvalue())  # kept by content, in assets/
+    repo.save(stored, repo.load(stored.id))
+    path = tmp_path / "data" / "campaigns" / stored.id / "campaign.yaml"
+    assert main(["export", str(path), "--format", "pdf", "--out", str(tmp_path / "out")]) == 0
+    assert len(PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages[0].images) == 1
+
+
 def test_handouts_writes_the_blank_worksheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "print" / "worksheets.pdf"
     assert main(["handouts", "--out", str(out), "--paper", "letter"]) == 0
