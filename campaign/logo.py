@@ -51,4 +51,4 @@ def logo_name(data: bytes) -> str:
 
 def is_logo_name(name: str) -> bool:
     """Return True when `name` is a logo's stored name (the only asset names a campaign may refer to)."""
-    return bool(LOGO_NAME.match(name))
+    return bool(LOGO_NAME.fullmatch(name))

@@ -89,7 +89,7 @@ class BlobStore(Protocol):
 
 def check_key(key: str) -> str:
     """Return `key` if it is a safe relative key (no '..', no absolute path), else raise ValueError."""
-    if not KEY_RE.match(key) or any(part in {".", ".."} or part.startswith(".") for part in key.split("/")):
+    if not KEY_RE.fullmatch(key) or any(part in {".", ".."} or part.startswith(".") for part in key.split("/")):
         raise ValueError(f"unsafe storage key {key!r}")
     return key
 

@@ -91,3 +91,13 @@ def test_only_logo_names_reach_the_store(store: BlobStore, name: str) -> None:
     campaign.settings.logo = name
     loaded, problems = parse_campaign(campaign_to_yaml(campaign), PACK)
     assert loaded is None and problems, "a file naming anything else as its logo is refused"
+
+
+def test_a_name_or_key_ending_in_a_newline_is_refused() -> None:
+    from campaign.logo import is_logo_name
+    from campaign.storage import check_key
+
+    assert is_logo_name("logo.png") and not is_logo_name("logo.png\n")
+    assert check_key("campaigns/abc/campaign.yaml") == "campaigns/abc/campaign.yaml"
+    with pytest.raises(ValueError):
+        check_key("campaigns/abc/campaign.yaml\n")
