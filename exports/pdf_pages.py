@@ -14,6 +14,21 @@ from exports.pdf_flowables import PlanCanvas, form_name
 from exports.pdf_text import paragraph
 
 
+def body_frame(width: float, height: float) -> Frame:
+    """Return the frame that holds a page's text, inside the brand's margins (plans and handouts alike)."""
+    return Frame(
+        brand.MARGIN_SIDE,
+        brand.MARGIN_BOTTOM,
+        width - 2 * brand.MARGIN_SIDE,
+        height - brand.MARGIN_TOP - brand.MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+
 class PlanTemplate(BaseDocTemplate):
     """Pages with the running header and "page N of M" footer; a bare first page for the cover."""
 
@@ -31,17 +46,7 @@ class PlanTemplate(BaseDocTemplate):
             initialFontName=pdf_font(LATIN),  # else every page names Helvetica, which is never embedded
         )
         self.document = document
-        body = Frame(
-            brand.MARGIN_SIDE,
-            brand.MARGIN_BOTTOM,
-            width - 2 * brand.MARGIN_SIDE,
-            height - brand.MARGIN_TOP - brand.MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
+        body = body_frame(width, height)
         cover = Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
         templates = [PageTemplate("body", [body], onPage=self._decorate), PageTemplate("cover", [cover])]
         if document.blocks and isinstance(document.blocks[0], Cover):

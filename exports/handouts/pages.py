@@ -6,12 +6,13 @@ import io
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from exports import brand
 from exports.fonts import LATIN, pdf_font, text_width
 from exports.handouts.model import Handouts
 from exports.handouts.text import sized_text
+from exports.pdf_pages import body_frame
 from exports.pdf_text import paragraph
 
 HEADER_TOP = 14 * brand.POINTS_PER_MM  # from the top edge, as in the plan
@@ -63,17 +64,7 @@ class HandoutTemplate(BaseDocTemplate):
             initialFontName=pdf_font(LATIN),  # else every page names Helvetica, which is never embedded
         )
         self.handouts = handouts
-        body = Frame(
-            brand.MARGIN_SIDE,
-            brand.MARGIN_BOTTOM,
-            width - 2 * brand.MARGIN_SIDE,
-            height - brand.MARGIN_TOP - brand.MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
+        body = body_frame(width, height)
         self.addPageTemplates([PageTemplate("body", [body], onPageEnd=self._decorate)])
 
     def _decorate(self, canvas: HandoutCanvas, doc: BaseDocTemplate) -> None:
