@@ -104,6 +104,7 @@ class Table:
     row_lines: int = 0  # when set, every row is at least this many lines of handwriting tall, with ruled cells
     dense: bool = False  # smaller type and padding, for summaries that should fit on one page
     total_row: bool = False  # the last row adds up the others: shown in bold
+    amounts: tuple[int, ...] = ()  # the columns that hold amounts: aligned at the end, so digits line up
 
 
 @dataclass(frozen=True)

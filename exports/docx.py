@@ -195,7 +195,9 @@ def _grid(block: Table, writer: _Writer) -> None:
         writer.text(cell.paragraphs[0], text, bold=True, size=size, colour=brand.WHITE)
     for number, (row, values) in enumerate(zip(cells[1:], block.rows, strict=False), start=1):
         bold = block.total_row and number == len(block.rows)
-        for cell, text in zip(row, values, strict=True):
+        for column, (cell, text) in enumerate(zip(row, values, strict=True)):
+            if column in block.amounts:  # at the right of the cell, so the digits of a column line up
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             writer.text(cell.paragraphs[0], text, size=size, bold=bold)
     writer.paragraph("Table Gap")
 

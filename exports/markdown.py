@@ -59,8 +59,9 @@ def _cell(text: str) -> str:
     return escape(text, block=False).replace("\n", "<br>") if text else " "
 
 
-def _table(columns: tuple[str, ...], rows: Any) -> str:
-    lines = ["| " + " | ".join(_cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+def _table(columns: tuple[str, ...], rows: Any, amounts: tuple[int, ...] = ()) -> str:
+    rule = "|" + "".join("--:|" if n in amounts else "---|" for n in range(len(columns)))
+    lines = ["| " + " | ".join(_cell(c) for c in columns) + " |", rule]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -106,7 +107,7 @@ def _key_value(block: KeyValue) -> str:
 
 
 def _grid(block: Table) -> str:
-    return _table(block.columns, block.rows)
+    return _table(block.columns, block.rows, block.amounts)
 
 
 def _callout(block: Callout) -> str:

@@ -141,11 +141,14 @@ def _grid(block: Table, context: _Context) -> list[Flowable]:
     rtl = context.rtl
     data: list[list[Any]] = [_row([paragraph(c, "cell_head", bold=True, plan_rtl=rtl) for c in block.columns], context)]
     cell_style = "cell_dense" if block.dense else "cell"
+    styles = [f"{cell_style}_amount" if n in block.amounts else cell_style for n in range(len(block.columns))]
     data += [
-        _row([paragraph(text, cell_style, plan_rtl=rtl) if text else "" for text in row], context) for row in block.rows
+        _row([paragraph(text, s, plan_rtl=rtl) if text else "" for s, text in zip(styles, row, strict=True)], context)
+        for row in block.rows
     ]
     if block.total_row and block.rows:
-        data[-1] = _row([paragraph(text, cell_style, bold=True, plan_rtl=rtl) for text in block.rows[-1]], context)
+        total = [paragraph(text, s, bold=True, plan_rtl=rtl) for s, text in zip(styles, block.rows[-1], strict=True)]
+        data[-1] = _row(total, context)
     heights = [None] + [block.row_lines * 16.0 or None] * len(block.rows)
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(brand.ACCENT)),

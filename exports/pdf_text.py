@@ -55,6 +55,8 @@ STYLES: dict[str, dict] = {
     "h3": {"fontSize": 10.5, "leading": 14, "spaceBefore": 8, "spaceAfter": 3, "textColor": brand.INK},
     "cell": {"fontSize": 9, "leading": 12},
     "cell_dense": {"fontSize": 8, "leading": 10},
+    "cell_amount": {"fontSize": 9, "leading": 12, "alignment": TA_RIGHT},
+    "cell_dense_amount": {"fontSize": 8, "leading": 10, "alignment": TA_RIGHT},
     "cell_head": {"fontSize": 8.5, "leading": 11, "textColor": brand.WHITE},
     "cell_label": {"fontSize": 8.5, "leading": 11.5, "textColor": brand.ACCENT_DARK},
     "cell_missing": {"fontSize": 9, "leading": 12, "textColor": brand.MUTED},

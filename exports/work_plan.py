@@ -52,6 +52,7 @@ def work_plan(campaign: Campaign, pack: WorksheetPack, budget: Budget, t: Transl
             (0.6, 2.4, 1.5, 2.2, 1.9, 1.1),  # "Lead" wide enough for "communications" whole
             dense=True,
             total_row=True,
+            amounts=(5,),
         ),
         *budget_sentence(budget, t),
     ]

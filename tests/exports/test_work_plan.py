@@ -107,3 +107,24 @@ def test_another_date_gives_another_creation_date(example: Campaign, pack: Works
     later = build_plan(example, pack, today=dt.date(2028, 7, 9))
     info = PdfReader(io.BytesIO(render_pdf(later))).metadata
     assert info is not None and info["/CreationDate"].startswith("D:20280709")
+
+
+def test_costs_line_up_at_the_right_of_their_column_in_every_format(
+    example_pdf: bytes, example_docx: bytes, example_plan: PlanDocument
+) -> None:
+    import pdfplumber
+
+    costs = [row[-1] for row in _work_plan(example_plan).rows]
+    with pdfplumber.open(io.BytesIO(example_pdf)) as pdf:
+        page = next(p for p in pdf.pages if "Work plan and budget" in (p.extract_text() or ""))
+        words = page.extract_words()
+        heading = next(w for w in words if w["text"] == "(KES)")
+        ends = [next(w["x1"] for w in words if w["text"] == cost and w["top"] > heading["top"]) for cost in costs]
+    assert max(ends) - min(ends) < 1.0, ends  # every amount ends where the column does
+    assert max(ends) > heading["x1"] - 1.0  # at the right of the column, under the end of its heading
+    word = docx.Document(io.BytesIO(example_docx))
+    table = next(t for t in word.tables if t.rows[0].cells[-1].text == "Cost (KES)")
+    assert all(
+        row.cells[-1].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT for row in table.rows[1:]
+    )
+    assert "|---|---|---|---|---|--:|" in render_markdown(example_plan)
