@@ -276,7 +276,7 @@ export function mount(component) {
   registry.set(data.key, { flush, pending });
   if (root._fresh) {
     root._fresh = false;
-    offerKept(root, box, kept, stored);
+    offerKept(root, box, kept, stored, data);
   } else {
     keep(); // dropped once the store holds what the box shows; kept (or updated) while it does not
   }
@@ -303,9 +303,13 @@ export function mount(component) {
 }
 
 // Put back text typed on this page before that the server never received, or offer it when the answer changed.
-function offerKept(root, box, kept, stored) {
+function offerKept(root, box, kept, stored, data) {
   const onInput = () => box._onInput(); // the handler of the box's latest run
   const entry = readKept(kept);
+  if (entry && entry.text === stored && data.unsaved) {
+    box._stored = entry.base ?? ""; // the server holds this text but the store does not yet: keep the copy
+    return;
+  }
   if (!entry || entry.text === stored) {
     writeKept(kept, null);
     return;

@@ -151,12 +151,13 @@ def _open(campaign_id: str) -> state.Workspace | None:
 
 
 def _private_link_reminder(space: state.Workspace) -> None:
+    slot = st.container(key="private-link-slot", gap=None)  # in place even when empty: nothing below it moves
     if not st.session_state.get("show-link"):
         return
     from ui.links import private_link
 
     t = ui_translator()
-    with st.container(border=True, key="private-link"):
+    with slot, st.container(border=True, key="private-link"):
         st.markdown(
             ":material/bookmark: "
             + t(

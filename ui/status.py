@@ -37,14 +37,19 @@ def _retry_when_due() -> None:
 def render_save_problem(space: state.Workspace) -> None:
     """Explain a failed save in plain words and offer to try again; the typed answers stay on screen."""
     t = ui_translator()
-    if space.error:
-        st.error(
-            t("Your last change is not saved yet: {reason} It is kept on this page.", reason=space.error),
-            icon=":material/cloud_off:",
-        )
-        st.caption(t("It is sent again by itself, and every answer typed meanwhile with it, once the store answers."))
-        st.button(t("Try saving again"), key="retry-save", on_click=saving.retry, icon=":material/refresh:")
-        _retry_when_due()
-    if space.notice:
-        st.info(space.notice, icon=":material/merge:")
-        space.notice = None
+    # always one container in the same place, shown or empty: a message appearing above the answers must not
+    # move them in the page's element tree, or the browser rebuilds every box below it while a person types
+    with st.container(key="save-problem", gap=None):
+        if space.error:
+            st.error(
+                t("Your last change is not saved yet: {reason} It is kept on this page.", reason=space.error),
+                icon=":material/cloud_off:",
+            )
+            st.caption(
+                t("It is sent again by itself, and every answer typed meanwhile with it, once the store answers.")
+            )
+            st.button(t("Try saving again"), key="retry-save", on_click=saving.retry, icon=":material/refresh:")
+            _retry_when_due()
+        if space.notice:
+            st.info(space.notice, icon=":material/merge:")
+            space.notice = None

@@ -92,3 +92,42 @@ def test_answers_typed_during_an_outage_survive_a_reload_made_before_the_store_i
     page.reload()
     for key, text in TYPED.items():
         expect(widget(page, key)).to_have_value(text)
+
+
+def test_answers_typed_during_an_outage_survive_a_server_restart_before_the_store_is_back(behind_relay, laptop) -> None:
+    # the server took the answers (its session and outbox hold them) but the store never did: when that server
+    # dies, only the browser's own copy is left, and the page opened again must send it
+    server, relay, repo = behind_relay
+    campaign = repo.create(Campaign(id=""))
+    page = open_tab(laptop())
+    page.goto(f"{server.url}/?c={campaign.id}&step=profile")
+    expect(widget(page, "f:profile.country")).to_be_visible(timeout=30_000)
+    settle(page)
+    boxes = page.locator(".answer-box__input")
+    boxes.evaluate_all("inputs => inputs.forEach((input) => { input.dataset.drawn = 'first'; })")
+    relay.set("refuse")
+    for key, text in TYPED.items():
+        widget(page, key).click()
+        page.keyboard.type(text, delay=15)
+        page.keyboard.press("Tab")
+        settle(page)
+    expect(page.get_by_text("Not saved yet · retrying")).to_be_visible()
+    # the message above the answers did not make the browser rebuild the boxes below it (their text, focus
+    # and caret would go): every box is still the one first drawn
+    assert boxes.evaluate_all("inputs => inputs.every((input) => input.dataset.drawn === 'first')")
+    context = page.context
+    page.close()
+    server.kill()  # the server's session and outbox die with it
+    relay.set("forward")
+    server.start()
+    page = open_tab(context)
+    page.goto(f"{server.url}/?c={campaign.id}&step=profile")
+    expect(widget(page, "f:profile.country")).to_be_visible(timeout=30_000)
+    deadline = time.monotonic() + 60
+    while any(repo.load(campaign.id).answer("profile", key.split(".")[1]) != text for key, text in TYPED.items()):
+        assert time.monotonic() < deadline, {
+            k: repo.load(campaign.id).answer("profile", k.split(".")[1]) for k in TYPED
+        }
+        time.sleep(0.5)
+    for key, text in TYPED.items():
+        expect(widget(page, key)).to_have_value(text)
