@@ -1,4 +1,5 @@
-"""A TCP relay in front of the test S3 server that can refuse, reset, answer 503 or freeze, on demand."""
+"""A TCP relay in front of a test server (the S3 store, or the app itself) that can refuse, reset, answer 503
+or freeze, on demand."""
 
 from __future__ import annotations
 
