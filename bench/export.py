@@ -7,7 +7,6 @@ Usage: python bench/export.py [REPEATS]   (default 5)
 
 from __future__ import annotations
 
-import copy
 import io
 import shutil
 import statistics
@@ -23,38 +22,11 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from campaign.example import example_campaign  # noqa: E402
-from campaign.fields import ListField, LongTextField, TableField  # noqa: E402
-from campaign.model import Campaign  # noqa: E402
-from campaign.worksheet import WorksheetPack, load_worksheets  # noqa: E402
+from campaign.example import example_campaign, scaled_campaign  # noqa: E402
+from campaign.worksheet import load_worksheets  # noqa: E402
 from exports.docx import render_docx  # noqa: E402
 from exports.pdf import render_pdf  # noqa: E402
 from exports.plan import build_plan  # noqa: E402
-
-
-def larger(campaign: Campaign, pack: WorksheetPack, factor: int) -> Campaign:
-    """Return the campaign with every table row, list item and long text repeated `factor` times."""
-    bigger = campaign.copy()
-    for sheet in pack.worksheets:
-        answers = bigger.answers.get(sheet.id, {})
-        for definition in sheet.fields:
-            value = answers.get(definition.id)
-            if not value:
-                continue
-            if isinstance(definition, TableField):
-                rows = []
-                for copy_number in range(factor):
-                    for row in value:
-                        twin = copy.deepcopy(row)
-                        if copy_number:  # references keep pointing at the original rows, which still exist
-                            twin["id"] = f"{row['id']}-{copy_number}"
-                        rows.append(twin)
-                answers[definition.id] = rows
-            elif isinstance(definition, ListField):
-                answers[definition.id] = value * factor
-            elif isinstance(definition, LongTextField):
-                answers[definition.id] = "\n\n".join([value] * factor)
-    return bigger
 
 
 def _strings(value: object) -> list[str]:
@@ -103,7 +75,7 @@ def libreoffice_ms(docx: bytes, repeats: int) -> float | None:
 def main(repeats: int) -> None:
     pack = load_worksheets()
     example = example_campaign(pack)
-    cases = {"example": example, "10x larger": larger(example, pack, 10)}
+    cases = {"example": example, "10x larger": scaled_campaign(example, pack, 10)}
     print(f"Plan export, median of {repeats} runs (ms); each run builds the plan and renders it")
     print(f"{'campaign':<12} {'words':>8} {'DOCX':>9} {'PDF':>9} {'PDF pages':>10}")
     results: dict[str, tuple[float, float]] = {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from campaign.fields import ListField, LongTextField, TableField
 from campaign.model import SCHEMA_VERSION, Campaign
 from campaign.problems import Problem
 from campaign.strict_yaml import Document
@@ -68,3 +70,29 @@ def example_problems(pack: WorksheetPack, sources: dict[str, tuple[str, Document
         else:
             located.append(problem)
     return located
+
+
+def scaled_campaign(campaign: Campaign, pack: WorksheetPack, factor: int) -> Campaign:
+    """Return `campaign` with every table row, list item and long text repeated `factor` times (a large
+    campaign for layout tests and benchmarks)."""
+    bigger = campaign.copy()
+    for sheet in pack.worksheets:
+        answers = bigger.answers.get(sheet.id, {})
+        for definition in sheet.fields:
+            value = answers.get(definition.id)
+            if not value:
+                continue
+            if isinstance(definition, TableField):
+                rows = []
+                for number in range(factor):
+                    for row in value:
+                        twin = copy.deepcopy(row)
+                        if number:  # references keep pointing at the original rows, which still exist
+                            twin["id"] = f"{row['id']}-{number}"
+                        rows.append(twin)
+                answers[definition.id] = rows
+            elif isinstance(definition, ListField):
+                answers[definition.id] = value * factor
+            elif isinstance(definition, LongTextField):
+                answers[definition.id] = "\n\n".join([value] * factor)
+    return bigger

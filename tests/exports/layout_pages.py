@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 from functools import cache
@@ -10,10 +9,7 @@ from functools import cache
 import pdfplumber
 from pypdf import PdfReader
 
-from campaign.example import example_campaign
-from campaign.fields import ListField, LongTextField, TableField
-from campaign.model import Campaign
-from campaign.worksheet import WorksheetPack
+from campaign.example import example_campaign, scaled_campaign
 from exports import brand
 from exports.document import KeyValue, PlanDocument, Table
 from exports.pdf import render_pdf
@@ -25,38 +21,13 @@ PAPERS = ("a4", "letter")
 RULE_FROM_TOP = 14 * brand.POINTS_PER_MM + 4  # the running header's rule, in points from the top of the page
 
 
-def larger(campaign: Campaign, pack: WorksheetPack, factor: int) -> Campaign:
-    """Return the campaign with every table row, list item and long text repeated `factor` times."""
-    bigger = campaign.copy()
-    for sheet in pack.worksheets:
-        answers = bigger.answers.get(sheet.id, {})
-        for definition in sheet.fields:
-            value = answers.get(definition.id)
-            if not value:
-                continue
-            if isinstance(definition, TableField):
-                rows = []
-                for number in range(factor):
-                    for row in value:
-                        twin = copy.deepcopy(row)
-                        if number:  # references keep pointing at the original rows, which still exist
-                            twin["id"] = f"{row['id']}-{number}"
-                        rows.append(twin)
-                answers[definition.id] = rows
-            elif isinstance(definition, ListField):
-                answers[definition.id] = value * factor
-            elif isinstance(definition, LongTextField):
-                answers[definition.id] = "\n\n".join([value] * factor)
-    return bigger
-
-
 @cache
 def plan_of(language: str, paper: str, factor: int = 1) -> PlanDocument:
     """Return the worked example's plan (made `factor` times larger) in `language` on `paper`."""
     pack = pack_in(language)
     campaign = example_campaign(pack)
     if factor > 1:
-        campaign = larger(campaign, pack, factor)
+        campaign = scaled_campaign(campaign, pack, factor)
     return build_plan(campaign, pack, today=PREPARED, paper=paper)  # type: ignore[arg-type]
 
 
