@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from campaign import Campaign, CampaignRepository
 from tests.reliability.conftest import open_tab
 from tests.reliability.pages import new_campaign, repository, settle, wait_stored
 
@@ -44,6 +45,21 @@ def type_while_the_server_is_down(live_server, page: Page, text: str, leave: str
     return page
 
 
+def unsent_while_another_laptop_answers(live_server, laptop) -> tuple[Campaign, Page, CampaignRepository]:
+    """Type the goal while the server is down and close the tab; let another laptop store another goal;
+    return the campaign, the page opened on it again, and the repository."""
+    campaign = new_campaign(live_server.data_dir, name="Lunch break")
+    page = open_tab(laptop())
+    open_goal(page, live_server.url, campaign.id)
+    page = type_while_the_server_is_down(live_server, page, TYPED, "close the tab")
+    repo = repository(live_server.data_dir)
+    other = repo.load(campaign.id)
+    other.set_answer("objectives", "goal", "Typed on the other laptop")
+    repo.save(other, repo.load(campaign.id))
+    open_goal(page, live_server.url, campaign.id)
+    return campaign, page, repo
+
+
 @pytest.mark.parametrize("leave", ["close the tab", "reload"])
 def test_text_typed_while_the_server_was_away_comes_back_and_is_stored(live_server, laptop, leave) -> None:
     campaign = new_campaign(live_server.data_dir, name="Lunch break")
@@ -63,15 +79,7 @@ def test_text_typed_while_the_server_was_away_comes_back_and_is_stored(live_serv
 
 
 def test_unsent_text_is_offered_back_when_the_answer_changed_meanwhile(live_server, laptop) -> None:
-    campaign = new_campaign(live_server.data_dir, name="Lunch break")
-    page = open_tab(laptop())
-    open_goal(page, live_server.url, campaign.id)
-    page = type_while_the_server_is_down(live_server, page, TYPED, "close the tab")
-    repo = repository(live_server.data_dir)
-    other = repo.load(campaign.id)
-    other.set_answer("objectives", "goal", "Typed on the other laptop")
-    repo.save(other, repo.load(campaign.id))
-    open_goal(page, live_server.url, campaign.id)
+    campaign, page, repo = unsent_while_another_laptop_answers(live_server, laptop)
     box, note = page.locator(f"{GOAL} .answer-box__input"), page.locator(f"{GOAL} .answer-box__note")
     expect(box).to_have_value("Typed on the other laptop")  # never written over without a word
     expect(note).to_contain_text(TYPED)
@@ -84,15 +92,7 @@ def test_unsent_text_is_offered_back_when_the_answer_changed_meanwhile(live_serv
 
 
 def test_discarding_unsent_text_keeps_the_stored_answer_and_forgets_the_copy(live_server, laptop) -> None:
-    campaign = new_campaign(live_server.data_dir, name="Lunch break")
-    page = open_tab(laptop())
-    open_goal(page, live_server.url, campaign.id)
-    page = type_while_the_server_is_down(live_server, page, TYPED, "close the tab")
-    repo = repository(live_server.data_dir)
-    other = repo.load(campaign.id)
-    other.set_answer("objectives", "goal", "Typed on the other laptop")
-    repo.save(other, repo.load(campaign.id))
-    open_goal(page, live_server.url, campaign.id)
+    campaign, page, repo = unsent_while_another_laptop_answers(live_server, laptop)
     page.locator(f"{GOAL} .answer-box__note").get_by_role("button", name="Discard").click()
     expect(page.locator(f"{GOAL} .answer-box__note")).to_have_count(0)
     assert page.evaluate(KEPT) == []
