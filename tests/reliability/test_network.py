@@ -78,8 +78,9 @@ def test_offline_mode_keeps_the_connection_and_a_clash_shows_both_answers(live_s
     offline.goto(f"{live_server.url}/?c={campaign.id}&step=profile")
     online = open_tab(laptop())
     online.goto(f"{live_server.url}/?c={campaign.id}&step=profile")
-    settle(offline)
-    settle(online)
+    for page in (offline, online):  # two first loads on a busy machine: wait for the boxes, not only the run
+        expect(widget(page, "f:profile.country")).to_be_visible(timeout=60_000)
+        settle(page)
 
     offline.context.set_offline(True)
     type_answer(online, "f:profile.country", "Uganda")
