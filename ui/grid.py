@@ -14,18 +14,28 @@ import streamlit as st
 
 from campaign import Campaign
 from campaign.checks import row_label, without_row
-from campaign.fields import TableField
+from campaign.dispatch import per_field_type
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldBase,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    TableField,
+    TextField,
+)
 from ui import saving, state
 from ui.language import ui_translator
+from ui.resources import worksheet_pack
 from ui.rows import add_row_button, rows_with_drafts
+from ui.slot import Slot, help_text, hints, label, render_field
 from ui.text import escape_markdown
-from ui.widgets import Slot, help_text, hints, label, render_field
 
 
-def render_grid(slot: Slot) -> None:
+def render_grid(table: TableField, slot: Slot) -> None:
     """Draw the rows of a table as lines of widgets, a remove button on each, and a button adding a row."""
-    table = slot.definition
-    assert isinstance(table, TableField)
     space = state.workspace()
     assert space is not None
     rows = rows_with_drafts(slot, space)
@@ -33,7 +43,7 @@ def render_grid(slot: Slot) -> None:
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
-    widths = [2 if column.type in ("text", "long_text") else 1.8 for column in table.columns]
+    widths = [column_width(column) for column in table.columns]
     if rows:
         header = st.columns([*widths, 0.4], vertical_alignment="bottom")
         for place, column in zip(header, table.columns, strict=False):
@@ -65,10 +75,23 @@ def render_grid(slot: Slot) -> None:
     add_row_button(slot, table, len(rows))
 
 
+@per_field_type("grid column width", columns_only=True)
+def column_width(column: FieldBase) -> float:
+    """Return the share of a grid line a column's widgets get: text is wider than a pick, a date or a number."""
+
+
+@column_width.register(TextField, LongTextField)
+def _text_width(column: FieldBase) -> float:
+    return 2
+
+
+@column_width.register(ChoiceField, MultiChoiceField, DateField, NumberField, ReferenceField)
+def _pick_width(column: FieldBase) -> float:
+    return 1.8
+
+
 def remove_grid_row(path: str, row_id: str, name: str) -> None:
     """Remove a row at once (and every link to it), keeping what it changed so that "Undo" brings it back."""
-    from ui.resources import worksheet_pack
-
     space = state.workspace()
     assert space is not None
     before = space.campaign.copy()

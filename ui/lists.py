@@ -15,13 +15,12 @@ from campaign.text import clean_text
 from ui import state
 from ui.answer_box import Box, render_box
 from ui.language import ui_translator
-from ui.widgets import Slot, help_text, label
+from ui.slot import Slot, draw_widget, help_text, label
 
 
-def render_list(slot: Slot) -> None:
+@draw_widget.register(ListField)
+def render_list(definition: ListField, slot: Slot) -> None:
     """Draw the items of a list answer so each can be edited or removed, and one more added."""
-    definition = slot.definition
-    assert isinstance(definition, ListField)
     items = [str(item) for item in slot.value or []]
     st.markdown(label(definition), help=help_text(definition))
     noun = definition.item_label

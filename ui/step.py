@@ -11,9 +11,9 @@ from campaign.checks import plan_check
 from campaign.i18n import Translator
 from ui import saving, state
 from ui.conflicts import render_conflicts
+from ui.field_widgets import Slot, render_field
 from ui.language import ui_translator
 from ui.status import render_status
-from ui.widgets import Slot, render_field
 
 
 def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -> None:

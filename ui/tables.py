@@ -14,25 +14,23 @@ from campaign.model import is_empty
 from ui import saving, state
 from ui.grid import render_grid
 from ui.language import ui_translator
+from ui.resources import worksheet_pack
 from ui.rows import add_row_button, rows_with_drafts
+from ui.slot import Slot, draw_widget, help_text, hints, label, render_field
 from ui.text import escape_markdown
-from ui.widgets import Slot, help_text, hints, label, render_field
 
 
-def render_table(slot: Slot) -> None:
+@draw_widget.register(TableField)
+def render_table(table: TableField, slot: Slot) -> None:
     """Draw a table answer in the layout its worksheet declares."""
-    table = slot.definition
-    assert isinstance(table, TableField)
     if table.layout == "grid":
-        render_grid(slot)
+        render_grid(table, slot)
     else:
-        render_cards(slot)
+        render_cards(table, slot)
 
 
-def render_cards(slot: Slot) -> None:
+def render_cards(table: TableField, slot: Slot) -> None:
     """Draw one folding card per row, an add button, and a confirmation before a row is removed."""
-    table = slot.definition
-    assert isinstance(table, TableField)
     space = state.workspace()
     assert space is not None
     rows = rows_with_drafts(slot, space)
@@ -109,8 +107,6 @@ def _cancel_removal() -> None:
 
 def remove_row(path: str, row_id: str) -> None:
     """Remove a row from the table at `path` and drop every reference to it, in one save."""
-    from ui.resources import worksheet_pack
-
     space = state.workspace()
     assert space is not None
     space.pending_removal = None

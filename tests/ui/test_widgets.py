@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 
 from campaign.fields import FIELD_TYPES
+from ui.field_widgets import draw_widget
 from ui.text import escape_markdown
-from ui.widgets import WIDGETS
 
 
 @pytest.mark.parametrize("field_type", sorted(FIELD_TYPES))
 def test_every_field_type_has_a_widget(field_type: str) -> None:
-    assert field_type in WIDGETS
+    assert FIELD_TYPES[field_type] in draw_widget.dispatch.registry
 
 
 def test_no_widget_for_an_unknown_field_type() -> None:
-    assert set(WIDGETS) == set(FIELD_TYPES)
+    assert set(draw_widget.dispatch.registry) - {object} == set(FIELD_TYPES.values())
 
 
 @pytest.mark.parametrize(
