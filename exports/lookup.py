@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from campaign.fields import FieldBase, TableField
 from campaign.model import Campaign, is_empty
@@ -27,7 +27,7 @@ def find_column(table: TableField | None, *column_ids: str) -> FieldBase | None:
 def find_table(pack: WorksheetPack, worksheet_id: str, *field_ids: str) -> TableField | None:
     """Return the named table field, or None when it is missing or not a table."""
     found = find_field(pack, worksheet_id, *field_ids)
-    return found if isinstance(found, TableField) else None
+    return cast(TableField, found) if found is not None and found.is_table else None
 
 
 def answer_of(campaign: Campaign, worksheet_id: str, definition: FieldBase | None) -> Any:

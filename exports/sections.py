@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from campaign.dispatch import per_field_type
 from campaign.fields import (
+    ChoiceField,
     DateField,
     FieldBase,
     ListField,
@@ -13,6 +16,7 @@ from campaign.fields import (
     NumberField,
     ReferenceField,
     TableField,
+    TextField,
 )
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
@@ -64,55 +68,87 @@ def worksheet_section(
         return [*blocks, Paragraph(inline(t(NOT_STARTED)), "missing")]
     blocks += pictures
     pending: list[Entry] = []
+    printing = Printing(campaign, pack, t, currency)
     for definition in sheet.fields:
         value = answers.get(definition.id)
-        if _is_short(definition, value):
-            if not is_empty(value):
-                text = value_text(definition, value, campaign, pack, t)
-                pending.append(Entry(field_label(definition, currency), text))
-            elif definition.required:
-                pending.append(Entry(field_label(definition, currency), t(NOT_ANSWERED), missing=True))
+        if is_empty(value) and not definition.required:
+            continue
+        printed = printed_answer(definition, value, printing)
+        if isinstance(printed, Entry):
+            pending.append(printed)
             continue
         if pending:
             blocks.append(KeyValue(tuple(pending)))
             pending = []
-        if is_empty(value) and not definition.required:
-            continue
-        blocks += _long_answer(definition, value, campaign, pack, t, currency)
+        blocks += printed
     if pending:
         blocks.append(KeyValue(tuple(pending)))
     return blocks
 
 
-def _is_short(definition: FieldBase, value: Any) -> bool:
-    """Return True for answers that fit in a label-and-value table; long ones get a heading of their own."""
-    if isinstance(definition, MultiChoiceField) and not is_empty(value):
-        return all(len(definition.choice_label(choice)) <= LONG_CHOICE for choice in value)
-    return not isinstance(definition, (LongTextField, ListField, TableField))
+@dataclass(frozen=True)
+class Printing:
+    """What printing an answer needs besides the answer: the campaign, its pack, the words and the currency."""
+
+    campaign: Campaign
+    pack: WorksheetPack
+    t: Translator
+    currency: str = ""
 
 
-def _long_answer(
-    definition: FieldBase, value: Any, campaign: Campaign, pack: WorksheetPack, t: Translator, currency: str
-) -> list[Block]:
-    if isinstance(definition, TableField):
-        heading: Block = Heading(clean(definition.label), 2)
-    else:
-        heading = Heading(field_label(definition), 3)
+@per_field_type("plan section: printed answer")
+def printed_answer(definition: FieldBase, value: Any, printing: Printing) -> Entry | list[Block]:
+    """Return a worksheet answer as printed in its section: a line of the label-and-value table (short answers),
+    or blocks under a heading of their own (long ones); an empty answer prints as not answered."""
+
+
+@printed_answer.register(TextField, ChoiceField, DateField, NumberField, ReferenceField)
+def _short(definition: FieldBase, value: Any, printing: Printing) -> Entry | list[Block]:
+    label, t = field_label(definition, printing.currency), printing.t
     if is_empty(value):
-        return [heading, Paragraph(inline(t(NOT_ANSWERED)), "missing")]
-    if isinstance(definition, LongTextField):
-        return [heading, *(Paragraph(inline(text)) for text in paragraphs(value))]
-    if isinstance(definition, ListField):
-        items = [clean(item) for item in value if not is_empty(item)]
-        return [heading, BulletList(tuple(inline(item) for item in items))]
-    if isinstance(definition, MultiChoiceField):
-        items = [clean(definition.choice_label(choice)) for choice in value]
-        return [heading, BulletList(tuple(inline(item) for item in items))]
-    assert isinstance(definition, TableField)
+        return Entry(label, t(NOT_ANSWERED), missing=True)
+    return Entry(label, value_text(definition, value, printing.campaign, printing.pack, t))
+
+
+@printed_answer.register(MultiChoiceField)
+def _multi_choice(definition: MultiChoiceField, value: Any, printing: Printing) -> Entry | list[Block]:
+    if is_empty(value) or all(len(definition.choice_label(choice)) <= LONG_CHOICE for choice in value):
+        return _short(definition, value, printing)
+    items = [clean(definition.choice_label(choice)) for choice in value]
+    return [Heading(field_label(definition), 3), BulletList(tuple(inline(item) for item in items))]
+
+
+def _not_answered(heading: Block, printing: Printing) -> list[Block]:
+    return [heading, Paragraph(inline(printing.t(NOT_ANSWERED)), "missing")]
+
+
+@printed_answer.register(LongTextField)
+def _long_text(definition: LongTextField, value: Any, printing: Printing) -> Entry | list[Block]:
+    heading = Heading(field_label(definition), 3)
+    if is_empty(value):
+        return _not_answered(heading, printing)
+    return [heading, *(Paragraph(inline(text)) for text in paragraphs(value))]
+
+
+@printed_answer.register(ListField)
+def _list(definition: ListField, value: Any, printing: Printing) -> Entry | list[Block]:
+    heading = Heading(field_label(definition), 3)
+    if is_empty(value):
+        return _not_answered(heading, printing)
+    items = [clean(item) for item in value if not is_empty(item)]
+    return [heading, BulletList(tuple(inline(item) for item in items))]
+
+
+@printed_answer.register(TableField)
+def _table(table: TableField, value: Any, printing: Printing) -> Entry | list[Block]:
+    heading = Heading(clean(table.label), 2)
+    if is_empty(value):
+        return _not_answered(heading, printing)
     rows = [row for row in value if not is_empty(row)]
-    if definition.layout == "cards":
-        return [heading, *_cards(definition, rows, campaign, pack, t, currency)]
-    return [heading, _grid(definition, rows, campaign, pack, t, currency)]
+    campaign, pack, t, currency = printing.campaign, printing.pack, printing.t, printing.currency
+    if table.layout == "cards":
+        return [heading, *_cards(table, rows, campaign, pack, t, currency)]
+    return [heading, _grid(table, rows, campaign, pack, t, currency)]
 
 
 def _cards(
@@ -120,7 +156,7 @@ def _cards(
 ) -> list[Block]:
     """Return one titled label-and-value table per row ("Audience 2: Members of Parliament")."""
     label_column = table.column(table.row_label_column)
-    title_is_name = not isinstance(label_column, LongTextField)
+    title_is_name = printed_column(label_column).names_a_row
     cards: list[Block] = []
     for number, row in enumerate(rows, start=1):
         title = f"{clean(table.row_name)} {number}"
@@ -152,17 +188,43 @@ def _grid(
     return Table(
         tuple(field_label(column, currency) for column in columns),
         cells,
-        tuple(column_weight(column) for column in columns),
+        tuple(printed_column(column).weight for column in columns),
     )
 
 
-def column_weight(column: FieldBase) -> float:
-    """Return how wide a column should be relative to the others, from what it holds."""
-    if isinstance(column, LongTextField):
-        return 2.4
-    if isinstance(column, (ReferenceField, MultiChoiceField)):
-        return 1.5
-    if isinstance(column, (DateField, NumberField)):
-        return 0.9
-    max_length = getattr(column, "max_length", 0)
-    return 1.4 if max_length > 200 else 1.1 if max_length else 1.0
+@dataclass(frozen=True)
+class PrintedColumn:
+    """How a table column prints: its width relative to the others, and whether its value can title a card."""
+
+    weight: float
+    names_a_row: bool = True
+
+
+@per_field_type("plan section: table column", columns_only=True)
+def printed_column(column: FieldBase) -> PrintedColumn:
+    """Return how `column` prints in a table of the plan, from what it holds."""
+
+
+@printed_column.register(TextField)
+def _text_column(column: TextField) -> PrintedColumn:
+    return PrintedColumn(1.4 if column.max_length > 200 else 1.1)
+
+
+@printed_column.register(LongTextField)
+def _long_text_column(column: LongTextField) -> PrintedColumn:
+    return PrintedColumn(2.4, names_a_row=False)  # a paragraph is no title: the card says "Audience 2"
+
+
+@printed_column.register(ReferenceField, MultiChoiceField)
+def _picks_column(column: FieldBase) -> PrintedColumn:
+    return PrintedColumn(1.5)
+
+
+@printed_column.register(DateField, NumberField)
+def _figure_column(column: FieldBase) -> PrintedColumn:
+    return PrintedColumn(0.9)
+
+
+@printed_column.register(ChoiceField)
+def _choice_column(column: ChoiceField) -> PrintedColumn:
+    return PrintedColumn(1.0)

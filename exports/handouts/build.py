@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
+from campaign.dispatch import per_field_type
 from campaign.fields import (
     ChoiceField,
+    DateField,
     FieldBase,
     ListField,
     LongTextField,
     MultiChoiceField,
+    NumberField,
     ReferenceField,
     TableField,
     TextField,
@@ -70,10 +74,7 @@ def _sheet(sheet: Worksheet, number: int, count: int, pack: WorksheetPack, paper
     guidance: list[Paragraph | BulletList] = list(guidance_blocks(sheet.guidance))
     if sheet.tips:
         guidance += [BulletList(tuple(inline(clean(tip)) for tip in sheet.tips))]
-    items: list[Item] = [
-        _table(definition, pack, paper, t) if isinstance(definition, TableField) else _question(definition, pack, t)
-        for definition in sheet.fields
-    ]
+    items = [printed_item(definition, Printing(pack, paper, t)) for definition in sheet.fields]
     title = clean(sheet.title)
     return Sheet(
         number=number,
@@ -89,46 +90,87 @@ def _required(label: str, required: bool, t: Translator) -> str:
     return t("{label} (required)", label=label) if required else label
 
 
-def _question(definition: FieldBase, pack: WorksheetPack, t: Translator, *, with_help: bool = True) -> Question:
+@dataclass(frozen=True)
+class Printing:
+    """What printing a question needs: the pack (for the tables references point at), the paper, the words,
+    and whether the field's help and example are printed (only in the first block of a table's rows)."""
+
+    pack: WorksheetPack
+    paper: Paper
+    t: Translator
+    with_help: bool = True
+
+
+@per_field_type("handout: printed item")
+def printed_item(definition: FieldBase, printing: Printing) -> Item:
+    """Return a field as printed on a blank worksheet: its question and the space its answer needs."""
+
+
+def _question(definition: FieldBase, printing: Printing, space: Space, *notes: Inline) -> Question:
     """Return a field's question: its label, help and hint, and the space its answer needs."""
-    notes: list[Inline] = [inline(clean(definition.help))] if with_help and definition.help else []
-    space: Space
-    if isinstance(definition, ChoiceField):
-        labels = tuple(clean(choice.label) for choice in definition.choices)
-        hint = t("Tick all that apply.") if isinstance(definition, MultiChoiceField) else t("Tick one.")
-        notes.append(inline(hint))
-        space = TickBoxes(labels)
-    elif isinstance(definition, ReferenceField):
-        source = pack.source_table(definition)
-        notes.append(
-            inline(t("Write the numbers or names from “{table}” on the earlier worksheet.", table=clean(source.label)))
-        )
-        space = Lines(expected_lines(definition))
-    else:
-        example = definition.example
-        if with_help and isinstance(definition, (TextField, LongTextField)) and isinstance(example, str) and example:
-            notes.append((Span(t("Example:") + " ", bold=True), Span(clean(example))))
-        space = Lines(expected_lines(definition), numbered=isinstance(definition, ListField))
+    t = printing.t
+    help_note = [inline(clean(definition.help))] if printing.with_help and definition.help else []
     more = t("Need more room? Continue on a separate sheet.") if is_capped(definition) else ""
-    return Question(_required(field_label(definition), definition.required, t), space, tuple(notes), more)
+    return Question(_required(field_label(definition), definition.required, t), space, (*help_note, *notes), more)
 
 
-def _table(table: TableField, pack: WorksheetPack, paper: Paper, t: Translator) -> TableSpace:
+@printed_item.register(ChoiceField)
+def _choice(definition: ChoiceField, printing: Printing) -> Item:
+    return _question(definition, printing, _ticks(definition), inline(printing.t("Tick one.")))
+
+
+@printed_item.register(MultiChoiceField)
+def _multi_choice(definition: MultiChoiceField, printing: Printing) -> Item:
+    return _question(definition, printing, _ticks(definition), inline(printing.t("Tick all that apply.")))
+
+
+def _ticks(definition: ChoiceField) -> TickBoxes:
+    return TickBoxes(tuple(clean(choice.label) for choice in definition.choices))
+
+
+@printed_item.register(ReferenceField)
+def _reference(definition: ReferenceField, printing: Printing) -> Item:
+    source = printing.pack.source_table(definition)
+    t = printing.t
+    hint = t("Write the numbers or names from “{table}” on the earlier worksheet.", table=clean(source.label))
+    return _question(definition, printing, Lines(expected_lines(definition)), inline(hint))
+
+
+@printed_item.register(TextField, LongTextField)
+def _text(definition: TextField | LongTextField, printing: Printing) -> Item:
+    example = definition.example
+    if printing.with_help and isinstance(example, str) and example:
+        shown = (Span(printing.t("Example:") + " ", bold=True), Span(clean(example)))
+        return _question(definition, printing, Lines(expected_lines(definition)), shown)
+    return _question(definition, printing, Lines(expected_lines(definition)))
+
+
+@printed_item.register(DateField, NumberField)
+def _lines(definition: FieldBase, printing: Printing) -> Item:
+    return _question(definition, printing, Lines(expected_lines(definition)))
+
+
+@printed_item.register(ListField)
+def _list(definition: ListField, printing: Printing) -> Item:
+    return _question(definition, printing, Lines(expected_lines(definition), numbered=True))
+
+
+@printed_item.register(TableField)
+def _table(table: TableField, printing: Printing) -> Item:
     """Return a table's space: a grid when its columns are few and short, else one block of questions per row."""
+    t = printing.t
     label = _required(clean(table.label), table.required, t)
     notes: list[Inline] = [inline(clean(table.help))] if table.help else []
-    width = brand.content_width(paper)
+    width = brand.content_width(printing.paper)
     headers = [field_label(column) for column in table.columns]
     widths = grid_widths(table, headers, t("No."), width)
     if widths is not None:
-        choices = [column for column in table.columns if isinstance(column, ChoiceField)]
+        spaces = [(column, _column(column, printing).space) for column in table.columns]
         # Translators: a field name before the choices it offers: "Priority: Primary · Secondary"
         legend = tuple(
-            (
-                Span(t("{label}:", label=field_label(column)) + " ", bold=True),
-                Span(" · ".join(clean(choice.label) for choice in column.choices)),
-            )
-            for column in choices
+            (Span(t("{label}:", label=field_label(column)) + " ", bold=True), Span(" · ".join(space.choices)))
+            for column, space in spaces
+            if isinstance(space, TickBoxes)
         )
         rows = min(table.max_rows, GRID_ROWS)
         grid = Grid((t("No."), *headers), widths, rows, grid_lines(table, widths, width))
@@ -138,11 +180,17 @@ def _table(table: TableField, pack: WorksheetPack, paper: Paper, t: Translator) 
     blocks = tuple(
         RowBlock(
             t("{row} {number}", row=row, number=number),
-            tuple(_question(column, pack, t, with_help=number == 1) for column in table.columns),
+            tuple(_column(column, replace(printing, with_help=number == 1)) for column in table.columns),
         )
         for number in range(1, min(table.max_rows, BLOCK_ROWS) + 1)
     )
     return TableSpace(label, tuple(notes), blocks=blocks)
+
+
+def _column(column: FieldBase, printing: Printing) -> Question:
+    question = printed_item(column, printing)
+    assert isinstance(question, Question)  # a column is never a table
+    return question
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+from campaign.dispatch import per_field_type
 from campaign.fields import (
     ChoiceField,
     DateField,
@@ -30,25 +32,61 @@ CELL_PADDING = 12.0  # points, left plus right, around a grid cell's text
 NUMBER_WIDTH = 28.0  # points, the grid's row-number column
 
 
+@dataclass(frozen=True)
+class Writing:
+    """The room an answer gets on paper: its handwriting lines, whether the longest answer needs more than that
+    (so the sheet says to continue elsewhere), and whether it is short enough for a cell of a grid."""
+
+    lines: int
+    capped: bool = False
+    fits_cell: bool = False
+
+
+@per_field_type("handout: writing space")
+def writing(definition: FieldBase, per_line: float) -> Writing:
+    """Return the room `definition`'s answer needs, written `per_line` characters to a line."""
+
+
+@writing.register(LongTextField)
+def _long_text(definition: LongTextField, per_line: float) -> Writing:
+    lines = _clamp(math.ceil(definition.max_length / per_line), LONG_TEXT_LINES)
+    return Writing(lines, capped=definition.max_length / per_line > LONG_TEXT_LINES[1])
+
+
+@writing.register(TextField)
+def _text(definition: TextField, per_line: float) -> Writing:
+    lines = _clamp(math.ceil(definition.max_length / per_line / 2), TEXT_LINES)  # names rarely use the whole cap
+    return Writing(lines, fits_cell=definition.max_length <= GRID_TEXT_LENGTH)
+
+
+@writing.register(ListField)
+def _list(definition: ListField, per_line: float) -> Writing:
+    return Writing(min(definition.max_items, LIST_LINES))
+
+
+@writing.register(ReferenceField)
+def _reference(definition: ReferenceField, per_line: float) -> Writing:
+    return Writing(2 if definition.multiple else 1, fits_cell=True)
+
+
+@writing.register(ChoiceField, DateField, NumberField)
+def _one_word(definition: FieldBase, per_line: float) -> Writing:
+    return Writing(1, fits_cell=True)
+
+
+@writing.register(MultiChoiceField, TableField)
+def _not_in_a_cell(definition: FieldBase, per_line: float) -> Writing:
+    return Writing(1)  # several ticks, or a table of its own, never fit one grid cell
+
+
 def expected_lines(definition: FieldBase, width_share: float = 1.0) -> int:
     """Return how many handwriting lines `definition`'s answer needs on a line `width_share` of the page wide."""
-    per_line = max(8, CHARACTERS_PER_LINE * width_share)
-    if isinstance(definition, LongTextField):
-        return _clamp(math.ceil(definition.max_length / per_line), LONG_TEXT_LINES)
-    if isinstance(definition, TextField):
-        return _clamp(math.ceil(definition.max_length / per_line / 2), TEXT_LINES)  # names rarely use the whole cap
-    if isinstance(definition, ListField):
-        return min(definition.max_items, LIST_LINES)
-    if isinstance(definition, ReferenceField):
-        return 2 if definition.multiple else 1
-    return 1
+    return writing(definition, max(8, CHARACTERS_PER_LINE * width_share)).lines
 
 
 def is_capped(definition: FieldBase) -> bool:
     """Return True when the longest answer `definition` allows needs more lines than it is given."""
-    if isinstance(definition, LongTextField):
-        return definition.max_length / CHARACTERS_PER_LINE > LONG_TEXT_LINES[1]
-    return False
+    return writing(definition, CHARACTERS_PER_LINE).capped
 
 
 def _clamp(value: int, bounds: tuple[int, int]) -> int:
@@ -57,11 +95,7 @@ def _clamp(value: int, bounds: tuple[int, int]) -> int:
 
 def is_short(column: FieldBase) -> bool:
     """Return True for a column whose answer fits a grid cell: a few words, a date, a number, a tick."""
-    if isinstance(column, TextField):
-        return column.max_length <= GRID_TEXT_LENGTH
-    return isinstance(column, (ChoiceField, DateField, NumberField, ReferenceField)) and not isinstance(
-        column, MultiChoiceField
-    )
+    return writing(column, CHARACTERS_PER_LINE).fits_cell
 
 
 def grid_widths(table: TableField, headers: list[str], number_header: str, width: float) -> tuple[float, ...] | None:
