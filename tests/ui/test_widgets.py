@@ -11,11 +11,11 @@ from ui.text import escape_markdown
 
 @pytest.mark.parametrize("field_type", sorted(FIELD_TYPES))
 def test_every_field_type_has_a_widget(field_type: str) -> None:
-    assert FIELD_TYPES[field_type] in draw_widget.dispatch.registry
+    assert draw_widget.handles(FIELD_TYPES[field_type])
 
 
 def test_no_widget_for_an_unknown_field_type() -> None:
-    assert set(draw_widget.dispatch.registry) - {object} == set(FIELD_TYPES.values())
+    assert set(draw_widget.handlers) == set(FIELD_TYPES.values())
 
 
 @pytest.mark.parametrize(
