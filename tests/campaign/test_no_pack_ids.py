@@ -35,7 +35,7 @@ def quoted_worksheet_ids(pack: WorksheetPack) -> list[str]:
                 if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
                     continue
                 text = node.value
-                if (text in sheet_ids or text.split(".")[0] in sheet_ids and "." in text) and (
+                if (text in sheet_ids or (text.split(".")[0] in sheet_ids and "." in text)) and (
                     (module, text) not in NOT_WORKSHEET_IDS
                 ):
                     found.append(f"{module}:{node.lineno}: {text!r}")
