@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,10 @@ def test_a_misplaced_role_is_refused_at_its_line(
         load_worksheets(path.parent)
     problem = next(p for p in caught.value.problems if expected in p.message)
     assert (problem.file, problem.line) == (str(path), _line(path, new.strip(), index))
+
+
+def test_every_role_is_documented() -> None:
+    docs = (DEFAULT_PACK.parent.parent / "docs" / "worksheets.md").read_text(encoding="utf-8")
+    section = docs.split("## Roles", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `(\w+)`(?:, `(\w+)`)?", section, re.MULTILINE))
+    assert {role for pair in documented for role in pair if role} == ALL_ROLES
