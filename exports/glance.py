@@ -10,8 +10,9 @@ from campaign.fields import FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import RolePlace, WorksheetPack
+from exports.by_role import column, label_column, ranked_choices, role_table, rows_of
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
-from exports.lookup import cell, column, label_column, ranked_choices, role_table, table_rows
+from exports.lookup import cell
 from exports.sections import section_title
 from exports.wording import clean, date_text, row_name, value_text
 
@@ -79,7 +80,7 @@ def _goal(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]
 def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     table = role_table(pack, "objective_table")
     statement, deadline, decider = label_column(table), column(table, "deadline"), column(table, "decision_maker")
-    rows = table_rows(campaign, table)
+    rows = rows_of(campaign, table)
     if not rows or statement is None:
         return []
     lines = [
@@ -108,7 +109,7 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
     """Return the primary audiences with what we ask of each and the core message written for them."""
     place = role_table(pack, "audience_table")
     ask, (priority, priorities) = column(place, "ask"), ranked_choices(place, "priority")
-    numbered = list(enumerate(table_rows(campaign, place), start=1))
+    numbered = list(enumerate(rows_of(campaign, place), start=1))
     primary = priorities[0].id if priorities else None  # the first priority choice is the highest
     if primary and any(cell(row, priority) == primary for _, row in numbered):
         numbered = [(n, row) for n, row in numbered if cell(row, priority) == primary]
@@ -144,7 +145,7 @@ def _core_messages(campaign: Campaign, pack: WorksheetPack, t: Translator) -> di
     table = role_table(pack, "message_table")
     audience, core = column(table, "audiences"), column(table, "core_message")
     said: dict[str, list[str]] = {}
-    for row in table_rows(campaign, table):
+    for row in rows_of(campaign, table):
         message = _text(row, core, campaign, pack, t)
         if message:
             for audience_id in cell(row, audience) or []:
@@ -159,7 +160,7 @@ def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
         dates.append((start, t("The campaign starts")))
     table = role_table(pack, "objective_table")
     deadline = column(table, "deadline")
-    for number, row in enumerate(table_rows(campaign, table), start=1):
+    for number, row in enumerate(rows_of(campaign, table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
             dates.append((day, t("Deadline for objective {number}", number=number)))

@@ -1,51 +1,47 @@
-"""Finding the fields, tables and columns the plan needs by the roles a pack declares, tolerating packs without."""
+"""Finding named fields and their answers for the summary page and charts, tolerating packs without them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from campaign.fields import Choice, FieldBase, Role
+from campaign.fields import FieldBase, TableField
 from campaign.model import Campaign, is_empty
-from campaign.roles import choices_of
-from campaign.worksheet import RolePlace, WorksheetPack
+from campaign.worksheet import WorksheetPack
 
 
-def role_field(pack: WorksheetPack, role: Role) -> FieldBase | None:
-    """Return the field, table or column declaring `role`, or None when the pack has none."""
-    place = pack.field_with_role(role)
-    return None if place is None else place.definition
+def find_field(pack: WorksheetPack, worksheet_id: str, *field_ids: str) -> FieldBase | None:
+    """Return the first of `field_ids` that the worksheet has, or None when the worksheet or fields are missing."""
+    sheet = pack.by_id.get(worksheet_id)
+    if sheet is None:
+        return None
+    return next((f for f in sheet.fields if f.id in field_ids), None)
 
 
-def role_table(pack: WorksheetPack, role: Role) -> RolePlace | None:
-    """Return the place of the table declaring `role`, or None when there is none."""
-    place = pack.field_with_role(role)
-    return place if place is not None and place.column is None and place.table is not None else None
+def find_column(table: TableField | None, *column_ids: str) -> FieldBase | None:
+    """Return the first of `column_ids` that the table has, or None."""
+    if table is None:
+        return None
+    return next((c for c in table.columns if c.id in column_ids), None)
 
 
-def table_rows(campaign: Campaign, place: RolePlace | None) -> list[dict[str, Any]]:
+def find_table(pack: WorksheetPack, worksheet_id: str, *field_ids: str) -> TableField | None:
+    """Return the named table field, or None when it is missing or not a table."""
+    found = find_field(pack, worksheet_id, *field_ids)
+    return found if isinstance(found, TableField) else None
+
+
+def answer_of(campaign: Campaign, worksheet_id: str, definition: FieldBase | None) -> Any:
+    """Return the answer to `definition` in that worksheet, or None."""
+    return None if definition is None else campaign.answer(worksheet_id, definition.id)
+
+
+def table_rows(campaign: Campaign, worksheet_id: str, table: TableField | None) -> list[dict[str, Any]]:
     """Return the filled-in rows of a table answer, numbered in the plan from 1 in this order."""
-    if place is None or place.table is None:
+    if table is None:
         return []
-    return [row for row in campaign.rows(place.sheet.id, place.table.id) if not is_empty(row)]
+    return [row for row in campaign.rows(worksheet_id, table.id) if not is_empty(row)]
 
 
-def column(place: RolePlace | None, role: Role) -> FieldBase | None:
-    """Return the column of the place's table declaring `role`, or None."""
-    return None if place is None else place.column_with_role(role)
-
-
-def label_column(place: RolePlace | None) -> FieldBase | None:
-    """Return the column whose value names a row of the place's table (what an objective says), or None."""
-    return None if place is None or place.table is None else place.table.column(place.table.row_label_column)
-
-
-def cell(row: dict[str, Any], definition: FieldBase | None) -> Any:
-    """Return a row's value in the column `definition`, or None."""
-    return None if definition is None else row.get(definition.id)
-
-
-def ranked_choices(place: RolePlace | None, role: Role) -> tuple[FieldBase | None, tuple[Choice, ...]]:
-    """Return the column declaring `role` and its choices, strongest first as the pack lists them (none when the
-    table lacks the column)."""
-    found = column(place, role)
-    return found, (() if found is None else choices_of(found))
+def cell(row: dict[str, Any], column: FieldBase | None) -> Any:
+    """Return a row's value in `column`, or None."""
+    return None if column is None else row.get(column.id)

@@ -9,8 +9,9 @@ from babel.dates import get_month_names
 from campaign.i18n import Translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
+from exports.by_role import column, ranked_choices, role_table, rows_of
 from exports.document import Block, MapPoint, Milestone, PowerMap, Timeline, TimelineBar
-from exports.lookup import cell, column, ranked_choices, role_table, table_rows
+from exports.lookup import cell
 from exports.wording import clean, period_text, row_name
 
 BARS_PER_TIMELINE = 20
@@ -41,7 +42,7 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -
     influence_ids = [choice.id for choice in reversed(influences)]
     secondary = priorities[-1].id if len(priorities) > 1 else None  # the last priority choice is the lowest
     points, unplaced = [], []
-    for number, row in enumerate(table_rows(campaign, place), start=1):
+    for number, row in enumerate(rows_of(campaign, place), start=1):
         name = row_name(place.table, row, number, campaign, pack, t)
         if cell(row, stance) in stance_ids and cell(row, influence) in influence_ids:
             primary = secondary is None or cell(row, priority) != secondary
@@ -80,7 +81,7 @@ def activity_timelines(campaign: Campaign, pack: WorksheetPack, t: Translator) -
     place = role_table(pack, "activity_table")
     first, last = column(place, "start"), column(place, "end")
     bars, undated = [], []
-    for number, row in enumerate(table_rows(campaign, place), start=1):
+    for number, row in enumerate(rows_of(campaign, place), start=1):
         assert place is not None and place.table is not None
         name = row_name(place.table, row, number, campaign, pack, t)
         start, end = cell(row, first), cell(row, last)
@@ -127,7 +128,7 @@ def _deadlines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[M
     table = role_table(pack, "objective_table")
     deadline = column(table, "deadline")
     milestones = []
-    for number, row in enumerate(table_rows(campaign, table), start=1):
+    for number, row in enumerate(rows_of(campaign, table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
             milestones.append(Milestone(t("Objective {number}", number=number), day, period_text(day, day, t)))

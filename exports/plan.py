@@ -14,9 +14,9 @@ from campaign.fields import Role
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
+from exports.by_role import role_field
 from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
 from exports.glance import GLANCE_ANCHOR, GLANCE_TITLE, glance_page
-from exports.lookup import role_field
 from exports.pictures import pictures
 from exports.sections import section_anchor, section_title, worksheet_section
 from exports.wording import PAGE_LABEL, clean, date_text, period_text, value_text
