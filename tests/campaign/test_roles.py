@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from campaign.roles import ALL_ROLES, COLUMN_ROLES, FIELD_ROLES, PACK_UNIQUE, TABLE_ROLES
 from campaign.worksheet import DEFAULT_PACK, WorksheetError, load_worksheets
+from tests.exports.renamed_pack import renamed_pack
 
 PACK = load_worksheets()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -110,3 +115,13 @@ def test_every_role_is_documented() -> None:
     section = docs.split("## Roles", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `(\w+)`(?:, `(\w+)`)?", section, re.MULTILINE))
     assert {role for pair in documented for role in pair if role} == ALL_ROLES
+
+
+def test_new_names_the_campaign_in_the_field_with_the_title_role(tmp_path: Path) -> None:
+    pack = renamed_pack(tmp_path / "ours")
+    env = {"PATH": "/usr/bin:/bin", "CAMPAIGN_DATA_DIR": str(tmp_path / "data"), "WORKSHEET_PACK": str(pack)}
+    command = [sys.executable, "-m", "campaign", "new", "--title", "Fund Us Now"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    saved = yaml.safe_load(Path(result.stdout.split()[1]).read_text(encoding="utf-8"))
+    assert saved["answers"] == {"our_profile": {"our_name": "Fund Us Now"}}
