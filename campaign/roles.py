@@ -118,7 +118,7 @@ def _twice_in_table(
     return problems
 
 
-@per_field_type("choices")
+@per_field_type("choices a role reads")
 def choices_of(definition: FieldBase) -> tuple[Choice, ...]:
     """Return the choices a field offers a person, in the pack's order (none for a field without choices)."""
 

@@ -96,16 +96,25 @@ class WorksheetPack(BaseModel):
         """Return the worksheet called `worksheet_id` (KeyError if there is none)."""
         return self.by_id[worksheet_id]
 
-    def field_with_role(self, role: Role) -> RolePlace | None:
-        """Return where the pack declares `role` (the first field, table or column in worksheet order), or None:
-        the plan then leaves out what needs it."""
+    @cached_property
+    def role_places(self) -> dict[str, RolePlace]:
+        """Return where each declared role is, the first place in worksheet order (the loader allows one where
+        it must be unique)."""
+        places: dict[str, RolePlace] = {}
         for sheet in self.worksheets:
             for definition in sheet.fields:
-                if definition.role == role:
-                    return RolePlace(sheet, definition)
-                if isinstance(definition, TableField) and (column := column_with_role(definition, role)):
-                    return RolePlace(sheet, definition, column)
-        return None
+                columns = definition.columns if isinstance(definition, TableField) else []
+                found = [(definition.role, RolePlace(sheet, definition))]
+                found += [(column.role, RolePlace(sheet, definition, column)) for column in columns]
+                for role, place in found:
+                    if role is not None:
+                        places.setdefault(role, place)
+        return places
+
+    def field_with_role(self, role: Role) -> RolePlace | None:
+        """Return where the pack declares `role` (a field, a table or a table's column), or None: the plan then
+        leaves out what needs it."""
+        return self.role_places.get(role)
 
     def answer_with_role(self, campaign: Campaign, role: Role) -> Any:
         """Return `campaign`'s answer to the field of its own declaring `role`, or None (also for a column)."""
