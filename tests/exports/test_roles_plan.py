@@ -3,6 +3,7 @@ the power map, the timeline, the glance and the work plan with the same content,
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import docx
 import pdfplumber
 import pytest
 
+from campaign.checks import plan_check
 from campaign.example import example_campaign
 from campaign.worksheet import WorksheetPack, load_worksheets
 from exports.document import PlanDocument, PowerMap, Table, Timeline
@@ -19,7 +21,9 @@ from exports.pdf import render_pdf
 from exports.plan import build_plan
 from tests.exports.conftest import PREPARED
 from tests.exports.renamed_pack import renamed_pack
+from ui.plenary import group_words
 
+ONE_DAY = dt.timedelta(days=1)
 GLANCE, POWER_MAP, TIMELINE, WORK_PLAN = "Campaign at a glance", "Audience power map", "Activity timeline", "Work plan"
 
 
@@ -103,3 +107,28 @@ def test_a_pack_without_the_audience_roles_has_no_power_map_and_no_crash(tmp_pat
     assert not any(isinstance(b, PowerMap) for b in plan.blocks)
     assert any(isinstance(b, Timeline) for b in plan.blocks)
     render_pdf(plan)
+
+
+def test_the_plenary_shares_the_same_words(ours: WorksheetPack, pack: WorksheetPack) -> None:
+    words = group_words("Group 1", example_campaign(ours), ours)
+    assert words.goal and words.objectives and words.messages
+    assert words == group_words("Group 1", example_campaign(pack), pack)
+
+
+def test_the_plan_check_finds_the_same_weak_spots(ours: WorksheetPack, pack: WorksheetPack) -> None:
+    def messages(worksheets: WorksheetPack) -> list[str]:
+        campaign = example_campaign(worksheets)
+        objectives = worksheets.field_with_role("objective_table")
+        deadline = worksheets.field_with_role("deadline")
+        assert objectives is not None and deadline is not None and deadline.column is not None
+        rows = campaign.rows(objectives.sheet.id, objectives.field.id)
+        del rows[0][deadline.column.id]
+        start, end = worksheets.field_with_role("campaign_start"), worksheets.field_with_role("campaign_end")
+        assert start is not None and end is not None
+        campaign.set_answer(end.sheet.id, end.field.id, campaign.answer(start.sheet.id, start.field.id) - ONE_DAY)
+        return [finding.message for finding in plan_check(campaign, worksheets)]
+
+    found = messages(ours)
+    assert any("has no deadline" in message for message in found)
+    assert "The end date comes before the start date" in found
+    assert found == messages(pack)
