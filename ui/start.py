@@ -136,9 +136,8 @@ NEW_BOXES: tuple[tuple[Role, str, str], ...] = (  # the role of the field it fil
 def _create_new() -> None:
     t = ui_translator()
     campaign = Campaign(id="", language=ui_language())  # the plan speaks the language it was started in
-    pack = repository().pack
     for role, key, what in NEW_BOXES:
-        if (place := pack.field_with_role(role)) is None:
+        if (place := repository().pack.field_with_role(role)) is None:
             continue  # a pack without that field: the box's words have nowhere to go
         text = clean_text(st.session_state.get(key) or "")  # as stored: NFC can be longer than what was typed
         limit = getattr(place.field, "max_length", None)
