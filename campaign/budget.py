@@ -5,42 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from campaign.fields import FieldBase, Role, TableField
 from campaign.i18n import Translator
 from campaign.model import Campaign, is_empty
-from campaign.worksheet import Worksheet, WorksheetPack
-
-
-@dataclass(frozen=True)
-class RolePlace:
-    """Where a role lives: a worksheet's field, or a column of one of its table fields."""
-
-    sheet: Worksheet
-    field: FieldBase  # the field itself, or the table holding the column
-    column: FieldBase | None = None
-
-    @property
-    def definition(self) -> FieldBase:
-        """Return the field or column that carries the role."""
-        return self.column or self.field
-
-
-def find_role(pack: WorksheetPack, role: Role) -> RolePlace | None:
-    """Return the first field or table column declaring `role` in worksheet order, or None when none does."""
-    for sheet in pack.worksheets:
-        for definition in sheet.fields:
-            if definition.role == role:
-                return RolePlace(sheet, definition)
-            if isinstance(definition, TableField):
-                column = next((c for c in definition.columns if c.role == role), None)
-                if column is not None:
-                    return RolePlace(sheet, definition, column)
-    return None
-
-
-def column_with_role(table: TableField, role: Role) -> FieldBase | None:
-    """Return the column of `table` declaring `role`, or None."""
-    return next((c for c in table.columns if c.role == role), None)
+from campaign.worksheet import RolePlace, WorksheetPack
 
 
 @dataclass(frozen=True)
@@ -66,7 +33,7 @@ class Budget:
 
 def campaign_budget(campaign: Campaign, pack: WorksheetPack) -> Budget:
     """Return the campaign's currency, total budget and the cost of each row of the table with a `cost` column."""
-    currency_place, total_place, cost_place = (find_role(pack, r) for r in ("currency", "budget_total", "cost"))
+    currency_place, total_place, cost_place = (pack.field_with_role(r) for r in ("currency", "budget_total", "cost"))
     currency = _answer(campaign, currency_place)
     total = _answer(campaign, total_place)
     costs: tuple[float | None, ...] = ()

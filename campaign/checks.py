@@ -7,10 +7,11 @@ from typing import Any, Literal
 
 from campaign.budget import amount_text, campaign_budget
 from campaign.completeness import missing_required
-from campaign.fields import ReferenceField, TableField
+from campaign.fields import ReferenceField, Role, TableField
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
-from campaign.worksheet import WorksheetPack
+from campaign.roles import choices_of
+from campaign.worksheet import WorksheetPack, column_with_role
 
 Kind = Literal["missing", "quality"]
 
@@ -37,27 +38,29 @@ class Reference:
     column_id: str | None = None
 
 
-# Quality rules of the toolkit, as data: (table, column, what it means when the cell is empty). In the messages,
-# {row} is the table's name for one row ("Objective") and {name} names the row.
-EMPTY_CELL_RULES: tuple[tuple[str, str, str], ...] = (
-    ("objectives.objectives", "deadline", N_("{row} “{name}” has no deadline")),
-    ("objectives.objectives", "decision_maker", N_("{row} “{name}” has no decision-maker")),
-    ("activities.activities", "objectives", N_("{row} “{name}” serves no objective")),
-    ("monitoring.indicators", "target", N_("{row} “{name}” has no target")),
+# Quality rules of the toolkit, as data over the roles a pack declares (a pack without them skips the rule):
+# (table, column, what it means when the cell is empty). In the messages, {row} is the table's name for one
+# row ("Objective") and {name} names the row.
+EMPTY_CELL_RULES: tuple[tuple[Role, Role, str], ...] = (
+    ("objective_table", "deadline", N_("{row} “{name}” has no deadline")),
+    ("objective_table", "decision_maker", N_("{row} “{name}” has no decision-maker")),
+    ("activity_table", "objectives_served", N_("{row} “{name}” serves no objective")),
+    ("indicator_table", "target", N_("{row} “{name}” has no target")),
 )
-# (table, which rows, the table whose column should pick each of them, that column, what is wrong otherwise)
-UNPICKED_ROW_RULES: tuple[tuple[str, dict[str, str], str, str, str], ...] = (
+# (table, the choice column whose first choice marks the rows that need picking, the table whose column should
+# pick each of them, that column, what is wrong otherwise)
+UNPICKED_ROW_RULES: tuple[tuple[Role, Role, Role, Role, str], ...] = (
     (
-        "audiences.audiences",
-        {"priority": "primary"},
-        "messages.messages",
-        "audience",
+        "audience_table",
+        "priority",
+        "message_table",
+        "audiences",
         N_("{row} “{name}” is a primary audience with no message set"),
     ),
 )
-# (worksheet, earlier date field, later date field, message)
-DATE_ORDER_RULES: tuple[tuple[str, str, str, str], ...] = (
-    ("profile", "start_date", "end_date", N_("The end date comes before the start date")),
+# (earlier date field, later date field, message)
+DATE_ORDER_RULES: tuple[tuple[Role, Role, str], ...] = (
+    ("campaign_start", "campaign_end", N_("The end date comes before the start date")),
 )
 # Translators: {costed} and {total} are amounts with the currency: "KES 2,600,000"
 OVER_BUDGET = N_("The activities cost {costed} in all, more than the total budget of {total}")
@@ -114,29 +117,31 @@ def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | 
 
 def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Finding]:
     found: list[Finding] = []
-    for table_path, column_id, problem in EMPTY_CELL_RULES:
-        table = _table(pack, table_path)
-        if table is None or column_id not in {c.id for c in table.columns}:
+    for table_role, column_role, problem in EMPTY_CELL_RULES:
+        sheet_id, table = _table(pack, table_role)
+        if table is None or (column := column_with_role(table, column_role)) is None:
             continue
-        sheet_id, field_id = table_path.split(".")
-        for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
-            if is_empty(row.get(column_id)):
+        for number, row in enumerate(campaign.rows(sheet_id, table.id), start=1):
+            if is_empty(row.get(column.id)):
                 message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
-                found.append(Finding(sheet_id, field_id, message, "quality", row["id"], column_id))
-    for table_path, where, picker_path, picker_column, problem in UNPICKED_ROW_RULES:
-        table, picker = _table(pack, table_path), _table(pack, picker_path)
-        if table is None or picker is None:
+                found.append(Finding(sheet_id, table.id, message, "quality", row["id"], column.id))
+    for table_role, choice_role, picker_role, picker_column_role, problem in UNPICKED_ROW_RULES:
+        (sheet_id, table), (picker_sheet, picker) = _table(pack, table_role), _table(pack, picker_role)
+        chooser = table and column_with_role(table, choice_role)
+        picking = picker and column_with_role(picker, picker_column_role)
+        if table is None or picker is None or chooser is None or picking is None or not choices_of(chooser):
             continue
-        sheet_id, field_id = table_path.split(".")
-        picked = {row_id for row in campaign.rows(*picker_path.split(".")) for row_id in row.get(picker_column) or []}
-        for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
-            if all(row.get(k) == v for k, v in where.items()) and row["id"] not in picked:
+        first = choices_of(chooser)[0].id
+        picked = {i for row in campaign.rows(picker_sheet, picker.id) for i in row.get(picking.id) or []}
+        for number, row in enumerate(campaign.rows(sheet_id, table.id), start=1):
+            if row.get(chooser.id) == first and row["id"] not in picked:
                 message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
-                found.append(Finding(sheet_id, field_id, message, "quality", row["id"]))
-    for sheet_id, first, last, message in DATE_ORDER_RULES:
-        start, end = campaign.answer(sheet_id, first), campaign.answer(sheet_id, last)
-        if start is not None and end is not None and end < start:
-            found.append(Finding(sheet_id, last, t(message), "quality"))
+                found.append(Finding(sheet_id, table.id, message, "quality", row["id"]))
+    for first_role, last_role, message in DATE_ORDER_RULES:
+        starts, ends = pack.field_with_role(first_role), pack.field_with_role(last_role)
+        start, end = (pack.answer_with_role(campaign, role) for role in (first_role, last_role))
+        if starts and ends and start is not None and end is not None and end < start:
+            found.append(Finding(ends.sheet.id, ends.field.id, t(message), "quality"))
     return found + _budget_findings(campaign, pack, t)
 
 
@@ -150,11 +155,10 @@ def _budget_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) -> 
     return [Finding(budget.total_place.sheet.id, budget.total_place.field.id, message, "quality")]
 
 
-def _table(pack: WorksheetPack, path: str) -> TableField | None:
-    sheet_id, field_id = path.split(".")
-    sheet = pack.by_id.get(sheet_id)
-    definition = next((f for f in sheet.fields if f.id == field_id), None) if sheet else None
-    return definition if isinstance(definition, TableField) else None
+def _table(pack: WorksheetPack, role: Role) -> tuple[str, TableField | None]:
+    """Return the worksheet id and the table declaring `role` (None for the table when the pack has none)."""
+    place = pack.field_with_role(role)
+    return ("", None) if place is None else (place.sheet.id, place.table)
 
 
 def row_label(campaign: Campaign, pack: WorksheetPack, table: TableField, row: dict[str, Any], number: int = 0) -> str:

@@ -181,7 +181,8 @@ def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Create a campaign with the given title and print its id and file path."""
     store = open_store()
     campaign = Campaign(id="", pack=pack.info.id, language=pack.info.language)
-    campaign.set_answer("profile", "name", args.title.strip())
+    if (title := pack.field_with_role("title")) is not None:
+        campaign.set_answer(title.sheet.id, title.field.id, args.title.strip())
     try:
         created = CampaignRepository(store, pack).create(campaign)
     except StorageError as error:

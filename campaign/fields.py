@@ -10,8 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ROW_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
-# What a field means to the plan, so exports find it without knowing its id (see docs/exports.md, "Roles").
-Role = Literal["cost", "currency", "budget_total", "start", "end", "lead", "audiences"]
+# What a field means to the plan, so the plan finds it without knowing its id (docs/worksheets.md, "Roles");
+# where each may stand and which must be unique: campaign/roles.py.
+Role = Literal[
+    "title", "organisation", "country", "level", "campaign_start", "campaign_end", "contact", "goal",
+    "currency", "budget_total",
+    "objective_table", "audience_table", "activity_table", "message_table", "indicator_table",
+    "deadline", "decision_maker", "objectives_served", "ask", "priority", "stance", "influence",
+    "core_message", "target", "cost", "start", "end", "lead", "audiences",
+]  # fmt: skip
 
 
 class Strict(BaseModel):

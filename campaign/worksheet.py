@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
+from campaign.fields import FieldBase, FieldDefinition, Identifier, ReferenceField, Role, Strict, TableField
+from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
+from campaign.roles import role_problems
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 from campaign.translation import translate_pack_info, translate_worksheet
 
@@ -42,6 +45,34 @@ class Worksheet(Strict):
         raise KeyError(f"{self.id}.{field_id}")
 
 
+@dataclass(frozen=True)
+class RolePlace:
+    """Where a role is declared: a worksheet's field or table, or a column of one of its tables."""
+
+    sheet: Worksheet
+    field: FieldBase  # the field itself, or the table holding the column
+    column: FieldBase | None = None
+
+    @property
+    def definition(self) -> FieldBase:
+        """Return the field, table or column that carries the role."""
+        return self.column or self.field
+
+    @property
+    def table(self) -> TableField | None:
+        """Return the table the role is on or in, or None for a field of its own."""
+        return self.field if isinstance(self.field, TableField) else None
+
+    def column_with_role(self, role: Role) -> FieldBase | None:
+        """Return the column of this place's table declaring `role`, or None."""
+        return None if self.table is None else column_with_role(self.table, role)
+
+
+def column_with_role(table: TableField, role: Role) -> FieldBase | None:
+    """Return the column of `table` declaring `role`, or None."""
+    return next((c for c in table.columns if c.role == role), None)
+
+
 class PackInfo(Strict):
     id: Identifier
     title: str
@@ -64,6 +95,33 @@ class WorksheetPack(BaseModel):
     def worksheet(self, worksheet_id: str) -> Worksheet:
         """Return the worksheet called `worksheet_id` (KeyError if there is none)."""
         return self.by_id[worksheet_id]
+
+    @cached_property
+    def role_places(self) -> dict[str, RolePlace]:
+        """Return where each declared role is, the first place in worksheet order (the loader allows one where
+        it must be unique)."""
+        places: dict[str, RolePlace] = {}
+        for sheet in self.worksheets:
+            for definition in sheet.fields:
+                columns = definition.columns if isinstance(definition, TableField) else []
+                found = [(definition.role, RolePlace(sheet, definition))]
+                found += [(column.role, RolePlace(sheet, definition, column)) for column in columns]
+                for role, place in found:
+                    if role is not None:
+                        places.setdefault(role, place)
+        return places
+
+    def field_with_role(self, role: Role) -> RolePlace | None:
+        """Return where the pack declares `role` (a field, a table or a table's column), or None: the plan then
+        leaves out what needs it."""
+        return self.role_places.get(role)
+
+    def answer_with_role(self, campaign: Campaign, role: Role) -> Any:
+        """Return `campaign`'s answer to the field of its own declaring `role`, or None (also for a column)."""
+        place = self.field_with_role(role)
+        if place is None or place.column is not None:
+            return None
+        return campaign.answer(place.sheet.id, place.field.id)
 
     def source_table(self, reference: ReferenceField) -> TableField:
         """Return the table field a reference points at."""
@@ -122,6 +180,7 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
     if not located and not problems:
         problems.append(Problem(str(folder), 0, "the folder holds no worksheet files (*.yaml)"))
     problems += _cross_check(located)
+    problems += role_problems([(sheet.fields, path, document) for sheet, path, document in located])
     sheets = [sheet for sheet, _, _ in located]
     if problems or info is None:
         raise WorksheetError(problems)

@@ -202,7 +202,10 @@ class WorkshopRepository:
         self._spend(t, TOO_MANY_TRIES, (self.limits.joins, visitor))
         self._spend(t, BUSY_WORKSHOP, (self.limits.workshop_joins, workshop.id))
         fresh = Campaign(id="", language=workshop.language)
-        fresh.set_answer("profile", "name", group_campaign_name(name, workshop.name, self._name_limit()))
+        if (title := self.campaigns.pack.field_with_role("title")) is not None:
+            fresh.set_answer(
+                title.sheet.id, title.field.id, group_campaign_name(name, workshop.name, self._name_limit())
+            )
         created = self.campaigns.create(fresh, workshop=workshop.id)
 
         def register(stored: Workshop) -> None:
@@ -225,9 +228,8 @@ class WorkshopRepository:
                 throttle.take(key)
 
     def _name_limit(self) -> int:
-        sheet = self.campaigns.pack.by_id.get("profile")
-        field = next((f for f in sheet.fields if f.id == "name"), None) if sheet else None
-        return getattr(field, "max_length", None) or WORKSHOP_NAME_LIMIT
+        title = self.campaigns.pack.field_with_role("title")
+        return getattr(title and title.field, "max_length", None) or WORKSHOP_NAME_LIMIT
 
     def progress(self, workshop: Workshop, pack: WorksheetPack) -> list[GroupProgress]:
         """Return each group's progress per worksheet and when it last saved, in joining order."""

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from campaign.budget import Budget, amount_text
-from campaign.fields import ChoiceField, FieldBase
+from campaign.fields import FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
-from campaign.worksheet import WorksheetPack
+from campaign.worksheet import RolePlace, WorksheetPack
+from exports.by_role import column, label_column, ranked_choices, role_table, rows_of
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
-from exports.lookup import answer_of, cell, find_column, find_field, find_table, table_rows
+from exports.lookup import cell
 from exports.sections import section_title
 from exports.wording import clean, date_text, row_name, value_text
 
@@ -46,11 +47,11 @@ def _shorter(text: str, most: int = MOST_CHARACTERS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
 
 
-def _more(count: int, worksheet_id: str, pack: WorksheetPack, t: Translator) -> list[Block]:
+def _more(count: int, place: RolePlace | None, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return the line naming how many items the page left out and the section that lists them all."""
-    if count <= 0:
+    if count <= 0 or place is None:
         return []
-    number = next((n for n, sheet in enumerate(pack.worksheets, 1) if sheet.id == worksheet_id), 0)
+    number = next((n for n, sheet in enumerate(pack.worksheets, 1) if sheet.id == place.sheet.id), 0)
     section = section_title(pack.worksheets[number - 1], number) if number else ""
     # Translators: under a shortened list on the summary page; {section} is "2. Advocacy objectives"
     return [Paragraph(inline(t("And {count} more: see section {section}.", count=count, section=section)), "muted")]
@@ -72,16 +73,14 @@ def _budget(budget: Budget | None, t: Translator) -> list[Block]:
 
 
 def _goal(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
-    goal = clean(answer_of(campaign, "objectives", find_field(pack, "objectives", "goal")))
+    goal = clean(pack.answer_with_role(campaign, "goal"))
     return [Callout(t("Our goal"), goal)] if goal else []
 
 
 def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
-    table = find_table(pack, "objectives", "objectives")
-    statement = find_column(table, "statement")
-    deadline = find_column(table, "deadline")
-    decider = find_column(table, "decision_maker")
-    rows = table_rows(campaign, "objectives", table)
+    table = role_table(pack, "objective_table")
+    statement, deadline, decider = label_column(table), column(table, "deadline"), column(table, "decision_maker")
+    rows = rows_of(campaign, table)
     if not rows or statement is None:
         return []
     lines = [
@@ -102,17 +101,18 @@ def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[
             (0.6, 5.0, 1.5, 2.6),
             dense=True,
         ),
-        *_more(len(rows) - MOST_OBJECTIVES, "objectives", pack, t),
+        *_more(len(rows) - MOST_OBJECTIVES, table, pack, t),
     ]
 
 
 def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return the primary audiences with what we ask of each and the core message written for them."""
-    table = find_table(pack, "audiences", "audiences")
-    ask, priority = find_column(table, "ask"), find_column(table, "priority")
-    numbered = list(enumerate(table_rows(campaign, "audiences", table), start=1))
-    if isinstance(priority, ChoiceField) and any(cell(row, priority) == "primary" for _, row in numbered):
-        numbered = [(n, row) for n, row in numbered if cell(row, priority) == "primary"]
+    place = role_table(pack, "audience_table")
+    ask, (priority, priorities) = column(place, "ask"), ranked_choices(place, "priority")
+    numbered = list(enumerate(rows_of(campaign, place), start=1))
+    primary = priorities[0].id if priorities else None  # the first priority choice is the highest
+    if primary and any(cell(row, priority) == primary for _, row in numbered):
+        numbered = [(n, row) for n, row in numbered if cell(row, priority) == primary]
     said = _core_messages(campaign, pack, t)
     lines = []
     for number, row in numbered:
@@ -120,12 +120,12 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
         messages = said.get(row.get("id"), [])
         message = _shorter(messages[0]) if messages else ""
         if asked or message:
-            assert table is not None
-            name = _shorter(row_name(table, row, number, campaign, pack, t), 120)
+            assert place is not None and place.table is not None
+            name = _shorter(row_name(place.table, row, number, campaign, pack, t), 120)
             lines.append((f"{number}. {name}", asked, message))
     if not lines:
         return []
-    more = _more(len(lines) - MOST_AUDIENCES, "audiences", pack, t)
+    more = _more(len(lines) - MOST_AUDIENCES, place, pack, t)
     lines = lines[:MOST_AUDIENCES]
     if not said:
         return [
@@ -142,10 +142,10 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
 
 def _core_messages(campaign: Campaign, pack: WorksheetPack, t: Translator) -> dict[str, list[str]]:
     """Return the core messages by the id of the audience they were written for."""
-    table = find_table(pack, "messages", "messages")
-    audience, core = find_column(table, "audience"), find_column(table, "core_message", "core")
+    table = role_table(pack, "message_table")
+    audience, core = column(table, "audiences"), column(table, "core_message")
     said: dict[str, list[str]] = {}
-    for row in table_rows(campaign, "messages", table):
+    for row in rows_of(campaign, table):
         message = _text(row, core, campaign, pack, t)
         if message:
             for audience_id in cell(row, audience) or []:
@@ -155,13 +155,12 @@ def _core_messages(campaign: Campaign, pack: WorksheetPack, t: Translator) -> di
 
 def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     dates: list[tuple[dt.date, str]] = []
-    start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
-    end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
+    start, end = pack.answer_with_role(campaign, "campaign_start"), pack.answer_with_role(campaign, "campaign_end")
     if isinstance(start, dt.date):
         dates.append((start, t("The campaign starts")))
-    table = find_table(pack, "objectives", "objectives")
-    deadline = find_column(table, "deadline")
-    for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
+    table = role_table(pack, "objective_table")
+    deadline = column(table, "deadline")
+    for number, row in enumerate(rows_of(campaign, table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
             dates.append((day, t("Deadline for objective {number}", number=number)))
@@ -176,7 +175,7 @@ def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
         Table(
             (t("Date"), t("What happens")), tuple((date_text(d, t), what) for d, what in shown), (1, 2.6), dense=True
         ),
-        *_more(len(dates) - len(shown), "objectives", pack, t),
+        *_more(len(dates) - len(shown), table, pack, t),
     ]
 
 

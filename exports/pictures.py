@@ -6,41 +6,46 @@ import datetime as dt
 
 from babel.dates import get_month_names
 
-from campaign.fields import ChoiceField
 from campaign.i18n import Translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
+from exports.by_role import column, ranked_choices, role_table, rows_of
 from exports.document import Block, MapPoint, Milestone, PowerMap, Timeline, TimelineBar
-from exports.lookup import cell, find_column, find_field, find_table, table_rows
+from exports.lookup import cell
 from exports.wording import clean, period_text, row_name
 
 BARS_PER_TIMELINE = 20
 
 
 def pictures(campaign: Campaign, pack: WorksheetPack, t: Translator) -> dict[str, list[Block]]:
-    """Return the pictures to show at the top of each worksheet's section, by worksheet id."""
-    found: dict[str, list[Block]] = {"audiences": [], "activities": []}
+    """Return the pictures to show at the top of each worksheet's section, by worksheet id: the power map in the
+    worksheet of the audience table, the timeline in that of the activity table."""
+    found: dict[str, list[Block]] = {}
+    audiences, activities = role_table(pack, "audience_table"), role_table(pack, "activity_table")
     power_map = audience_power_map(campaign, pack, t)
-    if power_map:
-        found["audiences"].append(power_map)
-    found["activities"] += activity_timelines(campaign, pack, t)
+    if power_map and audiences:
+        found.setdefault(audiences.sheet.id, []).append(power_map)
+    if activities:
+        found.setdefault(activities.sheet.id, []).extend(activity_timelines(campaign, pack, t))
     return found
 
 
 def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -> PowerMap | None:
     """Return the power map of the audiences that have a stance and an influence, or None."""
-    table = find_table(pack, "audiences", "audiences")
-    stance, influence, priority = (find_column(table, c) for c in ("stance", "influence", "priority"))
-    if table is None or not isinstance(stance, ChoiceField) or not isinstance(influence, ChoiceField):
+    place = role_table(pack, "audience_table")
+    (stance, stances), (influence, influences) = ranked_choices(place, "stance"), ranked_choices(place, "influence")
+    priority, priorities = ranked_choices(place, "priority")
+    if place is None or place.table is None or stance is None or influence is None or not stances or not influences:
         return None
     # the worksheet lists choices strongest first (champion ... opposed, high ... low); the map reads upwards
-    stance_ids = [choice.id for choice in reversed(stance.choices)]
-    influence_ids = [choice.id for choice in reversed(influence.choices)]
+    stance_ids = [choice.id for choice in reversed(stances)]
+    influence_ids = [choice.id for choice in reversed(influences)]
+    secondary = priorities[-1].id if len(priorities) > 1 else None  # the last priority choice is the lowest
     points, unplaced = [], []
-    for number, row in enumerate(table_rows(campaign, "audiences", table), start=1):
-        name = row_name(table, row, number, campaign, pack, t)
+    for number, row in enumerate(rows_of(campaign, place), start=1):
+        name = row_name(place.table, row, number, campaign, pack, t)
         if cell(row, stance) in stance_ids and cell(row, influence) in influence_ids:
-            primary = cell(row, priority) != "secondary"
+            primary = secondary is None or cell(row, priority) != secondary
             points.append(
                 MapPoint(
                     name, stance_ids.index(row[stance.id]), influence_ids.index(row[influence.id]), primary, number
@@ -60,8 +65,8 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -
         title=t("Audience power map"),
         stance_title=clean(stance.label),
         influence_title=clean(influence.label),
-        stance_labels=tuple(clean(stance.choice_label(i)) for i in stance_ids),
-        influence_labels=tuple(clean(influence.choice_label(i)) for i in influence_ids),
+        stance_labels=tuple(clean(choice.label) for choice in reversed(stances)),
+        influence_labels=tuple(clean(choice.label) for choice in reversed(influences)),
         points=tuple(points),
         legend=(t("Primary audience"), t("Secondary audience")),
         caption=caption,
@@ -73,12 +78,12 @@ def audience_power_map(campaign: Campaign, pack: WorksheetPack, t: Translator) -
 
 def activity_timelines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Timeline]:
     """Return the activity timeline, cut into several pictures when there are many activities."""
-    table = find_table(pack, "activities", "activities")
-    first, last = find_column(table, "start"), find_column(table, "end")
+    place = role_table(pack, "activity_table")
+    first, last = column(place, "start"), column(place, "end")
     bars, undated = [], []
-    for number, row in enumerate(table_rows(campaign, "activities", table), start=1):
-        assert table is not None
-        name = row_name(table, row, number, campaign, pack, t)
+    for number, row in enumerate(rows_of(campaign, place), start=1):
+        assert place is not None and place.table is not None
+        name = row_name(place.table, row, number, campaign, pack, t)
         start, end = cell(row, first), cell(row, last)
         start = start if isinstance(start, dt.date) else None
         end = end if isinstance(end, dt.date) else None
@@ -120,10 +125,10 @@ def activity_timelines(campaign: Campaign, pack: WorksheetPack, t: Translator) -
 
 
 def _deadlines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Milestone]:
-    table = find_table(pack, "objectives", "objectives")
-    deadline = find_column(table, "deadline")
+    table = role_table(pack, "objective_table")
+    deadline = column(table, "deadline")
     milestones = []
-    for number, row in enumerate(table_rows(campaign, "objectives", table), start=1):
+    for number, row in enumerate(rows_of(campaign, table), start=1):
         day = cell(row, deadline)
         if isinstance(day, dt.date):
             milestones.append(Milestone(t("Objective {number}", number=number), day, period_text(day, day, t)))
@@ -131,9 +136,7 @@ def _deadlines(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[M
 
 
 def _campaign_span(campaign: Campaign, pack: WorksheetPack) -> tuple[dt.date | None, dt.date | None]:
-    start = find_field(pack, "profile", "start_date", "start")
-    end = find_field(pack, "profile", "end_date", "end")
-    values = [campaign.answer("profile", f.id) if f else None for f in (start, end)]
+    values = [pack.answer_with_role(campaign, role) for role in ("campaign_start", "campaign_end")]
     first, last = (v if isinstance(v, dt.date) else None for v in values)
     return first, last
 

@@ -10,12 +10,13 @@ from PIL import Image, UnidentifiedImageError
 
 from campaign.budget import campaign_budget
 from campaign.completeness import campaign_progress
+from campaign.fields import Role
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
+from exports.by_role import role_field
 from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
 from exports.glance import GLANCE_ANCHOR, GLANCE_TITLE, glance_page
-from exports.lookup import answer_of, find_field
 from exports.pictures import pictures
 from exports.sections import section_anchor, section_title, worksheet_section
 from exports.wording import PAGE_LABEL, clean, date_text, period_text, value_text
@@ -44,7 +45,7 @@ def build_plan(
     """
     t = translator(campaign.language)
     title = clean(campaign.title)
-    organisation = _profile_text(campaign, pack, t, "lead_organisation", "organisation")
+    organisation = _role_text(campaign, pack, t, "organisation")
     progress = campaign_progress(campaign, pack, t=t)
     status = "" if progress.overall.complete else draft_mark(progress.overall.share, t)
     cover = _cover(campaign, pack, t, title, organisation, logo, today)
@@ -93,18 +94,16 @@ def _cover(
     today: dt.date | None,
 ) -> Cover:
     details = []
-    country = _profile_text(campaign, pack, t, "country")
-    level = _profile_text(campaign, pack, t, "level")
+    country, level = _role_text(campaign, pack, t, "country"), _role_text(campaign, pack, t, "level")
     if country:
         # Translators: {level} is the campaign level chosen in the profile, in lower case ("national")
         where = t("{country} ({level} campaign)", country=country, level=level.lower()) if level else country
         details.append((t("Country"), where))
-    start = answer_of(campaign, "profile", find_field(pack, "profile", "start_date", "start"))
-    end = answer_of(campaign, "profile", find_field(pack, "profile", "end_date", "end"))
+    start, end = pack.answer_with_role(campaign, "campaign_start"), pack.answer_with_role(campaign, "campaign_end")
     period = period_text(start if isinstance(start, dt.date) else None, end if isinstance(end, dt.date) else None, t)
     if period:
         details.append((t("Campaign period"), period))
-    owner = _profile_text(campaign, pack, t, "owner")
+    owner = _role_text(campaign, pack, t, "contact")
     if owner:
         details.append((t("Contact"), owner))
     toolkit = clean(pack.info.title)
@@ -115,9 +114,9 @@ def _cover(
     return Cover(t(PLAN_KIND), title, organisation, tuple(details), note, checked_logo(logo))
 
 
-def _profile_text(campaign: Campaign, pack: WorksheetPack, t: Translator, *field_ids: str) -> str:
-    definition = find_field(pack, "profile", *field_ids)
-    value = answer_of(campaign, "profile", definition)
+def _role_text(campaign: Campaign, pack: WorksheetPack, t: Translator, role: Role) -> str:
+    definition = role_field(pack, role)
+    value = pack.answer_with_role(campaign, role)
     return value_text(definition, value, campaign, pack, t) if definition else ""
 
 

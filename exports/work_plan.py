@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from campaign.budget import Budget, amount_text, column_with_role
+from campaign.budget import Budget, amount_text
 from campaign.checks import OVER_BUDGET
 from campaign.fields import FieldBase, TableField
 from campaign.i18n import N_, Translator
@@ -20,14 +20,14 @@ WORK_PLAN_TITLE = N_("Work plan and budget")
 def work_plan(campaign: Campaign, pack: WorksheetPack, budget: Budget, t: Translator) -> list[Block]:
     """Return the work plan table with its total row and how it compares with the total budget; [] without rows."""
     place = budget.cost_place
-    if place is None or not isinstance(place.field, TableField):
+    table = None if place is None else place.table
+    if place is None or table is None:
         return []
-    table = place.field
     rows = [row for row in campaign.rows(place.sheet.id, table.id) if not is_empty(row)]
     if not rows:
         return []
-    start, end = column_with_role(table, "start"), column_with_role(table, "end")
-    audiences, lead = column_with_role(table, "audiences"), column_with_role(table, "lead")
+    start, end = place.column_with_role("start"), place.column_with_role("end")
+    audiences, lead = place.column_with_role("audiences"), place.column_with_role("lead")
     lines = []
     for number, (row, cost) in enumerate(zip(rows, budget.costs, strict=True), start=1):
         first, last = _date(row, start), _date(row, end)

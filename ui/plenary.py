@@ -10,7 +10,8 @@ from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
 from campaign.i18n import N_, Translator, translator
 from campaign.model import is_empty
 from campaign.workshop import Workshop
-from exports.lookup import answer_of, cell, find_column, find_field, find_table, table_rows
+from exports.by_role import column, label_column, role_table, rows_of
+from exports.lookup import cell
 from exports.wording import row_name, value_text
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
@@ -35,19 +36,17 @@ class GroupWords:
 def group_words(name: str, campaign: Campaign, pack: WorksheetPack, t: Translator | None = None) -> GroupWords:
     """Return the goal, objective statements and core messages (with their audiences) of one group, with
     choices, dates and numbers in `t`'s language (the pack's words in `pack`'s)."""
-    goal = answer_of(campaign, "objectives", find_field(pack, "objectives", "goal"))
-    objectives_table = find_table(pack, "objectives", "objectives")
-    statement = find_column(objectives_table, "statement")
-    objectives = tuple(
-        _text(row, statement, campaign, pack, t) for row in table_rows(campaign, "objectives", objectives_table)
-    )
-    messages_table = find_table(pack, "messages", "messages")
-    core = find_column(messages_table, "core_message", "core")
+    goal = pack.answer_with_role(campaign, "goal")
+    objectives_place = role_table(pack, "objective_table")
+    statement = label_column(objectives_place)
+    objectives = tuple(_text(row, statement, campaign, pack, t) for row in rows_of(campaign, objectives_place))
+    messages_place = role_table(pack, "message_table")
+    core = column(messages_place, "core_message")
     messages = []
-    for number, row in enumerate(table_rows(campaign, "messages", messages_table), start=1):
+    for number, row in enumerate(rows_of(campaign, messages_place), start=1):
         if text := _text(row, core, campaign, pack, t):
-            assert messages_table is not None
-            messages.append((row_name(messages_table, row, number, campaign, pack), text))
+            assert messages_place is not None and messages_place.table is not None
+            messages.append((row_name(messages_place.table, row, number, campaign, pack), text))
     return GroupWords(name, str(goal or ""), tuple(o for o in objectives if o), tuple(messages))
 
 

@@ -8,6 +8,7 @@ from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is
 from campaign.campaign_file import reference_problems
 from campaign.completeness import campaign_progress
 from campaign.example import example_campaign
+from campaign.fields import Role
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import N_
 from campaign.lengths import text_too_long
@@ -125,9 +126,9 @@ def _new_campaign_form() -> None:
 
 
 NEW_ERROR_KEY = "new-campaign-error"
-NEW_BOXES = (  # profile field, box, what the message calls it
-    ("name", "new-name", N_("Campaign name")),
-    ("lead_organisation", "new-organisation", N_("Organisation or coalition")),
+NEW_BOXES: tuple[tuple[Role, str, str], ...] = (  # the role of the field it fills, box, what the message calls it
+    ("title", "new-name", N_("Campaign name")),
+    ("organisation", "new-organisation", N_("Organisation or coalition")),
     ("country", "new-country", N_("Country")),
 )
 
@@ -135,14 +136,15 @@ NEW_BOXES = (  # profile field, box, what the message calls it
 def _create_new() -> None:
     t = ui_translator()
     campaign = Campaign(id="", language=ui_language())  # the plan speaks the language it was started in
-    profile = repository().pack.by_id.get("profile")
-    limits = {f.id: getattr(f, "max_length", None) for f in profile.fields} if profile else {}
-    for field_id, key, what in NEW_BOXES:
+    for role, key, what in NEW_BOXES:
+        if (place := repository().pack.field_with_role(role)) is None:
+            continue  # a pack without that field: the box's words have nowhere to go
         text = clean_text(st.session_state.get(key) or "")  # as stored: NFC can be longer than what was typed
-        if (limit := limits.get(field_id)) and (problem := text_too_long(t(what), text.strip(), limit, t)):
+        limit = getattr(place.field, "max_length", None)
+        if limit and (problem := text_too_long(t(what), text.strip(), limit, t)):
             st.session_state[NEW_ERROR_KEY] = problem  # nothing is created; the boxes keep what was typed
             return
-        campaign.set_answer("profile", field_id, text)
+        campaign.set_answer(place.sheet.id, place.field.id, text)
     _create(lambda: campaign)
 
 
@@ -190,7 +192,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             where = " · ".join(
                 escape_markdown(str(v))
-                for v in (campaign.answer("profile", "lead_organisation"), campaign.answer("profile", "country"))
+                for v in (pack.answer_with_role(campaign, "organisation"), pack.answer_with_role(campaign, "country"))
                 if v
             )
             status = t(

@@ -9,7 +9,7 @@ from typing import get_args
 import docx
 from pypdf import PdfReader
 
-from campaign.budget import campaign_budget, find_role
+from campaign.budget import campaign_budget
 from campaign.checks import plan_check
 from campaign.fields import Role
 from campaign.model import Campaign
@@ -28,7 +28,7 @@ def _work_plan(plan: PlanDocument) -> Table:
 
 
 def test_every_pack_role_is_found_where_the_default_pack_declares_it(pack: WorksheetPack) -> None:
-    places = {role: find_role(pack, role) for role in ("cost", "currency", "budget_total", "start", "lead")}
+    places = {role: pack.field_with_role(role) for role in ("cost", "currency", "budget_total", "start", "lead")}
     assert {role: (p.sheet.id, p.definition.id) for role, p in places.items() if p} == {
         "cost": ("activities", "budget"),
         "currency": ("risks", "currency"),
