@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import get_args
+from typing import cast, get_args
 
 from campaign.dispatch import per_field_type
 from campaign.fields import (
@@ -59,8 +59,8 @@ def role_problems(sheets: Sequence[Located]) -> list[Problem]:
     for fields, path, document in sheets:
         for number, definition in enumerate(fields):
             where = ("fields", number)
-            columns = definition.columns if isinstance(definition, TableField) else []
-            kind = "table" if isinstance(definition, TableField) else "field"
+            columns = cast(TableField, definition).columns if definition.is_table else []
+            kind = "table" if definition.is_table else "field"
             for carrier, spot, where_kind in [
                 (definition, where, kind),
                 *((c, (*where, "columns", n), "column") for n, c in enumerate(columns)),
