@@ -10,6 +10,7 @@ from babel.numbers import format_percent
 
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.completeness import Progress, campaign_progress, missing_required
+from campaign.config import ConfigError, config
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
@@ -243,6 +244,11 @@ def main_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: ignore[type-arg]
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
+    try:
+        config()  # a setting the commands cannot use stops here, in words, before anything reads it
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     parser = main_parser()
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register(subparsers)

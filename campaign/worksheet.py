@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from campaign.config import config
 from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
@@ -82,7 +82,7 @@ class WorksheetError(Exception):
 
 def pack_folder() -> Path:
     """Return the worksheet pack folder: `$WORKSHEET_PACK` or the default pack."""
-    return Path(os.environ.get("WORKSHEET_PACK") or DEFAULT_PACK)
+    return Path(config().worksheet_pack or DEFAULT_PACK)
 
 
 def available_languages(folder: Path | None = None) -> list[str]:
