@@ -14,12 +14,19 @@ $(BIN)/python:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+# requirements*.txt hold the version ranges; then the project itself is installed from pyproject.toml, editable
+# (compat mode: the checkout's folder on the import path), so `campaign`, `exports`, `ui`, the console script
+# `advocacy-campaign` and the test helpers import from anywhere without sys.path patches.
+INSTALL_PROJECT := $(BIN)/pip install --quiet --quiet --no-deps --editable . --config-settings editable_mode=compat
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(INSTALL_PROJECT)
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-s3.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.txt requirements-s3.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(INSTALL_PROJECT)
 	touch $(VENV)/.runtime $@
 
 setup: $(VENV)/.runtime  ## install the app into .venv

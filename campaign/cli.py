@@ -234,22 +234,22 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     return 0
 
 
-def main_parser() -> argparse.ArgumentParser:
-    """Return the parser for `python -m campaign`, without commands."""
+def main_parser(prog: str = "python -m campaign") -> argparse.ArgumentParser:
+    """Return the parser for `python -m campaign` (or the console script `prog`), without commands."""
     return argparse.ArgumentParser(
-        prog="python -m campaign",
+        prog=prog,
         description="Plan advocacy campaigns for the social service workforce from the command line.",
     )
 
 
-def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: ignore[type-arg]
+def run(argv: list[str] | None, extra_registrations: list, prog: str = "python -m campaign") -> int:  # type: ignore[type-arg]
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
     try:
         config()  # a setting the commands cannot use stops here, in words, before anything reads it
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    parser = main_parser()
+    parser = main_parser(prog)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register(subparsers)
     for add_commands in extra_registrations:
