@@ -54,11 +54,12 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 LANGUAGES ?= fr es pt
-# The same keywords as tests/test_catalogs.py (no gettext defaults such as `_`), so both find the same words.
+# The same keywords as tests/test_catalogs.py (no gettext defaults such as `_`), so both find the same words;
+# `ngettext` is Translator.ngettext (t.ngettext("{count} group", "{count} groups", count)): a msgid_plural entry.
 messages: setup-dev  ## extract interface words into locales/<domain>.pot and create or update each language's .po
 	for domain in campaign exports ui; do \
 	  sources=$$domain; [ $$domain = ui ] && sources="ui streamlit_app.py"; \
-	  $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ --no-location --sort-output \
+	  $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ -k ngettext:1,2 --no-location --sort-output \
 	    --project="Advocacy Campaign Builder" --add-comments=Translators: -o locales/$$domain.pot $$sources || exit 1; \
 	  for language in $(LANGUAGES); do \
 	    $(BIN)/pybabel -q update -D $$domain -i locales/$$domain.pot -d locales -l $$language \

@@ -153,11 +153,12 @@ def show_progress(args: argparse.Namespace, pack: WorksheetPack) -> int:
     else:
         count = len(progress.overall.missing)
         print(
-            t(
-                "{file}: {share} answered, {count} required answer(s) still to fill in",
+            t.ngettext(
+                "{file}: {share} answered, {count} required answer still to fill in",
+                "{file}: {share} answered, {count} required answers still to fill in",
+                count,
                 file=args.file,
                 share=share,
-                count=count,
             )
         )
     for number, sheet in enumerate(pack.worksheets, start=1):
