@@ -25,6 +25,7 @@ from tests.ui.browser import ROOT, SCREEN, shared_chromium
 
 pytestmark = pytest.mark.browser
 SAVED = re.compile(r"Saved · \d\d:\d\d:\d\d")
+PATIENCE = 60_000  # ms: a first page load of a fresh server on a busy CI machine
 
 
 def container_environment(endpoint: str, bucket: str) -> dict[str, str]:
@@ -67,12 +68,12 @@ def test_both_servers_and_the_command_line_keep_campaigns_in_the_store_not_their
     page = open_page(first.url)
     try:
         page.get_by_role("button", name="Or explore the worked example (a campaign in Kenya)").click()
-        expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible()
+        expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible(timeout=PATIENCE)
         campaign_id = re.search(r"[?&]c=([^&]+)", page.url).group(1)  # type: ignore[union-attr]
         country = page.get_by_role("textbox", name="Country", exact=True)
         country.fill("Nepal")
         country.press("Tab")
-        expect(page.get_by_text(SAVED).first).to_be_visible()
+        expect(page.get_by_text(SAVED).first).to_be_visible(timeout=PATIENCE)
     finally:
         page.close()
 
@@ -81,8 +82,8 @@ def test_both_servers_and_the_command_line_keep_campaigns_in_the_store_not_their
 
     page = open_page(f"{second.url}/?c={campaign_id}&step=profile")  # the other container
     try:
-        expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible()
-        expect(page.get_by_role("textbox", name="Country", exact=True)).to_have_value("Nepal")
+        expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible(timeout=PATIENCE)
+        expect(page.get_by_role("textbox", name="Country", exact=True)).to_have_value("Nepal", timeout=PATIENCE)
     finally:
         page.close()
 
