@@ -14,12 +14,19 @@ $(BIN)/python:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+# requirements*.txt hold the version ranges; then the project itself is installed from pyproject.toml, editable
+# (compat mode: the checkout's folder on the import path), so `campaign`, `exports`, `ui`, the console script
+# `advocacy-campaign` and the test helpers import from anywhere without sys.path patches.
+INSTALL_PROJECT := $(BIN)/pip install --quiet --quiet --no-deps --editable . --config-settings editable_mode=compat
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(INSTALL_PROJECT)
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-s3.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.txt requirements-s3.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(INSTALL_PROJECT)
 	touch $(VENV)/.runtime $@
 
 setup: $(VENV)/.runtime  ## install the app into .venv
@@ -47,11 +54,12 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 LANGUAGES ?= fr es pt
-# The same keywords as tests/test_catalogs.py (no gettext defaults such as `_`), so both find the same words.
+# The same keywords as tests/test_catalogs.py (no gettext defaults such as `_`), so both find the same words;
+# `ngettext` is Translator.ngettext (t.ngettext("{count} group", "{count} groups", count)): a msgid_plural entry.
 messages: setup-dev  ## extract interface words into locales/<domain>.pot and create or update each language's .po
 	for domain in campaign exports ui; do \
 	  sources=$$domain; [ $$domain = ui ] && sources="ui streamlit_app.py"; \
-	  $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ --no-location --sort-output \
+	  $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ -k ngettext:1,2 --no-location --sort-output \
 	    --project="Advocacy Campaign Builder" --add-comments=Translators: -o locales/$$domain.pot $$sources || exit 1; \
 	  for language in $(LANGUAGES); do \
 	    $(BIN)/pybabel -q update -D $$domain -i locales/$$domain.pot -d locales -l $$language \

@@ -2,7 +2,19 @@
 
 import streamlit as st
 
-from ui.language import begin_run
+from campaign.i18n import N_, translator
+from ui.language import LANGUAGE_PARAM, begin_run
+from ui.resources import settings_problem
+
+BAD_SETTINGS = N_(
+    "This server's settings cannot be used: {problem}. Whoever runs it: fix the setting (docs/deploy.md lists "
+    "them) and restart the app."
+)
+
+if (problem := settings_problem()) is not None:  # before anything reads a setting: a message, not a traceback
+    st.set_page_config(page_title="Advocacy Campaign Builder", page_icon="📣")
+    st.error(translator(st.query_params.get(LANGUAGE_PARAM))(BAD_SETTINGS, problem=problem), icon=":material/error:")
+    st.stop()
 
 t = begin_run()  # reads only the URL and the browser's language: no Streamlit element comes before the page config
 st.set_page_config(

@@ -19,14 +19,11 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from campaign.example import example_campaign, scaled_campaign  # noqa: E402
-from campaign.worksheet import load_worksheets  # noqa: E402
-from exports.docx import render_docx  # noqa: E402
-from exports.pdf import render_pdf  # noqa: E402
-from exports.plan import build_plan  # noqa: E402
+from campaign.example import example_campaign, scaled_campaign
+from campaign.worksheet import load_worksheets
+from exports.docx import render_docx
+from exports.pdf import render_pdf
+from exports.plan import build_plan
 
 
 def _strings(value: object) -> list[str]:

@@ -10,14 +10,10 @@ import random
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from campaign.campaign_file import campaign_to_yaml, parse_campaign  # noqa: E402
-from campaign.example import example_campaign  # noqa: E402
-from campaign.worksheet import load_worksheets  # noqa: E402
+from campaign.campaign_file import campaign_to_yaml, parse_campaign
+from campaign.example import example_campaign
+from campaign.worksheet import load_worksheets
 
 FRAGMENTS = [
     b"&a ",

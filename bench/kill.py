@@ -15,13 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from campaign.example import example_campaign  # noqa: E402
-from campaign.repository import CampaignRepository  # noqa: E402
-from campaign.storage import LocalFolderStore  # noqa: E402
-from campaign.worksheet import load_worksheets  # noqa: E402
+from campaign.example import example_campaign
+from campaign.repository import CampaignRepository
+from campaign.storage import LocalFolderStore
+from campaign.worksheet import load_worksheets
 
 
 def save_until_killed(repository: CampaignRepository, campaign_id: str, seed: int) -> None:

@@ -44,17 +44,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from campaign import CampaignRepository, load_worksheets, open_store
+from campaign.example import example_campaign
+from campaign.workshops import WorkshopRepository
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import websockets  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
-
-from campaign import CampaignRepository, load_worksheets, open_store  # noqa: E402
-from campaign.example import example_campaign  # noqa: E402
-from campaign.workshops import WorkshopRepository  # noqa: E402
 
 TIMEOUT = 30.0  # seconds before an interaction counts as an error
 EDIT_SHARE = 0.75

@@ -14,15 +14,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from campaign import CampaignRepository, load_worksheets, open_store
+from campaign.example import example_campaign
+from campaign.fields import TableField
+from ui.answer_box import report
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from campaign import CampaignRepository, load_worksheets, open_store  # noqa: E402
-from campaign.example import example_campaign  # noqa: E402
-from campaign.fields import TableField  # noqa: E402
-from ui.answer_box import report  # noqa: E402
 
 KINDS = (
     "bidi_component",

@@ -7,23 +7,19 @@ each saving the example campaign through `CampaignRepository.save` (parse, merge
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from campaign.example import example_campaign  # noqa: E402
-from campaign.object_store import ObjectStore  # noqa: E402
-from campaign.repository import SAVE_PATIENCE_SECONDS as SAVE_PATIENCE  # noqa: E402
-from campaign.repository import CampaignRepository  # noqa: E402
-from campaign.storage import BlobStore, LocalFolderStore, StorageError  # noqa: E402
-from campaign.worksheet import load_worksheets  # noqa: E402
-from tests.s3_server import REGION, s3_options, s3_server  # noqa: E402
+from campaign.example import example_campaign
+from campaign.object_store import ObjectStore
+from campaign.repository import SAVE_PATIENCE_SECONDS as SAVE_PATIENCE
+from campaign.repository import CampaignRepository
+from campaign.storage import BlobStore, LocalFolderStore, StorageError
+from campaign.worksheet import load_worksheets
+from tests.s3_server import REGION, s3_options, s3_server
 
 PACK = load_worksheets()
 ROUNDS = 60

@@ -9,13 +9,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from campaign.campaign_file import campaign_to_data
+from campaign.example import example_campaign
+from campaign.strict_yaml import MAX_BYTES, dump_yaml
+from campaign.worksheet import load_worksheets
 
-from campaign.campaign_file import campaign_to_data  # noqa: E402
-from campaign.example import example_campaign  # noqa: E402
-from campaign.strict_yaml import MAX_BYTES, dump_yaml  # noqa: E402
-from campaign.worksheet import load_worksheets  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def big_valid_campaign() -> bytes:

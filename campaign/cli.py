@@ -10,6 +10,7 @@ from babel.numbers import format_percent
 
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.completeness import Progress, campaign_progress, missing_required
+from campaign.config import ConfigError, config
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
@@ -152,11 +153,12 @@ def show_progress(args: argparse.Namespace, pack: WorksheetPack) -> int:
     else:
         count = len(progress.overall.missing)
         print(
-            t(
-                "{file}: {share} answered, {count} required answer(s) still to fill in",
+            t.ngettext(
+                "{file}: {share} answered, {count} required answer still to fill in",
+                "{file}: {share} answered, {count} required answers still to fill in",
+                count,
                 file=args.file,
                 share=share,
-                count=count,
             )
         )
     for number, sheet in enumerate(pack.worksheets, start=1):
@@ -234,17 +236,22 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     return 0
 
 
-def main_parser() -> argparse.ArgumentParser:
-    """Return the parser for `python -m campaign`, without commands."""
+def main_parser(prog: str = "python -m campaign") -> argparse.ArgumentParser:
+    """Return the parser for `python -m campaign` (or the console script `prog`), without commands."""
     return argparse.ArgumentParser(
-        prog="python -m campaign",
+        prog=prog,
         description="Plan advocacy campaigns for the social service workforce from the command line.",
     )
 
 
-def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: ignore[type-arg]
+def run(argv: list[str] | None, extra_registrations: list, prog: str = "python -m campaign") -> int:  # type: ignore[type-arg]
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
-    parser = main_parser()
+    try:
+        config()  # a setting the commands cannot use stops here, in words, before anything reads it
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    parser = main_parser(prog)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register(subparsers)
     for add_commands in extra_registrations:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
@@ -18,6 +21,7 @@ SOURCE_LANGUAGE = "en"
 # One catalog per layer, so the words of the plan, the app and the checks can be translated separately.
 DOMAINS = {"campaign": ("campaign",), "exports": ("exports",), "ui": ("ui", "streamlit_app.py")}
 _LOCK = threading.Lock()
+ENGLISH_PLURALS = "(n != 1)"  # gettext's rule for English: the first form for 1 only
 
 
 @dataclass(frozen=True)
@@ -26,10 +30,22 @@ class Translator:
 
     language: str
     messages: dict[str, str] = field(default_factory=dict, repr=False)
+    plurals: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # singular -> every form
+    plural_rule: str = ENGLISH_PLURALS  # the catalogs' `Plural-Forms` expression: which form a count takes
 
     def gettext(self, message: str) -> str:
         """Return `message` in this language (the English text when it has no translation yet)."""
         return self.messages.get(message) or message
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """Return the form of `singular`/`plural` that `count` takes in this language, with `{count}` and the
+        other `{name}` placeholders filled (English forms when it has no translation yet)."""
+        forms = self.plurals.get(singular)
+        if forms:
+            text = forms[min(_plural_index(self.plural_rule)(count), len(forms) - 1)]
+        else:
+            text = singular if count == 1 else plural
+        return text.format(count=count, **values)
 
     def __call__(self, message: str, **values: object) -> str:
         """Return `message` translated, with `{name}` placeholders filled from `values`."""
@@ -71,10 +87,22 @@ def interface_languages() -> list[str]:
     return [SOURCE_LANGUAGE, *[language for language in found if language != SOURCE_LANGUAGE]]
 
 
+def _read_po(path: Path, language: str) -> Catalog:
+    with _LOCK, path.open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
 def read_catalog(path: Path, language: str) -> dict[str, str]:
     """Return the finished translations of one .po file (fuzzy and empty entries left out)."""
-    with _LOCK, path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
+    return _messages(_read_po(path, language))
+
+
+def read_plurals(path: Path, language: str) -> dict[str, tuple[str, ...]]:
+    """Return the finished plural entries of one .po file: singular -> every form (fuzzy or partial left out)."""
+    return _plurals(_read_po(path, language))
+
+
+def _messages(catalog: Catalog) -> dict[str, str]:
     return {
         str(message.id): str(message.string)
         for message in catalog
@@ -82,15 +110,35 @@ def read_catalog(path: Path, language: str) -> dict[str, str]:
     }
 
 
+def _plurals(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for message in catalog:
+        if isinstance(message.id, (tuple, list)) and not message.fuzzy:
+            forms = tuple(str(form) for form in message.string)
+            if forms and all(forms):
+                found[str(message.id[0])] = forms
+    return found
+
+
+@cache
+def _plural_index(rule: str) -> Callable[[int], int]:
+    return gettext.c2py(rule)
+
+
 @cache
 def translator(language: str | None) -> Translator:
     """Return the translator for `language` (English for None or a language without catalogs)."""
     language = language or SOURCE_LANGUAGE
     messages: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    rule = ENGLISH_PLURALS
     if language != SOURCE_LANGUAGE:
         for path in sorted((LOCALES / language / "LC_MESSAGES").glob("*.po")):
-            messages.update(read_catalog(path, language))
-    return Translator(language if _known(language) else SOURCE_LANGUAGE, messages)
+            catalog = _read_po(path, language)
+            messages.update(_messages(catalog))
+            plurals.update(_plurals(catalog))
+            rule = catalog.plural_expr
+    return Translator(language if _known(language) else SOURCE_LANGUAGE, messages, plurals, rule)
 
 
 def _known(language: str) -> bool:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from campaign.config import config
 from campaign.i18n import N_
 from campaign.storage import NOT_READ, NOT_SAVED, Blob, PreconditionFailed, StorageError, check_key
 
@@ -149,9 +149,10 @@ def object_store_options() -> dict[str, Any]:
 
     Credentials come the standard AWS way (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a profile, or a role).
     """
+    settings = config()
     client: dict[str, str] = {}
-    if os.environ.get("CAMPAIGN_STORE_ENDPOINT"):
-        client["endpoint_url"] = os.environ["CAMPAIGN_STORE_ENDPOINT"]
-    if os.environ.get("CAMPAIGN_STORE_REGION"):
-        client["region_name"] = os.environ["CAMPAIGN_STORE_REGION"]
+    if settings.store_endpoint:
+        client["endpoint_url"] = settings.store_endpoint
+    if settings.store_region:
+        client["region_name"] = settings.store_region
     return {"client_kwargs": client} if client else {}

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from filelock import FileLock
 
+from campaign.config import config, store_location
 from campaign.i18n import N_, Translator, translator
 
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*$")
@@ -212,12 +213,11 @@ def _storage_error(error: OSError, template: str, **values: object) -> StorageEr
 def open_store(location: str | os.PathLike[str] | None = None) -> BlobStore:
     """Return the store at `location`: a folder, or an `s3://bucket/prefix` URL for an object store.
 
-    Without `location`: `$CAMPAIGN_STORE` (a URL), else the folder `$CAMPAIGN_DATA_DIR`, else `data/` in the repo.
+    Without `location`: the store of `campaign.config` (`$CAMPAIGN_STORE`, else `$CAMPAIGN_DATA_DIR`, else `data/`).
     """
-    default = Path(__file__).resolve().parent.parent / "data"
-    where = str(location or os.environ.get("CAMPAIGN_STORE") or os.environ.get("CAMPAIGN_DATA_DIR") or default)
+    where = store_location(location, {}) if location else config().store
     if where.startswith("s3://"):
         from campaign.object_store import ObjectStore, object_store_options
 
         return ObjectStore(where, **object_store_options())
-    return LocalFolderStore(Path(where.removeprefix("file://")))
+    return LocalFolderStore(Path(where))

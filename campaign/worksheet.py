@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from campaign.config import config
 from campaign.fields import FieldBase, FieldDefinition, Identifier, ReferenceField, Role, Strict, TableField
 from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
@@ -140,7 +140,7 @@ class WorksheetError(Exception):
 
 def pack_folder() -> Path:
     """Return the worksheet pack folder: `$WORKSHEET_PACK` or the default pack."""
-    return Path(os.environ.get("WORKSHEET_PACK") or DEFAULT_PACK)
+    return Path(config().worksheet_pack or DEFAULT_PACK)
 
 
 def available_languages(folder: Path | None = None) -> list[str]:

@@ -6,28 +6,36 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 
-from campaign.i18n import DOMAINS, LOCALES, interface_languages, read_catalog, translator
+from campaign.i18n import DOMAINS, LOCALES, interface_languages, read_catalog, read_plurals, translator
 from campaign.worksheet import available_languages
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"t": None, "N_": None}
+KEYWORDS = {"t": None, "N_": None, "ngettext": (1, 2)}  # the Makefile `messages` target's keywords
 LANGUAGES = interface_languages()[1:]  # every language with catalogs: a new one is tested without a code change
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def source_messages(domain: str) -> set[str]:
-    """Return every message the code of `domain` passes to t(...) or N_(...)."""
-    found: set[str] = set()
+def extracted(domain: str) -> list[str | tuple[str, ...]]:
+    """Return every message the code of `domain` passes to t(...), N_(...) or t.ngettext(...) (a tuple)."""
+    found: list[str | tuple[str, ...]] = []
     for source in DOMAINS[domain]:
         path = ROOT / source
         if path.is_file():
-            entries = extract_from_file("python", str(path), keywords=KEYWORDS)
-            found |= {entry[1] for entry in entries if isinstance(entry[1], str)}
+            found += [entry[1] for entry in extract_from_file("python", str(path), keywords=KEYWORDS)]
         else:
-            for entry in extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS):
-                if isinstance(entry[2], str):
-                    found.add(entry[2])
+            method_map = [("**.py", "python")]
+            found += [entry[2] for entry in extract_from_dir(str(path), method_map=method_map, keywords=KEYWORDS)]
     return found
+
+
+def source_messages(domain: str) -> set[str]:
+    """Return every message the code of `domain` passes to t(...) or N_(...)."""
+    return {message for message in extracted(domain) if isinstance(message, str)}
+
+
+def source_plurals(domain: str) -> set[tuple[str, ...]]:
+    """Return every (singular, plural) the code of `domain` passes to t.ngettext(...)."""
+    return {tuple(message) for message in extracted(domain) if isinstance(message, tuple)}
 
 
 def test_every_language_has_catalogs() -> None:
@@ -60,6 +68,19 @@ def test_every_interface_word_is_translated(domain: str, language: str) -> None:
     )
     for message in messages:
         assert set(PLACEHOLDER.findall(message)) == set(PLACEHOLDER.findall(catalog[message])), (language, message)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("domain", sorted(DOMAINS))
+def test_every_plural_has_all_its_forms(domain: str, language: str) -> None:
+    path = LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
+    catalog = read_plurals(path, language) if path.is_file() else {}
+    plurals = source_plurals(domain)
+    missing = sorted(singular for singular, _ in plurals if singular not in catalog)
+    assert not missing, f"{len(missing)} plurals of {domain} lack their {language} forms: {missing[:5]}"
+    for singular, plural in plurals:
+        for form in catalog[singular]:
+            assert set(PLACEHOLDER.findall(form)) <= set(PLACEHOLDER.findall(plural)), (language, singular, form)
 
 
 def test_an_unknown_language_falls_back_to_english() -> None:

@@ -78,7 +78,7 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
 
 def _header(workshop: Workshop, t: Translator) -> None:
     typed = [escape_markdown(d) for d in (workshop.date, workshop.place) if d]
-    ours = [language_name(workshop.language), t("{count} group(s)", count=len(workshop.groups))]
+    ours = [language_name(workshop.language), t.ngettext("{count} group", "{count} groups", len(workshop.groups))]
     ours.append(t("joining open") if workshop.joining_open else t("joining closed"))
     st.caption(t("Facilitator dashboard") + " · " + " · ".join([*typed, *ours]))
     with st.container(horizontal=True, vertical_alignment="center"):

@@ -14,12 +14,14 @@ import time
 import streamlit as st
 
 from campaign import Campaign, StorageError
+from campaign.i18n import N_
 from ui import state
+from ui.language import ui_translator
 from ui.resources import repository
 
 CHECK_SECONDS = 5.0  # at most one extra read of the campaign per session in this time
 CHECKED_KEY = "_freshness_checked"
-CAUGHT_UP = "Answers saved meanwhile from another tab or laptop are now shown."
+CAUGHT_UP = N_("Answers saved meanwhile from another tab or laptop are now shown.")
 
 
 def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
@@ -42,7 +44,7 @@ def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
     for path in filter(None, changed):
         state.forget_widgets(f"{state.WIDGET_PREFIX}{path}")
     if changed:
-        space.notice = CAUGHT_UP
+        space.notice = ui_translator()(CAUGHT_UP)
     return True
 
 

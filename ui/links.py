@@ -7,17 +7,16 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from ui.language import LANGUAGE_PARAM, chosen_language
+from ui.resources import settings
 
 PUBLIC_URL_VARIABLE = "ADVOCACY_PUBLIC_URL"
 
 
 def app_address() -> str:
     """Return the app's address: `$ADVOCACY_PUBLIC_URL` when set, else the address in this browser."""
-    import os  # read here only: ui/ keeps configuration in one place per module
-
-    configured = os.environ.get(PUBLIC_URL_VARIABLE, "").strip()
+    configured = settings().public_url
     if configured:
-        return configured.split("?")[0]
+        return configured
     try:
         return (st.context.url or "").split("?")[0]
     except Exception:

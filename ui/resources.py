@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import logging
+from collections.abc import Mapping
 
 import streamlit as st
 
 from campaign import CampaignRepository, WorksheetError, WorksheetPack, load_worksheets, open_store
+from campaign.config import Config, ConfigError, Mode, config
 from campaign.workshops import WorkshopRepository
 
-Mode = Literal["personal", "shared"]
+_logged: set[str] = set()
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,33 +36,53 @@ def worksheet_pack(language: str | None = None) -> WorksheetPack:
     return _translated_pack(language) or pack
 
 
+def settings() -> Config:
+    """Return the app's settings (campaign.config): the environment, under the root-level settings of
+    `.streamlit/secrets.toml` (Streamlit copies those into the environment too, so they win there as well)."""
+    return config(_root_secrets())
+
+
+def settings_problem() -> str | None:
+    """Return what is wrong with the app's settings (a mode or store URL it cannot use), or None; logged once."""
+    try:
+        settings()
+    except ConfigError as error:
+        if str(error) not in _logged:
+            _logged.add(str(error))
+            logging.getLogger(__name__).error("the app's settings cannot be used, the app stops: %s", error)
+        return str(error)
+    return None
+
+
+def _root_secrets() -> dict[str, object]:
+    try:
+        return {key: value for key, value in st.secrets.to_dict().items() if not isinstance(value, Mapping)}
+    except Exception:  # no secrets file, or one that cannot be read: ui.auth tells the two apart
+        return {}
+
+
 @st.cache_resource(show_spinner=False)
-def _repository(data_dir: str) -> CampaignRepository:
-    return CampaignRepository(open_store(data_dir or None), worksheet_pack())
+def _repository(location: str) -> CampaignRepository:
+    return CampaignRepository(open_store(location), worksheet_pack())
 
 
 def repository() -> CampaignRepository:
-    """Return the repository for the data folder named by `$CAMPAIGN_DATA_DIR` (default `data/`)."""
-    import os  # only read here: ui/ never touches files itself
-
-    return _repository(os.environ.get("CAMPAIGN_DATA_DIR", ""))
+    """Return the repository of the store the settings name (`$CAMPAIGN_STORE`, else `$CAMPAIGN_DATA_DIR`,
+    else `data/`)."""
+    return _repository(settings().store)
 
 
 @st.cache_resource(show_spinner=False)
-def _workshops(data_dir: str) -> WorkshopRepository:
-    campaigns = _repository(data_dir)
+def _workshops(location: str) -> WorkshopRepository:
+    campaigns = _repository(location)
     return WorkshopRepository(campaigns.store, campaigns)
 
 
 def workshops() -> WorkshopRepository:
     """Return the workshops stored beside the campaigns (same data folder, same store)."""
-    import os
-
-    return _workshops(os.environ.get("CAMPAIGN_DATA_DIR", ""))
+    return _workshops(settings().store)
 
 
 def mode() -> Mode:
     """Return "shared" when `$ADVOCACY_MODE=shared` (campaigns only by private link), else "personal"."""
-    import os
-
-    return "shared" if os.environ.get("ADVOCACY_MODE", "").strip().lower() == "shared" else "personal"
+    return settings().mode

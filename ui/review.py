@@ -71,10 +71,11 @@ def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:
         st.caption(t("{share} of the questions answered · nothing required is missing", share=share))
     else:
         st.caption(
-            t(
-                "{share} of the questions answered · {count} required answer(s) still needed",
+            t.ngettext(
+                "{share} of the questions answered · {count} required answer still needed",
+                "{share} of the questions answered · {count} required answers still needed",
+                len(progress.missing),
                 share=share,
-                count=len(progress.missing),
             )
         )
     if not findings:
@@ -83,11 +84,14 @@ def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:
     quality = sum(f.kind == "quality" for f in findings)
     st.markdown(
         t(
-            "**{count} thing(s) to look at**: {missing} answer(s) still needed and {quality} point(s) that would "
-            "make the plan stronger. None of them stops you printing.",
-            count=len(findings),
-            missing=len(findings) - quality,
-            quality=quality,
+            "**{things}**: {answers} and {points}. None of them stops you printing.",
+            things=t.ngettext("{count} thing to look at", "{count} things to look at", len(findings)),
+            answers=t.ngettext("{count} answer still needed", "{count} answers still needed", len(findings) - quality),
+            points=t.ngettext(
+                "{count} point that would make the plan stronger",
+                "{count} points that would make the plan stronger",
+                quality,
+            ),
         )
     )
     for sheet in pack.worksheets:

@@ -208,12 +208,19 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 t("Open"), key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id)
             )
     if damaged:
-        st.caption(t("{count} saved campaign(s) could not be read and are not listed.", count=damaged))
+        st.caption(
+            t.ngettext(
+                "{count} saved campaign could not be read and is not listed.",
+                "{count} saved campaigns could not be read and are not listed.",
+                damaged,
+            )
+        )
     if grouped:
         st.caption(
-            t(
-                "{count} workshop group campaign(s) are not listed: each opens only by its private link.",
-                count=grouped,
+            t.ngettext(
+                "{count} workshop group campaign is not listed: it opens only by its private link.",
+                "{count} workshop group campaigns are not listed: each opens only by its private link.",
+                grouped,
             )
         )
 
@@ -279,10 +286,12 @@ def _upload(pack: WorksheetPack) -> None:
         return
     if problems:
         st.error(
-            t(
-                "This file cannot be opened yet: {count} problem(s) to fix. Each line says where (file:line) and "
+            t.ngettext(
+                "This file cannot be opened yet: {count} problem to fix. The line says where (file:line) and "
                 "what is wrong. Nothing was saved.",
-                count=len(problems),
+                "This file cannot be opened yet: {count} problems to fix. Each line says where (file:line) and "
+                "what is wrong. Nothing was saved.",
+                len(problems),
             ),
             icon=":material/error:",
         )

@@ -77,9 +77,10 @@ def _removal(slot: Slot, table: TableField, row: dict[str, Any], name: str) -> N
         if used:
             places = sorted({slot.pack.worksheet(ref.worksheet_id).short_title for ref in used})
             where = escape_markdown(", ".join(places))
-            message += " " + t(
-                "It is picked in {count} place(s) ({where}); those links will be removed too.",
-                count=len(used),
+            message += " " + t.ngettext(
+                "It is picked in {count} place ({where}); that link will be removed too.",
+                "It is picked in {count} places ({where}); those links will be removed too.",
+                len(used),
                 where=where,
             )
         st.warning(message, icon=":material/warning:")

@@ -77,13 +77,18 @@ def _zip(workshop: Workshop, pack: WorksheetPack, paper: str) -> None:
             on_click="ignore",
             key="download-zip",
         )
-        note = t(
-            "Built at {time} with {count} group(s). Prepare it again to include later changes.",
+        note = t.ngettext(
+            "Built at {time} with {count} group. Prepare it again to include later changes.",
+            "Built at {time} with {count} groups. Prepare it again to include later changes.",
+            count,
             time=f"{at:%H:%M}",
-            count=count,
         )
         if missing:
-            note += " " + t("{count} group(s) could not be read and are left out.", count=missing)
+            note += " " + t.ngettext(
+                "{count} group could not be read and is left out.",
+                "{count} groups could not be read and are left out.",
+                missing,
+            )
         st.caption(note)
     label = t("Prepare again") if built is not None else t("Prepare the ZIP")
     if st.button(label, icon=":material/folder_zip:", key="prepare-zip"):

@@ -146,7 +146,7 @@ def test_the_command_line_prints_each_steps_progress_and_what_is_missing(tmp_pat
     progress = campaign_progress(campaign, PACK)
     lines = result.stdout.splitlines()
     share = f"{round(progress.overall.share * 100)}%"
-    assert lines[0] == f"{path}: {share} answered, 1 required answer(s) still to fill in"
+    assert lines[0] == f"{path}: {share} answered, 1 required answer still to fill in"
     messages = next(line for line in lines if "Key messages" in line and "answered" in line)
     assert "complete" not in messages and "1 still needed" in messages
     assert "  Key messages › Message sets › Call to action (Message set 1)" in lines

@@ -124,10 +124,7 @@ def _write_under_file_size_limit(folder: str, limit: int) -> None:
 def test_a_write_that_runs_out_of_space_keeps_the_old_file(tmp_path: Path) -> None:
     store = LocalFolderStore(tmp_path)
     store.put("c/campaign.yaml", b"old answers")
-    code = (
-        f"import sys; sys.path.insert(0, {str(ROOT)!r});"
-        f"from tests.campaign.test_storage import _write_under_file_size_limit as w; w({str(tmp_path)!r}, 1000)"
-    )
+    code = f"from tests.campaign.test_storage import _write_under_file_size_limit as w; w({str(tmp_path)!r}, 1000)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 3, result.stderr
     assert "your answer was not saved" in result.stdout and "Traceback" not in result.stderr

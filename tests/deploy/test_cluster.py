@@ -44,7 +44,8 @@ def open_laptop(browser: Browser, url: str) -> tuple[BrowserContext, Page]:
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.goto(url)
-    expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible()
+    # a fresh server's first page load takes long on a busy CI machine (5 s, the default, was not enough)
+    expect(page.get_by_role("heading", name="Campaign profile")).to_be_visible(timeout=60_000)
     return context, page
 
 

@@ -45,7 +45,7 @@ def test_a_group_joins_with_the_code_and_appears_on_the_dashboard(page: Page, br
         page.get_by_role("tab", name="Groups").click()
         table = page.get_by_test_id("stDataFrame")
         expect(table.get_by_text("Table 3")).to_be_attached(timeout=15_000)
-        expect(page.get_by_text("1 group(s)")).to_be_visible()
+        expect(page.get_by_text(re.compile(r"· 1 group ·"))).to_be_visible()
 
         page.get_by_test_id("stSelectbox").filter(has_text="Current step").click()
         page.get_by_role("option", name="2. Advocacy objectives").click()
