@@ -34,11 +34,6 @@ ALLOWED = {
     "campaign/campaign_file.py",
     "campaign/example.py",
     "campaign/worksheet.py",
-    # engineer D removes these
-    "exports/glance.py",
-    "exports/pictures.py",
-    "exports/work_plan.py",
-    "campaign/budget.py",
 }
 
 
