@@ -10,9 +10,11 @@ from campaign.completeness import missing_required
 from campaign.fields import ReferenceField, TableField
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
+from campaign.reading import row_name
 from campaign.worksheet import WorksheetPack
 
 Kind = Literal["missing", "quality"]
+ROW_LABEL_LENGTH = 60  # a row named in a message or on a screen: its label's first words, on one line
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | 
             message = t(
                 "{row} “{name}”: {column} is still needed",
                 row=definition.row_name,
-                name=row_label(campaign, pack, definition, row, gap.row_number),
+                name=row_name(campaign, pack, definition, row, gap.row_number, t, cut=ROW_LABEL_LENGTH),
                 column=definition.column(gap.column_id).label,
             )
             found.append(Finding(sheet.id, definition.id, message, "missing", gap.row_id, gap.column_id))
@@ -121,7 +123,11 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) ->
         sheet_id, field_id = table_path.split(".")
         for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
             if is_empty(row.get(column_id)):
-                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
+                message = t(
+                    problem,
+                    row=table.row_name,
+                    name=row_name(campaign, pack, table, row, number, t, cut=ROW_LABEL_LENGTH),
+                )
                 found.append(Finding(sheet_id, field_id, message, "quality", row["id"], column_id))
     for table_path, where, picker_path, picker_column, problem in UNPICKED_ROW_RULES:
         table, picker = _table(pack, table_path), _table(pack, picker_path)
@@ -131,7 +137,11 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) ->
         picked = {row_id for row in campaign.rows(*picker_path.split(".")) for row_id in row.get(picker_column) or []}
         for number, row in enumerate(campaign.rows(sheet_id, field_id), start=1):
             if all(row.get(k) == v for k, v in where.items()) and row["id"] not in picked:
-                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
+                message = t(
+                    problem,
+                    row=table.row_name,
+                    name=row_name(campaign, pack, table, row, number, t, cut=ROW_LABEL_LENGTH),
+                )
                 found.append(Finding(sheet_id, field_id, message, "quality", row["id"]))
     for sheet_id, first, last, message in DATE_ORDER_RULES:
         start, end = campaign.answer(sheet_id, first), campaign.answer(sheet_id, last)
@@ -158,18 +168,8 @@ def _table(pack: WorksheetPack, path: str) -> TableField | None:
 
 
 def row_label(campaign: Campaign, pack: WorksheetPack, table: TableField, row: dict[str, Any], number: int = 0) -> str:
-    """Return the words that name `row`: its label column (following a reference), else "Row 2"."""
-    column = table.column(table.row_label_column)
-    value = row.get(column.id)
-    if isinstance(column, ReferenceField) and value:
-        source = pack.source_table(column)
-        targets = campaign.rows(column.source_worksheet, column.source_field)
-        names = [row_label(campaign, pack, source, r) for r in targets if r["id"] in value]
-        value = ", ".join(names)
-    if isinstance(value, str) and value.strip():
-        text = " ".join(value.split())
-        return text if len(text) <= 60 else text[:59].rstrip() + "…"
-    return f"{table.row_name} {number}" if number else table.row_name
+    """Return the words that name `row` on a screen: `campaign.reading.row_name` cut to one line of 60 characters."""
+    return row_name(campaign, pack, table, row, number, cut=ROW_LABEL_LENGTH)
 
 
 def references_to(campaign: Campaign, pack: WorksheetPack, source: str, row_id: str) -> list[Reference]:

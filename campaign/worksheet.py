@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
 from campaign.problems import Problem, problems_from_validation
+from campaign.references import label_loops
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 from campaign.translation import translate_pack_info, translate_worksheet
 
@@ -121,7 +122,7 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
                 located.append(loaded)
     if not located and not problems:
         problems.append(Problem(str(folder), 0, "the folder holds no worksheet files (*.yaml)"))
-    problems += _cross_check(located)
+    problems += _cross_check(located) + label_loops(located)
     sheets = [sheet for sheet, _, _ in located]
     if problems or info is None:
         raise WorksheetError(problems)
