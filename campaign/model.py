@@ -6,20 +6,42 @@ import copy
 import datetime as dt
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from campaign.fields import slug
 from campaign.i18n import N_, translator
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")  # match with fullmatch: `$` accepts a final newline ("?c=<id>%0A")
 Paper = Literal["a4", "letter"]
+ROW_ID_BASE = 36  # the readable part of a row id: room for "-7f3a9c" within the 40 characters an id may have
 UNTITLED = N_("Untitled campaign")  # a campaign without a name, in the campaign's own language
 
 
 def new_id() -> str:
     """Return a fresh, unguessable id: 128 random bits, URL-safe, 22 characters."""
     return secrets.token_urlsafe(16)
+
+
+def new_row_id(text: str, taken: Collection[str], *, drawn: bool = True, fallback: str = "row") -> str:
+    """Return a readable row id made from `text` that no id in `taken` has: "partner-7f3a9c" when `drawn`.
+
+    The random part of a drawn id keeps it unique across writers: two laptops adding a row to the same table
+    at the same moment make two rows, where ids counted from the rows each one sees ("partner-2") would make
+    one row holding both laptops' answers. Rows written by hand in a file get counted ids ("partner",
+    "partner-2", or `fallback` without a label) instead, so reading the file twice gives the same ids.
+    """
+    base = slug(text, fallback)[:ROW_ID_BASE]
+    if drawn:
+        while (candidate := f"{base}-{secrets.token_hex(3)}") in taken:
+            pass
+        return candidate
+    candidate, suffix = base, 2
+    while candidate in taken:
+        candidate, suffix = f"{base}-{suffix}", suffix + 1
+    return candidate
 
 
 def is_valid_id(value: object) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from campaign.worksheet import WorksheetPack
 # The one empty marker: what every screen and every printed plan shows for an answer not given.
 NOT_ANSWERED = N_("Not answered yet")
 MONEY_ROLES = ("cost", "budget_total")
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")  # not str.split(): it breaks the no-break spaces inside "1 450 000"
 
 
 @dataclass(frozen=True)
@@ -204,10 +206,13 @@ def _row_name(table: TableField, row: dict[str, Any], number: int, reader: Reade
         text = _text(column, value, reader)
     if not text:
         return numbered
-    if cut is None:
-        return text
-    flat = " ".join(text.split())
-    return flat if len(flat) <= cut else flat[: cut - 1].rstrip() + "…"
+    return text if cut is None else one_line(text, cut)
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """Return `text` on one line, cut to `limit` characters with an ellipsis (no-break spaces stay unbroken)."""
+    flat = _BREAKS.sub(" ", str(text)).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _as_list(value: Any) -> list[Any]:

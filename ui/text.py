@@ -10,7 +10,7 @@ from campaign import Campaign
 from campaign.example import example_campaign
 from campaign.fields import FieldBase
 from campaign.i18n import Translator, translator
-from campaign.reading import NOT_ANSWERED, answer_text
+from campaign.reading import NOT_ANSWERED, answer_text, one_line
 from campaign.worksheet import WorksheetPack
 
 # Streamlit labels and st.markdown parse Markdown, HTML-like tags, :directives[], $math$ and emoji codes:
@@ -22,6 +22,7 @@ _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^])")
 # into links and icons, whatever the escapes: an invisible word joiner (U+2060) breaks each pattern instead.
 _LINKABLE = re.compile(r"(?i)(?<![\w])(https?|ftp|www|mailto|material)(?=[:./])|(?=@)")
 WORD_JOINER = "\u2060"
+__all__ = ["describe", "escape_markdown", "one_line", "saved_when", "unlinked"]
 
 
 def escape_markdown(text: str) -> str:
@@ -32,12 +33,6 @@ def escape_markdown(text: str) -> str:
 def unlinked(text: str) -> str:
     """Return `text` with web and e-mail addresses broken by an invisible character, so none becomes a link."""
     return _LINKABLE.sub(lambda match: (match.group(1) or "") + WORD_JOINER, text)
-
-
-def one_line(text: str, limit: int = 60) -> str:
-    """Return `text` on one line, cut to `limit` characters with an ellipsis."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def describe(definition: FieldBase, value: Any, t: Translator | None, examples: WorksheetPack) -> str:

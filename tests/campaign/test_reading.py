@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 
 from campaign import Campaign, WorksheetError, load_worksheets
 from campaign.checks import row_label
-from campaign.fields import TableField
+from campaign.fields import ROW_ID_PATTERN, TableField
 from campaign.merge import merge_campaigns
+from campaign.model import new_row_id
 from campaign.reading import row_name
 from campaign.strict_yaml import read_yaml
 from campaign.worksheet import DEFAULT_PACK, Worksheet, WorksheetPack
@@ -79,3 +81,11 @@ def test_a_blank_cell_is_no_change_and_merges_without_a_conflict() -> None:
     merged, conflicts = merge_campaigns(base, mine, theirs)
     assert conflicts == []
     assert merged.rows("objectives", "objectives")[0]["deadline"] == dt.date(2027, 3, 1)
+
+
+def test_new_row_ids_are_drawn_for_screens_and_counted_for_rows_written_by_hand() -> None:
+    drawn = new_row_id("Partner", {"partner"})
+    assert re.fullmatch(r"partner-[0-9a-f]{6}", drawn)
+    assert new_row_id("Partner", {"partner", "partner-2"}, drawn=False) == "partner-3"
+    assert new_row_id("", set(), drawn=False, fallback="row-4") == "row-4"
+    assert re.fullmatch(ROW_ID_PATTERN, new_row_id("x" * 80, set()))
