@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from campaign.budget import amount_text, campaign_budget
-from campaign.completeness import missing_required
-from campaign.fields import ReferenceField, TableField
+from campaign.completeness import as_table, missing_required
+from campaign.fields import TableField
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.reading import row_name
+from campaign.references import reference_places
 from campaign.worksheet import WorksheetPack
 
 Kind = Literal["missing", "quality"]
@@ -93,20 +94,21 @@ def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | 
         sheet = pack.worksheet(gap.worksheet_id)
         definition = sheet.field(gap.field_id)
         where = f"{sheet.short_title} › {definition.label}"
-        if isinstance(definition, TableField) and gap.rows_needed:
+        table = as_table(definition)
+        if table is not None and gap.rows_needed:
             if gap.rows_needed == 1:
                 # Translators: {where} is "Worksheet › Table", {row} what one row is called, in lower case
-                message = t("{where}: add at least 1 {row}", where=where, row=definition.row_name.lower())
+                message = t("{where}: add at least 1 {row}", where=where, row=table.row_name.lower())
             else:
                 message = t("{where}: add at least {count} rows", where=where, count=gap.rows_needed)
             found.append(Finding(sheet.id, definition.id, message, "missing"))
-        elif isinstance(definition, TableField) and gap.column_id is not None:
-            row = campaign.rows(sheet.id, definition.id)[gap.row_number - 1]
+        elif table is not None and gap.column_id is not None:
+            row = campaign.rows(sheet.id, table.id)[gap.row_number - 1]
             message = t(
                 "{row} “{name}”: {column} is still needed",
-                row=definition.row_name,
-                name=row_name(campaign, pack, definition, row, gap.row_number, t, cut=ROW_LABEL_LENGTH),
-                column=definition.column(gap.column_id).label,
+                row=table.row_name,
+                name=row_name(campaign, pack, table, row, gap.row_number, t, cut=ROW_LABEL_LENGTH),
+                column=table.column(gap.column_id).label,
             )
             found.append(Finding(sheet.id, definition.id, message, "missing", gap.row_id, gap.column_id))
         else:
@@ -164,7 +166,7 @@ def _table(pack: WorksheetPack, path: str) -> TableField | None:
     sheet_id, field_id = path.split(".")
     sheet = pack.by_id.get(sheet_id)
     definition = next((f for f in sheet.fields if f.id == field_id), None) if sheet else None
-    return definition if isinstance(definition, TableField) else None
+    return as_table(definition) if definition else None
 
 
 def row_label(campaign: Campaign, pack: WorksheetPack, table: TableField, row: dict[str, Any], number: int = 0) -> str:
@@ -208,15 +210,10 @@ def without_row(campaign: Campaign, pack: WorksheetPack, source: str, row_id: st
 
 def _reference_fields(pack: WorksheetPack, source: str) -> list[tuple[str, str, str | None]]:
     """Return (worksheet, field, column or None) for every reference field that points at `source`."""
-    places: list[tuple[str, str, str | None]] = []
-    for sheet in pack.worksheets:
-        for definition in sheet.fields:
-            if isinstance(definition, ReferenceField) and definition.source == source:
-                places.append((sheet.id, definition.id, None))
-            elif isinstance(definition, TableField):
-                places += [
-                    (sheet.id, definition.id, c.id)
-                    for c in definition.columns
-                    if isinstance(c, ReferenceField) and c.source == source
-                ]
-    return places
+    return [
+        (sheet.id, definition.id, column)
+        for sheet in pack.worksheets
+        for definition in sheet.fields
+        for ref, column in reference_places(definition)
+        if ref.source == source
+    ]

@@ -66,7 +66,7 @@ def field_label(definition: FieldBase, currency: str = "") -> str:
     """Return the label a field is shown under, with its unit when it has one: "Budget (local currency)"; an
     amount of money (role `cost` or `budget_total`) shows the campaign's `currency` when given: "Budget (KES)"."""
     label = clean(definition.label)
-    unit = definition.unit if isinstance(definition, NumberField) else ""
+    unit = getattr(definition, "unit", "")
     if currency and definition.role in MONEY_ROLES:
         unit = currency
     return f"{label} ({clean(unit)})" if unit else label
@@ -194,19 +194,35 @@ def _row_name(table: TableField, row: dict[str, Any], number: int, reader: Reade
     numbered = f"{clean(table.row_name)} {number}" if number else clean(table.row_name)
     column = table.column(table.row_label_column)
     value = row.get(column.id)
-    if isinstance(column, ReferenceField):
-        key = f"{column.source_worksheet}.{column.source_field}"
-        if key in reader.naming or is_empty(value):
-            return numbered
-        inner = Reader(reader.campaign, reader.pack, reader.t, reader.naming | {key})
-        text = ", ".join(_reference_names(column, [str(v) for v in _as_list(value)], inner))
-    elif isinstance(column, LongTextField) and cut is None:
-        return numbered
-    else:
-        text = _text(column, value, reader)
+    text = "" if is_empty(value) else label_words(column, value, reader, cut)
     if not text:
         return numbered
     return text if cut is None else one_line(text, cut)
+
+
+@per_field_type("row name", columns_only=True)
+def label_words(column: FieldBase, value: Any, reader: Reader, cut: int | None) -> str:
+    """Return the words a non-empty label cell names its row with, or "" for the row's numbered name."""
+    raise NotImplementedError  # the dispatch calls the handlers below
+
+
+@label_words.register(TextField, ChoiceField, MultiChoiceField, DateField, NumberField)
+def _label_text(column: FieldBase, value: Any, reader: Reader, cut: int | None) -> str:
+    return _text(column, value, reader)
+
+
+@label_words.register(LongTextField)
+def _label_long(column: LongTextField, value: Any, reader: Reader, cut: int | None) -> str:
+    return "" if cut is None else _text(column, value, reader)  # in print the long text stands beside its number
+
+
+@label_words.register(ReferenceField)
+def _label_reference(column: ReferenceField, value: Any, reader: Reader, cut: int | None) -> str:
+    key = column.source
+    if key in reader.naming:  # a loop of tables named after each other's rows: stop at numbers
+        return ""
+    inner = Reader(reader.campaign, reader.pack, reader.t, reader.naming | {key})
+    return ", ".join(_reference_names(column, [str(v) for v in _as_list(value)], inner))
 
 
 def one_line(text: str, limit: int = 60) -> str:
