@@ -54,3 +54,19 @@ def test_a_blank_only_change_is_not_a_difference(example: Campaign, pack: Worksh
     rows[0]["decision_maker_note"] = "   "
     new.answers["objectives"]["objectives"] = rows
     assert differences(example, new, pack, translator(None)) == []
+
+
+def test_a_conflict_on_a_reference_names_the_rows_on_both_sides(
+    app, example: Campaign, repo: CampaignRepository
+) -> None:
+    audiences = example.rows("audiences", "audiences")
+    theirs, mine = example.copy(), example.copy()
+    theirs.rows("activities", "activities")[0]["audiences"] = [audiences[1]["id"]]
+    mine.rows("activities", "activities")[0]["audiences"] = [audiences[2]["id"]]
+    repo.save(theirs, example)
+    stored = repo.save(mine, example).campaign
+    assert [c.place.column for c in stored.conflicts] == ["audiences"]
+    at = app(c=example.id, step="activities")
+    texts = [text.value for text in at.text]
+    assert audiences[1]["name"] in texts and audiences[2]["name"] in texts
+    assert not any(audiences[1]["id"] in text or audiences[2]["id"] in text for text in texts)
