@@ -20,8 +20,8 @@ from campaign.fields import (
     ReferenceField,
     TableField,
     TextField,
-    slug,
 )
+from campaign.model import new_row_id
 from campaign.worksheet import WorksheetPack
 
 
@@ -126,10 +126,6 @@ def _give_row_ids(rows: Any, label_column: str) -> Any:
     taken = {row.get("id") for row in rows if isinstance(row, dict)}
     for number, row in enumerate(rows, start=1):
         if isinstance(row, dict) and not row.get("id"):
-            base = slug(str(row.get(label_column) or ""), f"row-{number}")
-            candidate, suffix = base, 2
-            while candidate in taken:
-                candidate, suffix = f"{base}-{suffix}", suffix + 1
-            taken.add(candidate)
-            row["id"] = candidate
+            row["id"] = new_row_id(str(row.get(label_column) or ""), taken, drawn=False, fallback=f"row-{number}")
+            taken.add(row["id"])
     return rows

@@ -6,14 +6,17 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from campaign.budget import amount_text, campaign_budget
-from campaign.completeness import missing_required
-from campaign.fields import ReferenceField, Role, TableField
+from campaign.completeness import as_table, missing_required
+from campaign.fields import Role, TableField
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
+from campaign.reading import row_name
+from campaign.references import reference_places
 from campaign.roles import choices_of
 from campaign.worksheet import WorksheetPack, column_with_role
 
 Kind = Literal["missing", "quality"]
+ROW_LABEL_LENGTH = 60  # a row named in a message or on a screen: its label's first words, on one line
 
 
 @dataclass(frozen=True)
@@ -94,20 +97,21 @@ def missing_answers(campaign: Campaign, pack: WorksheetPack, *, t: Translator | 
         sheet = pack.worksheet(gap.worksheet_id)
         definition = sheet.field(gap.field_id)
         where = f"{sheet.short_title} › {definition.label}"
-        if isinstance(definition, TableField) and gap.rows_needed:
+        table = as_table(definition)
+        if table is not None and gap.rows_needed:
             if gap.rows_needed == 1:
                 # Translators: {where} is "Worksheet › Table", {row} what one row is called, in lower case
-                message = t("{where}: add at least 1 {row}", where=where, row=definition.row_name.lower())
+                message = t("{where}: add at least 1 {row}", where=where, row=table.row_name.lower())
             else:
                 message = t("{where}: add at least {count} rows", where=where, count=gap.rows_needed)
             found.append(Finding(sheet.id, definition.id, message, "missing"))
-        elif isinstance(definition, TableField) and gap.column_id is not None:
-            row = campaign.rows(sheet.id, definition.id)[gap.row_number - 1]
+        elif table is not None and gap.column_id is not None:
+            row = campaign.rows(sheet.id, table.id)[gap.row_number - 1]
             message = t(
                 "{row} “{name}”: {column} is still needed",
-                row=definition.row_name,
-                name=row_label(campaign, pack, definition, row, gap.row_number),
-                column=definition.column(gap.column_id).label,
+                row=table.row_name,
+                name=row_name(campaign, pack, table, row, gap.row_number, t, cut=ROW_LABEL_LENGTH),
+                column=table.column(gap.column_id).label,
             )
             found.append(Finding(sheet.id, definition.id, message, "missing", gap.row_id, gap.column_id))
         else:
@@ -123,7 +127,11 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) ->
             continue
         for number, row in enumerate(campaign.rows(sheet_id, table.id), start=1):
             if is_empty(row.get(column.id)):
-                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
+                message = t(
+                    problem,
+                    row=table.row_name,
+                    name=row_name(campaign, pack, table, row, number, t, cut=ROW_LABEL_LENGTH),
+                )
                 found.append(Finding(sheet_id, table.id, message, "quality", row["id"], column.id))
     for table_role, choice_role, picker_role, picker_column_role, problem in UNPICKED_ROW_RULES:
         (sheet_id, table), (picker_sheet, picker) = _table(pack, table_role), _table(pack, picker_role)
@@ -135,7 +143,11 @@ def _quality_findings(campaign: Campaign, pack: WorksheetPack, t: Translator) ->
         picked = {i for row in campaign.rows(picker_sheet, picker.id) for i in row.get(picking.id) or []}
         for number, row in enumerate(campaign.rows(sheet_id, table.id), start=1):
             if row.get(chooser.id) == first and row["id"] not in picked:
-                message = t(problem, row=table.row_name, name=row_label(campaign, pack, table, row, number))
+                message = t(
+                    problem,
+                    row=table.row_name,
+                    name=row_name(campaign, pack, table, row, number, t, cut=ROW_LABEL_LENGTH),
+                )
                 found.append(Finding(sheet_id, table.id, message, "quality", row["id"]))
     for first_role, last_role, message in DATE_ORDER_RULES:
         starts, ends = pack.field_with_role(first_role), pack.field_with_role(last_role)
@@ -162,18 +174,8 @@ def _table(pack: WorksheetPack, role: Role) -> tuple[str, TableField | None]:
 
 
 def row_label(campaign: Campaign, pack: WorksheetPack, table: TableField, row: dict[str, Any], number: int = 0) -> str:
-    """Return the words that name `row`: its label column (following a reference), else "Row 2"."""
-    column = table.column(table.row_label_column)
-    value = row.get(column.id)
-    if isinstance(column, ReferenceField) and value:
-        source = pack.source_table(column)
-        targets = campaign.rows(column.source_worksheet, column.source_field)
-        names = [row_label(campaign, pack, source, r) for r in targets if r["id"] in value]
-        value = ", ".join(names)
-    if isinstance(value, str) and value.strip():
-        text = " ".join(value.split())
-        return text if len(text) <= 60 else text[:59].rstrip() + "…"
-    return f"{table.row_name} {number}" if number else table.row_name
+    """Return the words that name `row` on a screen: `campaign.reading.row_name` cut to one line of 60 characters."""
+    return row_name(campaign, pack, table, row, number, cut=ROW_LABEL_LENGTH)
 
 
 def references_to(campaign: Campaign, pack: WorksheetPack, source: str, row_id: str) -> list[Reference]:
@@ -212,15 +214,10 @@ def without_row(campaign: Campaign, pack: WorksheetPack, source: str, row_id: st
 
 def _reference_fields(pack: WorksheetPack, source: str) -> list[tuple[str, str, str | None]]:
     """Return (worksheet, field, column or None) for every reference field that points at `source`."""
-    places: list[tuple[str, str, str | None]] = []
-    for sheet in pack.worksheets:
-        for definition in sheet.fields:
-            if isinstance(definition, ReferenceField) and definition.source == source:
-                places.append((sheet.id, definition.id, None))
-            elif isinstance(definition, TableField):
-                places += [
-                    (sheet.id, definition.id, c.id)
-                    for c in definition.columns
-                    if isinstance(c, ReferenceField) and c.source == source
-                ]
-    return places
+    return [
+        (sheet.id, definition.id, column)
+        for sheet in pack.worksheets
+        for definition in sheet.fields
+        for ref, column in reference_places(definition)
+        if ref.source == source
+    ]

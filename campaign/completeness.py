@@ -9,9 +9,21 @@ A step is complete when nothing it requires is missing. Every screen and the com
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from campaign.fields import FieldDefinition, TableField
+from campaign.dispatch import per_field_type
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldDefinition,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    TableField,
+    TextField,
+)
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
@@ -98,29 +110,56 @@ def missing_required(campaign: Campaign, pack: WorksheetPack, *, t: Translator |
     return list(campaign_progress(campaign, pack, t=t).overall.missing)
 
 
+def needs_answer(definition: FieldDefinition, value: Any) -> bool:
+    """Return True when `value` leaves the field's own requirement unmet: required (or, for a table, needing
+    rows) and empty. Cells and row counts of a table that holds rows are `missing_cells` and `step_progress`."""
+    return is_empty(value) and bool(definition.required or getattr(definition, "min_rows", 0))
+
+
+def missing_cells(table: TableField, row: dict[str, Any]) -> list[FieldDefinition]:
+    """Return the required columns of `table` that `row` leaves empty, in column order."""
+    return [column for column in table.columns if column.required and is_empty(row.get(column.id))]
+
+
+@per_field_type("table of")
+def as_table(definition: FieldDefinition) -> TableField | None:
+    """Return `definition` when it is a table (its rows, columns and row name), else None."""
+    raise NotImplementedError  # the dispatch calls the handlers below
+
+
+@as_table.register(TableField)
+def _the_table(definition: TableField) -> TableField | None:
+    return definition
+
+
+@as_table.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
+@as_table.register(ReferenceField)
+def _no_table(definition: FieldDefinition) -> TableField | None:
+    return None
+
+
 def _missing_in(campaign: Campaign, sheet: Worksheet, definition: FieldDefinition, t: Translator) -> list[Missing]:
     value = campaign.answer(sheet.id, definition.id)
     where = f"{sheet.short_title} › {definition.label}"
-    if not isinstance(definition, TableField):
-        return [Missing(sheet.id, definition.id, where)] if definition.required and is_empty(value) else []
-    if is_empty(value):
-        needed = definition.required or definition.min_rows
-        return [Missing(sheet.id, definition.id, where, rows_needed=max(definition.min_rows, 1))] if needed else []
-    rows = campaign.rows(sheet.id, definition.id)
+    table = as_table(definition)
+    if needs_answer(definition, value):
+        return [Missing(sheet.id, definition.id, where, rows_needed=max(table.min_rows, 1) if table else 0)]
+    if table is None or is_empty(value):
+        return []
+    rows = campaign.rows(sheet.id, table.id)
     found = [
         Missing(
             sheet.id,
-            definition.id,
-            f"{where} › {column.label} ({definition.row_name} {number})",
+            table.id,
+            f"{where} › {column.label} ({table.row_name} {number})",
             number,
             row.get("id"),
             column.id,
         )
         for number, row in enumerate(rows, start=1)
-        for column in definition.columns
-        if column.required and is_empty(row.get(column.id))
+        for column in missing_cells(table, row)
     ]
-    if len(rows) < definition.min_rows:
-        label = t("{where} (at least {count})", where=where, count=definition.min_rows)
-        found.append(Missing(sheet.id, definition.id, label, rows_needed=definition.min_rows))
+    if len(rows) < table.min_rows:
+        label = t("{where} (at least {count})", where=where, count=table.min_rows)
+        found.append(Missing(sheet.id, table.id, label, rows_needed=table.min_rows))
     return found

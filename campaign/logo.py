@@ -49,6 +49,16 @@ def logo_name(data: bytes) -> str:
     return f"logo-{hashlib.sha256(data).hexdigest()[:32]}.{FORMATS[image_format]}"
 
 
+def is_logo(data: bytes, name: str) -> bool:
+    """Return True when `data` meets the logo rule and is what `name` says: its content hash and its format
+    (the names stored before logos were kept by content, `logo.png` / `logo.jpg`, say only the format)."""
+    try:
+        proper = logo_name(data)
+    except LogoProblem:
+        return False
+    return proper == name or name == f"logo.{proper.rsplit('.', 1)[1]}"
+
+
 def is_logo_name(name: str) -> bool:
     """Return True when `name` is a logo's stored name (the only asset names a campaign may refer to)."""
     return bool(LOGO_NAME.fullmatch(name))

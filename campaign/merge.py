@@ -3,9 +3,11 @@ conflict is settled by putting the side chosen back at its path."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from campaign.model import Campaign, Conflict, Settings, is_empty
+from campaign.changes import same
+from campaign.model import Campaign, Conflict, Place, Settings, is_empty
 
 
 def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[Campaign, list[Conflict]]:
@@ -26,30 +28,30 @@ def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[C
     for sheet in sorted(sheets):
         fields = {f for c in (base, mine, theirs) for f in c.answers.get(sheet, {})}
         for field in sorted(fields):
-            path = f"{sheet}.{field}"
+            path = str(Place(sheet, field))
             b, m, t = base.answer(sheet, field), mine.answer(sheet, field), theirs.answer(sheet, field)
             if _is_rows(b) and _is_rows(m) and _is_rows(t):
-                value = _merge_rows(b or [], m or [], t or [], path, theirs.revision, conflicts)
+                value = _merge_rows(b or [], m or [], t or [], Place(sheet, field), theirs.revision, conflicts)
             else:
                 value = _merge_value(b, m, t, path, theirs.revision, conflicts)
             merged.set_answer(sheet, field, value)
 
     def merged_setting(name: str) -> Any:
         values = (getattr(c.settings, name) for c in (base, mine, theirs))
-        return _merge_value(*values, f"settings.{name}", theirs.revision, conflicts)
+        return _merge_value(*values, str(Place(setting=name)), theirs.revision, conflicts)
 
     merged.settings = Settings(paper=merged_setting("paper"), logo=merged_setting("logo"))
     merged.language = _merge_value(
-        base.language, mine.language, theirs.language, "language", theirs.revision, conflicts
+        base.language, mine.language, theirs.language, str(Place(setting="language")), theirs.revision, conflicts
     )
     merged.conflicts = _merge_conflict_lists(base.conflicts, mine.conflicts, theirs.conflicts) + conflicts
     return merged, conflicts
 
 
 def _merge_value(base: Any, mine: Any, theirs: Any, path: str, revision: int, conflicts: list[Conflict]) -> Any:
-    if mine in (base, theirs):
+    if same(mine, base) or same(mine, theirs):
         return theirs
-    if theirs == base:
+    if same(theirs, base):
         return mine
     conflicts.append(Conflict(path=path, mine=mine, theirs=theirs, revision=revision))
     return theirs
@@ -63,7 +65,7 @@ def _merge_rows(
     base: list[dict[str, Any]],
     mine: list[dict[str, Any]],
     theirs: list[dict[str, Any]],
-    path: str,
+    table: Place,
     revision: int,
     conflicts: list[Conflict],
 ) -> list[dict[str, Any]]:
@@ -72,14 +74,14 @@ def _merge_rows(
     for row_id in _row_order(base, mine, theirs):
         was, my_row, their_row = base_rows.get(row_id), mine_rows.get(row_id), theirs_rows.get(row_id)
         if my_row is not None and their_row is not None:
-            result.append(_merge_row(was or {}, my_row, their_row, f"{path}.{row_id}", revision, conflicts))
+            result.append(_merge_row(was or {}, my_row, their_row, replace(table, row=row_id), revision, conflicts))
             continue
         row = my_row if their_row is None else their_row  # only one side still has it
         if was is None:
             result.append(row)  # added on that side
-        elif row != was:  # edited on one side, removed on the other: keep the edit, offer the removal
+        elif not same(row, was):  # edited on one side, removed on the other: keep the edit, offer the removal
             result.append(row)
-            conflicts.append(Conflict(path=f"{path}.{row_id}", mine=my_row, theirs=their_row, revision=revision))
+            conflicts.append(Conflict(str(replace(table, row=row_id)), my_row, their_row, revision))
         # else: removed on one side, untouched on the other: it goes
     return result
 
@@ -114,16 +116,21 @@ def _merge_row(
     base: dict[str, Any],
     mine: dict[str, Any],
     theirs: dict[str, Any],
-    path: str,
+    row_place: Place,
     revision: int,
     conflicts: list[Conflict],
 ) -> dict[str, Any]:
     row: dict[str, Any] = {"id": theirs["id"]}
     for column in [c for c in dict.fromkeys([*theirs, *mine, *base]) if c != "id"]:
         value = _merge_value(
-            base.get(column), mine.get(column), theirs.get(column), f"{path}.{column}", revision, conflicts
+            base.get(column),
+            mine.get(column),
+            theirs.get(column),
+            str(replace(row_place, column=column)),
+            revision,
+            conflicts,
         )
-        if value not in (None, "", []):
+        if not is_empty(value):
             row[column] = value
     return row
 
@@ -141,35 +148,10 @@ def _merge_conflict_lists(base: list[Conflict], mine: list[Conflict], theirs: li
 
 
 def apply_conflict_side(campaign: Campaign, conflict: Conflict, keep_mine: bool) -> None:
-    """Settle `conflict` in `campaign`: put my value (or theirs) at its path and remove the conflict."""
-    put_at_path(campaign, conflict.path, conflict.mine if keep_mine else conflict.theirs)
-    campaign.conflicts = [c for c in campaign.conflicts if c != conflict]
+    """Settle `conflict` in `campaign` (see `Conflict.settle`)."""
+    conflict.settle(campaign, keep_mine)
 
 
 def put_at_path(campaign: Campaign, path: str, value: Any) -> None:
-    """Store `value` at a conflict path: "language", "settings.paper", "sheet.field", a whole row
-    "sheet.field.row" (None removes it) or a cell "sheet.field.row.column"."""
-    parts = path.split(".")
-    if path == "language":
-        campaign.language = str(value)
-    elif parts[0] == "settings" and len(parts) == 2:
-        setattr(campaign.settings, parts[1], value)
-    elif len(parts) == 2:
-        campaign.set_answer(parts[0], parts[1], value)
-    elif len(parts) == 3:
-        rows = campaign.rows(parts[0], parts[1])
-        at = next((n for n, row in enumerate(rows) if row["id"] == parts[2]), None)
-        if at is not None:
-            del rows[at]
-        if isinstance(value, dict):
-            rows.insert(len(rows) if at is None else at, {**value, "id": parts[2]})
-        campaign.set_answer(parts[0], parts[1], rows)
-    elif len(parts) == 4:
-        rows = campaign.rows(parts[0], parts[1])
-        for row in rows:
-            if row["id"] == parts[2]:
-                if is_empty(value):
-                    row.pop(parts[3], None)
-                else:
-                    row[parts[3]] = value
-        campaign.set_answer(parts[0], parts[1], rows)
+    """Store `value` at a conflict path (see `Place.put`)."""
+    Place.parse(path).put(campaign, value)

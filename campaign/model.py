@@ -6,20 +6,42 @@ import copy
 import datetime as dt
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from campaign.fields import slug
 from campaign.i18n import N_, translator
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")  # match with fullmatch: `$` accepts a final newline ("?c=<id>%0A")
 Paper = Literal["a4", "letter"]
+ROW_ID_BASE = 36  # the readable part of a row id: room for "-7f3a9c" within the 40 characters an id may have
 UNTITLED = N_("Untitled campaign")  # a campaign without a name, in the campaign's own language
 
 
 def new_id() -> str:
     """Return a fresh, unguessable id: 128 random bits, URL-safe, 22 characters."""
     return secrets.token_urlsafe(16)
+
+
+def new_row_id(text: str, taken: Collection[str], *, drawn: bool = True, fallback: str = "row") -> str:
+    """Return a readable row id made from `text` that no id in `taken` has: "partner-7f3a9c" when `drawn`.
+
+    The random part of a drawn id keeps it unique across writers: two laptops adding a row to the same table
+    at the same moment make two rows, where ids counted from the rows each one sees ("partner-2") would make
+    one row holding both laptops' answers. Rows written by hand in a file get counted ids ("partner",
+    "partner-2", or `fallback` without a label) instead, so reading the file twice gives the same ids.
+    """
+    base = slug(text, fallback)[:ROW_ID_BASE]
+    if drawn:
+        while (candidate := f"{base}-{secrets.token_hex(3)}") in taken:
+            pass
+        return candidate
+    candidate, suffix = base, 2
+    while candidate in taken:
+        candidate, suffix = f"{base}-{suffix}", suffix + 1
+    return candidate
 
 
 def is_valid_id(value: object) -> bool:
@@ -47,6 +69,67 @@ class Conflict:
     theirs: Any
     revision: int  # the stored revision `theirs` came from
     at: str = field(default_factory=now)
+
+    @property
+    def place(self) -> Place:
+        """Return where the two values belong, its path read into parts."""
+        return Place.parse(self.path)
+
+    def settle(self, campaign: Campaign, keep_mine: bool) -> None:
+        """Put my value (or theirs) at the conflict's place in `campaign` and remove the conflict from it."""
+        self.place.put(campaign, self.mine if keep_mine else self.theirs)
+        campaign.conflicts = [c for c in campaign.conflicts if c != self]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value of a campaign lives, written as a path: "language", "settings.paper", an answer
+    "sheet.field", a whole table row "sheet.field.row" or one cell "sheet.field.row.column"."""
+
+    worksheet: str = ""  # empty for the language and the settings
+    field: str = ""
+    row: str = ""
+    column: str = ""
+    setting: str = ""  # "paper", "logo"; "language" for the plan's language
+
+    @classmethod
+    def parse(cls, path: str) -> Place:
+        """Return the place a path names (the grammar `str(place)` writes)."""
+        if path == "language":
+            return cls(setting="language")
+        parts = path.split(".")
+        if parts[0] == "settings" and len(parts) == 2:
+            return cls(setting=parts[1])
+        worksheet, field_id, row, column = (*parts, "", "", "")[:4]
+        return cls(worksheet, field_id, row, column)
+
+    def __str__(self) -> str:
+        if self.setting:
+            return "language" if self.setting == "language" else f"settings.{self.setting}"
+        return ".".join(part for part in (self.worksheet, self.field, self.row, self.column) if part)
+
+    def put(self, campaign: Campaign, value: Any) -> None:
+        """Store `value` at this place in `campaign`: a whole row is replaced where it was (None removes it),
+        an empty cell or answer is removed."""
+        if self.setting == "language":
+            campaign.language = str(value)
+        elif self.setting:
+            setattr(campaign.settings, self.setting, value)
+        elif not self.row:
+            campaign.set_answer(self.worksheet, self.field, value)
+        else:
+            rows = campaign.rows(self.worksheet, self.field)
+            at = next((n for n, row in enumerate(rows) if row["id"] == self.row), None)
+            if not self.column:
+                if at is not None:
+                    del rows[at]
+                if isinstance(value, dict):
+                    rows.insert(len(rows) if at is None else at, {**value, "id": self.row})
+            elif at is not None and is_empty(value):
+                rows[at].pop(self.column, None)
+            elif at is not None:
+                rows[at][self.column] = value
+            campaign.set_answer(self.worksheet, self.field, rows)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
 from campaign.i18n import N_
-from campaign.logo import LogoProblem, is_logo_name, logo_name
+from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
@@ -260,11 +260,12 @@ class CampaignRepository:
         return name
 
     def get_asset(self, campaign_id: str, name: str) -> bytes | None:
-        """Return a campaign's asset (its logo, by the name its settings hold), or None."""
+        """Return a campaign's asset (its logo, by the name its settings hold), or None when there is none or it
+        breaks the logo rule: whoever wrote it (another client, a copied folder), the rule is checked here too."""
         if not is_logo_name(name):
             return None
         blob = self.store.get(_asset_key(campaign_id, name))
-        return blob.data if blob else None
+        return blob.data if blob and is_logo(blob.data, name) else None
 
     def campaign_ids(self) -> list[str]:
         """Return the ids of every stored campaign."""

@@ -13,6 +13,7 @@ from campaign.config import config
 from campaign.fields import FieldBase, FieldDefinition, Identifier, ReferenceField, Role, Strict, TableField
 from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
+from campaign.references import label_loops
 from campaign.roles import role_problems
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 from campaign.translation import translate_pack_info, translate_worksheet
@@ -179,7 +180,7 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
                 located.append(loaded)
     if not located and not problems:
         problems.append(Problem(str(folder), 0, "the folder holds no worksheet files (*.yaml)"))
-    problems += _cross_check(located)
+    problems += _cross_check(located) + label_loops(located)
     problems += role_problems([(sheet.fields, path, document) for sheet, path, document in located])
     sheets = [sheet for sheet, _, _ in located]
     if problems or info is None:

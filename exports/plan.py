@@ -12,6 +12,7 @@ from campaign.budget import campaign_budget
 from campaign.completeness import campaign_progress
 from campaign.fields import Role
 from campaign.i18n import N_, Translator, translator
+from campaign.logo import FORMATS as LOGO_FORMATS
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.by_role import role_field
@@ -128,7 +129,7 @@ def checked_logo(logo: bytes | None) -> bytes | None:
         with Image.open(io.BytesIO(logo)) as image:
             image.load()
             if (
-                image.format in ("PNG", "JPEG")
+                image.format in LOGO_FORMATS  # the logo rule (campaign.logo) the repository checks
                 and image.mode in ("RGB", "RGBA", "L", "P")
                 and max(image.size) <= LOGO_MAX_PIXELS
             ):

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 import streamlit as st
 
-from campaign import WorksheetPack
+from campaign import Conflict, WorksheetPack
 from campaign.checks import row_label
 from campaign.fields import FieldBase, TableField
 from campaign.i18n import Translator
+from campaign.model import Place
+from campaign.reading import NOT_ANSWERED, answer_text
 from ui import saving, state
 from ui.language import language_name, ui_translator
-from ui.text import describe, escape_markdown
+from ui.text import escape_markdown
 
 
 def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
@@ -19,8 +23,9 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
         return
     t = ui_translator()
     for number, conflict in enumerate(space.campaign.conflicts):
-        where, definition = _describe_path(pack, conflict.path, t)
-        if _is_row(definition, conflict.path):  # name the row from whichever side still has it
+        place = conflict.place
+        where, definition = _describe_place(pack, place, t)
+        if _is_row(definition, place):  # name the row from whichever side still has it
             row = conflict.mine if isinstance(conflict.mine, dict) else conflict.theirs
             named = row_label(space.campaign, pack, definition, row) if isinstance(row, dict) else conflict.path
             where = f"{where} › {named}"
@@ -35,7 +40,7 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
             mine, theirs = st.columns(2)
             with mine:
                 st.caption(t("Your version"))
-                st.text(_value(definition, conflict.path, conflict.mine, t))
+                st.text(_value(space, pack, conflict, conflict.mine, t))
                 st.button(
                     t("Keep mine"),
                     key=f"conflict-{number}-mine",
@@ -44,7 +49,7 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
                 )
             with theirs:
                 st.caption(t("Saved by someone else (version {revision})", revision=conflict.revision))
-                st.text(_value(definition, conflict.path, conflict.theirs, t))
+                st.text(_value(space, pack, conflict, conflict.theirs, t))
                 st.button(
                     t("Keep theirs"),
                     key=f"conflict-{number}-theirs",
@@ -53,36 +58,41 @@ def render_conflicts(space: state.Workspace, pack: WorksheetPack) -> None:
                 )
 
 
-def _value(definition: FieldBase | None, path: str, value: object, t: Translator) -> str:
-    if path == "language":
+def _value(space: state.Workspace, pack: WorksheetPack, conflict: Conflict, value: object, t: Translator) -> str:
+    place = conflict.place
+    if place.setting == "language":
         return language_name(str(value))
-    if _is_row(definition, path):  # a whole row: one side removed it, the other edited it
-        return describe(definition, [value], t) if isinstance(value, dict) else t("This row was removed")
-    return describe(definition, value, t) if definition else str(value)
+    definition = _describe_place(pack, place, t)[1]
+    if definition is None:
+        return str(value)
+    if _is_row(definition, place):  # a whole row: one side removed it, the other edited it
+        if not isinstance(value, dict):
+            return t("This row was removed")
+        value = [value]
+    return answer_text(definition, value, space.campaign, pack, t) or t(NOT_ANSWERED)
 
 
-def _is_row(definition: FieldBase | None, path: str) -> bool:
-    """Return True for the path of a whole table row ("sheet.field.row")."""
-    return isinstance(definition, TableField) and path.count(".") == 2
+def _is_row(definition: FieldBase | None, place: Place) -> TypeGuard[TableField]:
+    """Return True for the place of a whole table row ("sheet.field.row")."""
+    return definition is not None and definition.is_table and bool(place.row) and not place.column
 
 
-def _describe_path(pack: WorksheetPack, path: str, t: Translator) -> tuple[str, FieldBase | None]:
-    """Return the words naming a conflict path and the field definition of its value (None if unknown)."""
-    parts = path.split(".")
-    if path == "language":
+def _describe_place(pack: WorksheetPack, place: Place, t: Translator) -> tuple[str, FieldBase | None]:
+    """Return the words naming a conflict's place and the field definition of its value (None if unknown)."""
+    if place.setting == "language":
         return t("Language of the plan"), None
-    if parts[0] == "settings":
+    if place.setting:
         names = {"paper": t("Paper size"), "logo": t("Logo on the cover")}
-        return t("Settings › {setting}", setting=names.get(parts[-1], parts[-1])), None
-    sheet = pack.by_id.get(parts[0])
-    if sheet is None or len(parts) < 2:
-        return path, None
+        return t("Settings › {setting}", setting=names.get(place.setting, place.setting)), None
+    sheet = pack.by_id.get(place.worksheet)
+    if sheet is None or not place.field:
+        return str(place), None
     try:
-        definition: FieldBase = sheet.field(parts[1])
+        definition: FieldBase = sheet.field(place.field)
     except KeyError:
-        return path, None
+        return str(place), None
     where = f"{sheet.short_title} › {definition.label}"
-    if len(parts) == 4 and isinstance(definition, TableField) and parts[3] in {c.id for c in definition.columns}:
-        column = definition.column(parts[3])
-        return f"{where} › {column.label} ({parts[2]})", column
+    columns = {column.id: column for column in getattr(definition, "columns", [])}
+    if place.column in columns:
+        return f"{where} › {columns[place.column].label} ({place.row})", columns[place.column]
     return where, definition

@@ -14,6 +14,7 @@ import time
 import streamlit as st
 
 from campaign import Campaign, StorageError
+from campaign.changes import changed_answers
 from campaign.i18n import N_
 from ui import state
 from ui.language import ui_translator
@@ -50,12 +51,7 @@ def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
 
 def changed_paths(before: Campaign, after: Campaign) -> list[str]:
     """Return "worksheet.field" for every answer that differs, and "settings.*" for changed settings."""
-    paths = [
-        f"{sheet}.{field}"
-        for sheet in sorted(set(before.answers) | set(after.answers))
-        for field in sorted(set(before.answers.get(sheet, {})) | set(after.answers.get(sheet, {})))
-        if before.answer(sheet, field) != after.answer(sheet, field)
-    ]
+    paths = [f"{sheet}.{field}" for sheet, field in changed_answers(before, after)]
     if before.settings != after.settings:
         paths.append("settings.")
     if before.conflicts != after.conflicts and not paths:

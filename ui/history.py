@@ -7,17 +7,18 @@ the settings page, one at a time, and only when the user picks one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
+from campaign.changes import changed_answers
 from campaign.i18n import Translator
+from campaign.reading import NOT_ANSWERED, answer_text, field_label
 from campaign.repository import CampaignDamaged
 from ui import state
 from ui.language import ui_translator
 from ui.resources import repository
-from ui.text import describe, one_line, saved_when
+from ui.text import one_line, saved_when
 
 PICK_KEY = "history-pick"
 LISTED_KEY = "history-listed"  # ((campaign id, revision), earlier versions)
@@ -120,15 +121,16 @@ def restore(revision: int) -> None:
 def differences(old: Campaign, new: Campaign, pack: WorksheetPack, t: Translator) -> list[tuple[str, str, str]]:
     """Return (where, then, now) for every answer that differs between two versions, in worksheet order."""
     changes = []
+    changed = set(changed_answers(old, new))
     for sheet in pack.worksheets:
         for definition in sheet.fields:
-            then, now = old.answer(sheet.id, definition.id), new.answer(sheet.id, definition.id)
-            if _plain(then) != _plain(now):
+            if (sheet.id, definition.id) in changed:
+                then, now = old.answer(sheet.id, definition.id), new.answer(sheet.id, definition.id)
                 changes.append(
                     (
-                        f"{sheet.short_title} › {definition.label}",
-                        one_line(describe(definition, then, t), 80),
-                        one_line(describe(definition, now, t), 80),
+                        f"{sheet.short_title} › {field_label(definition)}",
+                        one_line(answer_text(definition, then, old, pack, t) or t(NOT_ANSWERED), 80),
+                        one_line(answer_text(definition, now, new, pack, t) or t(NOT_ANSWERED), 80),
                     )
                 )
     if old.language != new.language:
@@ -136,10 +138,6 @@ def differences(old: Campaign, new: Campaign, pack: WorksheetPack, t: Translator
     if old.settings != new.settings:
         changes.append((t("Campaign settings"), _settings(old), _settings(new)))
     return changes
-
-
-def _plain(value: Any) -> Any:
-    return None if value in (None, "", []) else value
 
 
 def _settings(campaign: Campaign) -> str:

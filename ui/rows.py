@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 import streamlit as st
 
-from campaign.fields import TableField, slug
+from campaign.fields import TableField
+from campaign.model import new_row_id
 from ui import state
 from ui.language import ui_translator
 from ui.widgets import Slot
@@ -47,19 +47,6 @@ def _add_row(slot: Slot, table: TableField) -> None:
     space = state.workspace()
     assert space is not None
     taken = {row["id"] for row in rows_with_drafts(slot, space)}
-    row_id = unique_row_id(table.row_name, taken)
+    row_id = new_row_id(table.row_name, taken)
     space.drafts.setdefault(slot.path, []).append(row_id)
     space.open_row = row_id
-
-
-def unique_row_id(text: str, taken: set[str]) -> str:
-    """Return a readable row id made from `text` ("partner-7f3a9c") that no row in `taken` has.
-
-    Its random part keeps it unique across writers too: two laptops adding a row to the same table at the
-    same moment make two rows, where ids counted from the rows each one sees ("partner-2") would make one row
-    holding both laptops' answers.
-    """
-    base = slug(text)[:36]
-    while (candidate := f"{base}-{secrets.token_hex(3)}") in taken:
-        pass
-    return candidate

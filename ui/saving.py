@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from campaign import Campaign, Conflict, StorageError
-from campaign.merge import apply_conflict_side
+from campaign.changes import same_campaign
 from campaign.model import is_empty
 from campaign.repository import CampaignInvalid
 from ui import outbox, state
@@ -37,7 +37,7 @@ def save_edit(edit: Edit) -> bool:
         _adopt_delivered(space)
     mine = space.campaign.copy()
     edit(mine)
-    if not space.unsaved and _same(mine, space.base):
+    if not space.unsaved and same_campaign(mine, space.base):
         return True
     before, space.campaign = space.campaign, mine
     try:
@@ -49,7 +49,7 @@ def save_edit(edit: Edit) -> bool:
         # drop this edit only; earlier answers still waiting for the store stay in the session
         t = ui_translator()
         space.campaign = before
-        if _same(mine, before):  # the waiting answers themselves, merged with a save made elsewhere: keep that
+        if same_campaign(mine, before):  # the waiting answers themselves, merged with a save made elsewhere: keep that
             space.campaign, space.error = space.base.copy(), None
             st.session_state.pop(RETRY_KEY, None)
             outbox.release(_outbox_key(space))
@@ -101,17 +101,11 @@ def _adopt_delivered(space: state.Workspace) -> None:
     stored = outbox.delivered(_outbox_key(space))
     if stored is None:
         return
-    if not _same(stored, space.campaign):
+    if not same_campaign(stored, space.campaign):
         state.forget_widgets()  # someone else's answers were merged in: show them
     space.campaign, space.base = stored, stored.copy()
     space.error, space.saved_at = None, dt.datetime.now()
     st.session_state.pop(RETRY_KEY, None)
-
-
-def _same(a: Campaign, b: Campaign) -> bool:
-    return (
-        a.answers == b.answers and a.settings == b.settings and a.conflicts == b.conflicts and a.language == b.language
-    )
 
 
 def save_answer(worksheet_id: str, field_id: str, value: Any) -> None:
@@ -133,7 +127,7 @@ def save_cell(worksheet_id: str, field_id: str, row_id: str, column_id: str, val
         if row is None:  # the first answer typed into a newly added row
             row = {"id": row_id}
             rows.append(row)
-        if value in (None, "", []):
+        if is_empty(value):
             row.pop(column_id, None)
         else:
             row[column_id] = value
@@ -144,7 +138,7 @@ def save_cell(worksheet_id: str, field_id: str, row_id: str, column_id: str, val
 
 def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
     """Settle a conflict: store my value or theirs at its path (a whole row too) and remove the conflict."""
-    if save_edit(lambda campaign: apply_conflict_side(campaign, conflict, keep_mine)):
+    if save_edit(lambda campaign: conflict.settle(campaign, keep_mine)):
         _reload()
     state.forget_widgets()
 

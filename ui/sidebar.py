@@ -11,7 +11,7 @@ from ui import state
 from ui.language import percent, render_language_picker, ui_translator
 from ui.links import private_link
 from ui.resources import mode
-from ui.text import display_title, escape_markdown
+from ui.text import escape_markdown
 
 NAV_KEY = "nav-step"
 
@@ -33,7 +33,7 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
     overall = progress.overall.share
     with st.sidebar:
         st.caption(t("Campaign"))
-        st.markdown(f"### {escape_markdown(display_title(campaign, t))}")
+        st.markdown(f"### {escape_markdown(campaign.title)}")
         st.progress(overall, text=t("Overall: {share} of the questions answered", share=percent(overall, t)))
         st.session_state[NAV_KEY] = step  # follow the URL (Back, Next, a link from the plan check)
         st.radio(

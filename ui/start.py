@@ -21,7 +21,7 @@ from ui.joining import render_join_form
 from ui.language import percent, render_language_picker, ui_language, ui_translator
 from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
-from ui.text import display_title, escape_markdown, saved_when
+from ui.text import escape_markdown, saved_when
 
 UPLOAD_KEY = "upload-yaml"
 MAX_YAML_MB = MAX_BYTES // 1_000_000
@@ -201,7 +201,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 when=saved_when(campaign.updated, t),
             )
             st.markdown(
-                f"**{escape_markdown(display_title(campaign, t))}**  \n{where}  \n:gray[{escape_markdown(status)}]",
+                f"**{escape_markdown(campaign.title)}**  \n{where}  \n:gray[{escape_markdown(status)}]",
                 width="stretch",
             )
             st.button(
@@ -301,7 +301,7 @@ def _upload(pack: WorksheetPack) -> None:
     st.success(
         t(
             "“{name}” is a valid campaign ({share} answered).",
-            name=escape_markdown(display_title(campaign, t)),
+            name=escape_markdown(campaign.title),
             share=percent(campaign_progress(campaign, pack).overall.share, t),
         ),
         icon=":material/check_circle:",
