@@ -10,6 +10,7 @@ from typing import Any, Literal
 import streamlit as st
 
 from campaign import Campaign, WorksheetPack
+from campaign.completeness import needs_answer
 from campaign.dispatch import per_field_type
 from campaign.fields import FieldBase
 from campaign.merge import put_at_path
@@ -63,7 +64,7 @@ def render_field(slot: Slot) -> None:
 
 def hints(slot: Slot) -> None:
     """Show beside the field what is still needed and, on demand, the worked example; never blocking."""
-    needed = slot.definition.required and is_empty(slot.value)
+    needed = needs_answer(slot.definition, slot.value)
     example = slot.show_example and slot.definition.example not in (None, "", [])
     space = state.workspace()
     if space is not None and space.undo is not None and space.undo.path == slot.path:

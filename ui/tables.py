@@ -9,8 +9,8 @@ import streamlit as st
 
 from campaign import Campaign
 from campaign.checks import references_to, row_label, without_row
+from campaign.completeness import missing_cells
 from campaign.fields import TableField
-from campaign.model import is_empty
 from ui import saving, state
 from ui.grid import render_grid
 from ui.language import ui_translator
@@ -42,7 +42,7 @@ def render_cards(table: TableField, slot: Slot) -> None:
         name = row_label(slot.campaign, slot.pack, table, row, number)
         notes = state.notes_for(f"{slot.path}.{row['id']}")
         title = f"{escape_markdown(table.row_name)} {number} · {escape_markdown(name)}"
-        if notes or any(c.required and is_empty(row.get(c.id)) for c in table.columns):
+        if notes or missing_cells(table, row):
             title += " · :orange[" + t("to finish") + "]"
         with st.expander(title, expanded=space.open_row == row["id"]):
             for note in notes:
