@@ -16,6 +16,7 @@ from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
 from campaign.problems import Problem
+from campaign.reading import title as campaign_title
 from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
@@ -216,7 +217,8 @@ def show_history(args: argparse.Namespace, pack: WorksheetPack) -> int:
             continue
         answers = sum(len(sheet) for sheet in version.answers.values())
         mark = "  (current)" if number == current.revision else ""
-        print(f"{number:>7}  {version.updated[:19].replace('T', ' '):<19}  {answers:>7}  {version.title}{mark}")
+        when = version.updated[:19].replace("T", " ")
+        print(f"{number:>7}  {when:<19}  {answers:>7}  {campaign_title(version, pack)}{mark}")
     return 0
 
 

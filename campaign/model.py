@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from campaign.fields import slug
-from campaign.i18n import N_, translator
+from campaign.i18n import N_
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")  # match with fullmatch: `$` accepts a final newline ("?c=<id>%0A")
@@ -147,14 +147,6 @@ class Campaign:
     settings: Settings = field(default_factory=Settings)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        """Return the campaign's name as typed in the profile, or "Untitled campaign" in the campaign's language."""
-        name = self.answer("profile", "name")
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-        return translator(self.language)(UNTITLED)
 
     def may_be_opened_by(self, user: str | None) -> bool:
         """Return True when `user` may open this campaign: anyone with the link, or only its owner."""

@@ -23,7 +23,7 @@ from campaign.fields import (
     TextField,
 )
 from campaign.i18n import N_, Translator, translator
-from campaign.model import Campaign, is_empty
+from campaign.model import UNTITLED, Campaign, is_empty
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
@@ -41,6 +41,15 @@ class Reader:
     pack: WorksheetPack
     t: Translator
     naming: frozenset[str] = frozenset()  # tables whose row names are being worked out: a loop stops there
+
+
+def title(campaign: Campaign, pack: WorksheetPack) -> str:
+    """Return the campaign's name: the answer of the field the pack gives the role `title`, or "Untitled
+    campaign" in the campaign's own language (never the reader's) when it has none."""
+    name = pack.answer_with_role(campaign, "title")
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    return translator(campaign.language)(UNTITLED)
 
 
 def clean(text: Any) -> str:

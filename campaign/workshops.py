@@ -12,6 +12,7 @@ from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import N_, Translator, translator
 from campaign.lengths import text_too_long
 from campaign.model import Campaign, is_valid_id
+from campaign.reading import title as campaign_title
 from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, PreconditionFailed, StorageError
 from campaign.text import clean_text
@@ -240,5 +241,6 @@ class WorkshopRepository:
             except (CampaignNotFound, StorageError):
                 continue
             progress = campaign_progress(campaign, pack)
-            rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, campaign.title))
+            name = campaign_title(campaign, pack)
+            rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, name))
         return rows

@@ -14,6 +14,7 @@ from campaign.fields import Role
 from campaign.i18n import N_, Translator, translator
 from campaign.logo import FORMATS as LOGO_FORMATS
 from campaign.model import Campaign
+from campaign.reading import title as campaign_title
 from campaign.worksheet import WorksheetPack
 from exports.by_role import role_field
 from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
@@ -45,7 +46,7 @@ def build_plan(
     campaign's own paper setting.
     """
     t = translator(campaign.language)
-    title = clean(campaign.title)
+    title = clean(campaign_title(campaign, pack))
     organisation = _role_text(campaign, pack, t, "organisation")
     progress = campaign_progress(campaign, pack, t=t)
     status = "" if progress.overall.complete else draft_mark(progress.overall.share, t)

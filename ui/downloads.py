@@ -11,6 +11,7 @@ import streamlit as st
 
 from campaign import Campaign, StorageError, WorksheetPack, campaign_to_yaml
 from campaign.i18n import N_
+from campaign.reading import title
 from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository
@@ -99,9 +100,9 @@ EXPORTS: tuple[Export, ...] = (
 )
 
 
-def file_name(campaign: Campaign, export: Export) -> str:
+def file_name(campaign: Campaign, pack: WorksheetPack, export: Export) -> str:
     """Return a download name such as `count-us-fund-us-plan.pdf`, the title cut at a word."""
-    stem = file_stem(campaign.title, "campaign")
+    stem = file_stem(title(campaign, pack), "campaign")
     suffix = {"yaml": "", "handouts": "-blank-worksheets"}.get(export.id, "-plan")
     return f"{stem}{suffix}.{export.extension}"
 
@@ -129,7 +130,7 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
                 st.download_button(
                     t("Download {format}", format=export.extension.upper()),
                     built[cache_key],
-                    file_name=file_name(campaign, export),
+                    file_name=file_name(campaign, pack, export),
                     mime=export.mime,
                     icon=":material/download:",
                     type="primary",

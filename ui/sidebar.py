@@ -7,6 +7,7 @@ import streamlit as st
 from campaign import WorksheetPack
 from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import Translator
+from campaign.reading import title
 from ui import state
 from ui.language import percent, render_language_picker, ui_translator
 from ui.links import private_link
@@ -33,7 +34,7 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
     overall = progress.overall.share
     with st.sidebar:
         st.caption(t("Campaign"))
-        st.markdown(f"### {escape_markdown(campaign.title)}")
+        st.markdown(f"### {escape_markdown(title(campaign, pack))}")
         st.progress(overall, text=t("Overall: {share} of the questions answered", share=percent(overall, t)))
         st.session_state[NAV_KEY] = step  # follow the URL (Back, Next, a link from the plan check)
         st.radio(

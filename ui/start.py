@@ -12,6 +12,7 @@ from campaign.fields import Role
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import N_
 from campaign.lengths import text_too_long
+from campaign.reading import title
 from campaign.repository import CampaignDamaged
 from campaign.strict_yaml import MAX_BYTES
 from campaign.text import clean_text
@@ -201,7 +202,7 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 when=saved_when(campaign.updated, t),
             )
             st.markdown(
-                f"**{escape_markdown(campaign.title)}**  \n{where}  \n:gray[{escape_markdown(status)}]",
+                f"**{escape_markdown(title(campaign, pack))}**  \n{where}  \n:gray[{escape_markdown(status)}]",
                 width="stretch",
             )
             st.button(
@@ -301,7 +302,7 @@ def _upload(pack: WorksheetPack) -> None:
     st.success(
         t(
             "“{name}” is a valid campaign ({share} answered).",
-            name=escape_markdown(campaign.title),
+            name=escape_markdown(title(campaign, pack)),
             share=percent(campaign_progress(campaign, pack).overall.share, t),
         ),
         icon=":material/check_circle:",

@@ -17,10 +17,6 @@ NOT_WORKSHEET_IDS: dict[tuple[str, str], str] = {
     ("campaign/checks.py", "audiences"): ROLE,
     ("exports/glance.py", "audiences"): ROLE,
     ("exports/work_plan.py", "audiences"): ROLE,
-    # The title rule (engineer B's, issue 15 "Title") reads the profile name without a pack; it is to read
-    # `pack.field_with_role("title")` once it takes the pack (the coordinator removes these two lines then).
-    ("campaign/model.py", "profile"): "the title rule, engineer B's",
-    ("ui/text.py", "profile"): "the title rule, engineer B's",
 }
 
 

@@ -14,7 +14,7 @@ from campaign.checks import row_label
 from campaign.fields import ROW_ID_PATTERN, TableField
 from campaign.merge import merge_campaigns
 from campaign.model import new_row_id
-from campaign.reading import row_name
+from campaign.reading import row_name, title
 from campaign.strict_yaml import read_yaml
 from campaign.worksheet import DEFAULT_PACK, Worksheet, WorksheetPack
 
@@ -69,7 +69,7 @@ def test_the_row_name_never_recurses_without_bound_even_for_a_table_named_after_
 
 def test_an_unnamed_french_campaign_is_untitled_in_french() -> None:
     campaign = Campaign(id="x" * 22, language="fr")
-    assert campaign.title == "Campagne sans titre"
+    assert title(campaign, load_worksheets()) == "Campagne sans titre"
 
 
 def test_a_blank_cell_is_no_change_and_merges_without_a_conflict() -> None:

@@ -15,6 +15,7 @@ from campaign.campaign_file import campaign_to_yaml
 from campaign.example import example_campaign
 from campaign.model import Campaign
 from campaign.object_store import ObjectStore
+from campaign.reading import title
 from campaign.repository import CampaignInvalid, CampaignNotFound, CampaignRepository
 from campaign.storage import BlobStore, LocalFolderStore, PreconditionFailed, StorageError, open_store
 from campaign.worksheet import load_worksheets
@@ -206,7 +207,7 @@ def test_the_command_line_creates_campaigns_in_the_object_store(s3_env: dict[str
     assert result.returncode == 0, result.stderr
     campaign_id, where = result.stdout.split()
     assert where == f"{s3_env['CAMPAIGN_STORE']}/campaigns/{campaign_id}/campaign.yaml"
-    assert CampaignRepository(open_store(), PACK).load(campaign_id).title == "Shared"
+    assert title(CampaignRepository(open_store(), PACK).load(campaign_id), PACK) == "Shared"
 
 
 def test_a_revision_copy_cut_off_by_a_crash_is_kept_at_the_next_save(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from campaign import Campaign, CampaignRepository, load_worksheets
 from campaign.object_store import ObjectStore
+from campaign.reading import title
 from tests.deploy.cluster import Cluster, cluster
 from tests.s3_server import new_bucket, s3_environment, s3_options
 from tests.ui.browser import SCREEN
@@ -91,7 +92,7 @@ def test_two_servers_share_one_store_and_lose_nothing(
     type_answer(first_page, "Campaign name", "Fund Us Now")
     expect(first_page.get_by_text(SAVED).first).to_be_visible()
     stored = repository.load(campaign.id)
-    assert stored.title == "Fund Us Now" and stored.answer("profile", "country") == "Nepal"
+    assert title(stored, PACK) == "Fund Us Now" and stored.answer("profile", "country") == "Nepal"
     assert stored.answer("profile", "area") == "Bagmati Province"
     first.close()
     second.close()

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from campaign.campaign_file import parse_campaign
 from campaign.model import Campaign
+from campaign.reading import title
 from campaign.worksheet import WorksheetPack, load_worksheets
 from exports.archive import GROUP_FILES, INDEX_NAME, GroupPlan, build_archive, folder_name
 
@@ -35,8 +36,9 @@ def test_the_zip_holds_each_groups_three_files(pack: WorksheetPack, example: Cam
     assert seen == [(1, "Table 1"), (2, "Équipe Lusaka 2")]
     for folder, group in zip(folders, groups, strict=True):
         cover = docx.Document(io.BytesIO(archive.read(f"{folder}/plan.docx"))).tables[0].cell(0, 0).text
-        assert group.campaign.title in cover
-        assert group.campaign.title in PdfReader(io.BytesIO(archive.read(f"{folder}/plan.pdf"))).pages[0].extract_text()
+        name = title(group.campaign, pack)
+        assert name in cover
+        assert name in PdfReader(io.BytesIO(archive.read(f"{folder}/plan.pdf"))).pages[0].extract_text()
         reread, problems = parse_campaign(archive.read(f"{folder}/campaign.yaml"), pack)
         assert not problems and reread.answers == group.campaign.answers
     assert "02-equipe-lusaka-2\tÉquipe Lusaka 2" in archive.read(INDEX_NAME).decode()

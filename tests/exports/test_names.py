@@ -30,7 +30,7 @@ def test_a_download_name_never_cuts_a_word(pack: WorksheetPack) -> None:
     campaign = example_campaign(pack)
     campaign.set_answer("profile", "name", LONG_TITLE)
     pdf = next(export for export in EXPORTS if export.id == "pdf")
-    assert file_name(campaign, pdf) == "a-social-worker-for-every-child-in-kenya-plan.pdf"
+    assert file_name(campaign, pack, pdf) == "a-social-worker-for-every-child-in-kenya-plan.pdf"
 
 
 def test_a_group_folder_never_cuts_a_word() -> None:

@@ -28,7 +28,7 @@ def test_an_unnamed_french_plan_is_untitled_in_french_on_cover_header_metadata_a
     word = render_docx(document)
     assert docx.Document(io.BytesIO(word)).core_properties.title == "Campagne sans titre"
     assert "Untitled" not in docx_text(word) and "Untitled" not in render_markdown(document)
-    assert {file_name(campaign, export).split("-plan")[0].split(".")[0] for export in EXPORTS} == {
+    assert {file_name(campaign, load_worksheets(), export).split("-plan")[0].split(".")[0] for export in EXPORTS} == {
         "campagne-sans-titre",
         "campagne-sans-titre-blank-worksheets",
     }

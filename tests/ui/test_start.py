@@ -7,6 +7,7 @@ import pytest
 from campaign import Campaign, CampaignRepository, WorksheetPack, campaign_to_yaml
 from campaign.campaign_file import campaign_to_data
 from campaign.example import example_campaign
+from campaign.reading import title
 from campaign.strict_yaml import dump_yaml
 from tests.ui.conftest import box, rerun
 
@@ -29,7 +30,7 @@ def test_a_new_campaign_is_created_and_opens_at_the_first_step(app, repo: Campai
     at.text_input(key="new-country").input("Nepal")
     _click(at, "Start the campaign")
     campaign = repo.load(at.query_params["c"])
-    assert campaign.title == "Fund Us"
+    assert title(campaign, repo.pack) == "Fund Us"
     assert campaign.answer("profile", "country") == "Nepal"
     assert at.query_params["step"] == "profile"
     assert box(at, "f:profile.lead_organisation").value == "Nepal Social Workers"
@@ -38,7 +39,7 @@ def test_a_new_campaign_is_created_and_opens_at_the_first_step(app, repo: Campai
 def test_the_worked_example_opens_as_a_new_campaign(app, repo: CampaignRepository) -> None:
     at = app()
     _click(at, "Or explore the worked example (a campaign in Kenya)")
-    assert repo.load(at.query_params["c"]).title == "Count Us, Fund Us"
+    assert title(repo.load(at.query_params["c"]), repo.pack) == "Count Us, Fund Us"
 
 
 def test_on_a_personal_machine_saved_campaigns_are_listed(app, example: Campaign) -> None:
@@ -137,7 +138,7 @@ def test_a_hand_edited_file_opens_with_a_note(app, repo: CampaignRepository, pac
     assert "edited by hand since it was saved" in at.warning[0].value
     at.button(key="upload-open").click()
     rerun(at)
-    assert repo.load(at.query_params["c"]).title == "Count Us In"
+    assert title(repo.load(at.query_params["c"]), repo.pack) == "Count Us In"
 
 
 def test_an_older_file_without_the_first_line_opens_with_no_note(app, pack: WorksheetPack) -> None:
