@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from campaign.example import example_problems
 from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
@@ -126,8 +127,6 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
     if problems or info is None:
         raise WorksheetError(problems)
     pack = WorksheetPack(info=info, worksheets=tuple(sheets))
-    from campaign.example import example_problems  # the example checker builds on this module
-
     problems = example_problems(pack, {sheet.id: (path, document) for sheet, path, document in located})
     if problems:
         raise WorksheetError(problems)
