@@ -9,8 +9,23 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from campaign.dispatch import per_field_type
 from campaign.example import example_problems
-from campaign.fields import FieldDefinition, Identifier, ReferenceField, Strict, TableField
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldBase,
+    FieldDefinition,
+    Identifier,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    Strict,
+    TableField,
+    TextField,
+)
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 from campaign.translation import translate_pack_info, translate_worksheet
@@ -180,15 +195,37 @@ def _cross_check(located: list[tuple[Worksheet, str, Document]]) -> list[Problem
             if any(f.id == definition.id for f in sheet.fields[:number]):
                 message = f"fields.{number}.id: '{definition.id}' is used twice in this worksheet"
                 problems.append(Problem(path, document.line_of((*where, "id")), message))
-            columns = definition.columns if isinstance(definition, TableField) else [definition]
-            for column_number, column in enumerate(columns):
-                if isinstance(column, ReferenceField):
-                    spot = (*where, "columns", column_number) if column is not definition else where
-                    message = _check_reference(column, earlier)
-                    if message:
-                        dotted = ".".join(str(part) for part in (*spot, "source"))
-                        problems.append(Problem(path, document.line_of((*spot, "source")), f"{dotted}: {message}"))
+            for place, reference in references(definition):
+                message = _check_reference(reference, earlier)
+                if message:
+                    spot = (*where, *place, "source")
+                    dotted = ".".join(str(part) for part in spot)
+                    problems.append(Problem(path, document.line_of(spot), f"{dotted}: {message}"))
     return problems
+
+
+@per_field_type("references")
+def references(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    """Return the references `field` declares, each with its place inside the field's definition."""
+
+
+@references.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
+def _none(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return []
+
+
+@references.register(ReferenceField)
+def _itself(field: ReferenceField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return [((), field)]
+
+
+@references.register(TableField)
+def _in_columns(field: TableField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return [
+        (("columns", number, *place), reference)
+        for number, column in enumerate(field.columns)
+        for place, reference in references(column)
+    ]
 
 
 def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:
