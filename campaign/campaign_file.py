@@ -189,7 +189,7 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
         data["workshop"] = campaign.workshop
     if campaign.owner:
         data["owner"] = campaign.owner
-    settings = {"paper": campaign.settings.paper}
+    settings: dict[str, str] = {"paper": campaign.settings.paper}
     if campaign.settings.logo:
         settings["logo"] = campaign.settings.logo
     data["settings"] = settings

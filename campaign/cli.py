@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_percent
 
@@ -19,10 +21,13 @@ from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
 from campaign.translation_report import translation_gaps
-from campaign.worksheet import WorksheetPack, available_languages, load_worksheets, pack_folder
+from campaign.worksheet import WorksheetError, WorksheetPack, available_languages, load_worksheets, pack_folder
+
+if TYPE_CHECKING:  # argparse's class is generic only in its type stubs
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subparsers) -> None:
     """Add the model's commands to the `python -m campaign` parser."""
     sheets = subparsers.add_parser("worksheets", help="list the worksheets (id, title, number of fields)")
     sheets.set_defaults(run=list_worksheets)
@@ -241,7 +246,7 @@ def main_parser() -> argparse.ArgumentParser:
     )
 
 
-def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: ignore[type-arg]
+def run(argv: list[str] | None, extra_registrations: Sequence[Callable[[Subparsers], None]]) -> int:
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
     parser = main_parser()
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -249,8 +254,6 @@ def run(argv: list[str] | None, extra_registrations: list) -> int:  # type: igno
     for add_commands in extra_registrations:
         add_commands(subparsers)
     args = parser.parse_args(argv)
-    from campaign.worksheet import WorksheetError
-
     try:
         pack = load_worksheets(language=getattr(args, "lang", None) if args.command != "translations" else None)
     except WorksheetError as error:
