@@ -162,7 +162,7 @@ def _give_row_ids(rows: Any, label_column: str) -> Any:
     """Give rows written by hand without an `id` a readable one made from their label."""
     if not isinstance(rows, list):
         return rows
-    taken = {row.get("id") for row in rows if isinstance(row, dict)}
+    taken: set[str] = {row["id"] for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)}
     for number, row in enumerate(rows, start=1):
         if isinstance(row, dict) and not row.get("id"):
             base = slug(str(row.get(label_column) or ""), f"row-{number}")

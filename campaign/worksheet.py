@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -84,8 +84,8 @@ class WorksheetPack(BaseModel):
     def source_table(self, reference: ReferenceField) -> TableField:
         """Return the table field a reference points at."""
         table = self.worksheet(reference.source_worksheet).field(reference.source_field)
-        assert isinstance(table, TableField)
-        return table
+        assert table.is_table, "the loader refuses a reference to a field that is not a table"
+        return cast(TableField, table)
 
 
 class WorksheetError(Exception):
@@ -233,9 +233,9 @@ def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:
     if target is None:
         return f"'{ref.source}' must name a table in this or an earlier worksheet"
     table = next((f for f in target.fields if f.id == ref.source_field), None)
-    if not isinstance(table, TableField):
+    if table is None or not table.is_table:
         return f"'{ref.source}' must name a table field of worksheet '{target.id}'"
-    unknown = [c for c in ref.where if c not in {col.id for col in table.columns}]
+    unknown = [c for c in ref.where if c not in {col.id for col in cast(TableField, table).columns}]
     if unknown:
         return f"'where' names columns {unknown} that '{ref.source}' does not have"
     return ""
