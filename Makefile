@@ -9,6 +9,7 @@ PORT ?= 8501
 ADDRESS ?= $(if $(filter shared,$(shell printf %s "$(ADVOCACY_MODE)" | tr A-Z a-z)),0.0.0.0,127.0.0.1)
 
 .PHONY: setup setup-dev run test lint format bench clean messages
+.PHONY: typecheck
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
@@ -44,6 +45,10 @@ format: setup-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+typecheck: setup-dev  ## mypy over campaign/ and exports/ (settings in pyproject.toml [tool.mypy])
+	$(BIN)/mypy
+
+test: typecheck
 test: setup-dev lint  ## install everything, lint, and run every test
 	$(BIN)/python -m pytest
 

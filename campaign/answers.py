@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Sequence
+from types import GenericAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model
 
+from campaign.dispatch import per_field_type
 from campaign.fields import (
     ROW_ID_PATTERN,
     ChoiceField,
@@ -21,8 +23,10 @@ from campaign.fields import (
     TableField,
     TextField,
 )
-from campaign.model import new_row_id
-from campaign.worksheet import WorksheetPack
+from campaign.model import is_empty, new_row_id
+
+if TYPE_CHECKING:  # the worksheet loader checks its examples with this module: type-only, no cycle
+    from campaign.worksheet import WorksheetPack
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -35,74 +39,80 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) and value.strip() else value
 
 
+@per_field_type("answer type")
+def answer_type(field: FieldBase) -> Any:
+    """Return the pydantic type an answer to `field` must have."""
+
+
+@answer_type.register(TextField, LongTextField)
 def _text(field: TextField | LongTextField) -> Any:
     return Annotated[str, StringConstraints(max_length=field.max_length)]
 
 
+@answer_type.register(ChoiceField)
 def _choice(field: ChoiceField) -> Any:
-    return Literal[tuple(c.id for c in field.choices)]  # type: ignore[misc]
+    return _one_of(field)
 
 
+@answer_type.register(MultiChoiceField)
 def _multi_choice(field: MultiChoiceField) -> Any:
-    item = Literal[tuple(c.id for c in field.choices)]  # type: ignore[misc]
     limit = field.max_selected or len(field.choices)
-    return Annotated[list[item], BeforeValidator(_one_or_many), Field(max_length=limit)]  # type: ignore[valid-type]
+    return Annotated[_list_of(_one_of(field)), BeforeValidator(_one_or_many), Field(max_length=limit)]
 
 
+def _one_of(field: ChoiceField) -> Any:
+    # the choices are data: a Literal built at run time, which is a value to a type checker, not a type
+    return Literal.__getitem__(tuple(c.id for c in field.choices))
+
+
+def _list_of(item: Any) -> Any:
+    return GenericAlias(list, (item,))  # list[item] for an item type made at run time
+
+
+@answer_type.register(DateField)
 def _date(field: DateField) -> Any:
     return dt.date
 
 
+@answer_type.register(NumberField)
 def _number(field: NumberField) -> Any:
-    base = int if field.integer else int | float
-    return Annotated[base, Field(ge=field.minimum, le=field.maximum, allow_inf_nan=False)]  # type: ignore[call-overload]
+    base: Any = int if field.integer else int | float
+    return Annotated[base, Field(ge=field.minimum, le=field.maximum, allow_inf_nan=False)]
 
 
+@answer_type.register(ListField)
 def _list(field: ListField) -> Any:
     item = Annotated[str, StringConstraints(max_length=field.max_length)]
-    return Annotated[list[item], BeforeValidator(_one_or_many), Field(max_length=field.max_items)]  # type: ignore[valid-type]
+    return Annotated[_list_of(item), BeforeValidator(_one_or_many), Field(max_length=field.max_items)]
 
 
+@answer_type.register(ReferenceField)
 def _reference(field: ReferenceField) -> Any:
-    row_id = Annotated[str, StringConstraints(pattern=ROW_ID_PATTERN)]
     limit = None if field.multiple else 1
-    return Annotated[list[row_id], BeforeValidator(_one_or_many), Field(max_length=limit)]  # type: ignore[valid-type]
+    return Annotated[_list_of(_ROW_ID), BeforeValidator(_one_or_many), Field(max_length=limit)]
 
 
+@answer_type.register(TableField)
 def _table(field: TableField) -> Any:
-    row = _model(f"Row_{field.id}", field.columns)
-    row_id = Annotated[str, StringConstraints(pattern=ROW_ID_PATTERN)]
-    row = create_model(  # type: ignore[call-overload]
-        f"Row_{field.id}", __base__=row, id=(row_id | None, None)
-    )
+    row = _model(f"Row_{field.id}", field.columns, id=(_ROW_ID | None, None))  # the row id after its cells
     label = field.row_label_column
     give_ids = BeforeValidator(lambda rows: _give_row_ids(rows, label))
-    return Annotated[list[row], give_ids, Field(max_length=field.max_rows)]
+    return Annotated[_list_of(row), give_ids, Field(max_length=field.max_rows)]
 
 
-ANSWER_TYPES: dict[str, Callable[[Any], Any]] = {
-    "text": _text,
-    "long_text": _text,
-    "choice": _choice,
-    "multi_choice": _multi_choice,
-    "date": _date,
-    "number": _number,
-    "list": _list,
-    "reference": _reference,
-    "table": _table,
-}
+_ROW_ID: Any = Annotated[str, StringConstraints(pattern=ROW_ID_PATTERN)]
 
 
 class _Answers(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
-def _model(name: str, fields: list[FieldBase]) -> type[BaseModel]:
-    definitions: dict[str, Any] = {}
-    for definition in fields:
-        answer_type = ANSWER_TYPES[definition.type](definition)  # type: ignore[attr-defined]
-        definitions[definition.id] = (Annotated[answer_type | None, BeforeValidator(_blank_to_none)], None)
-    return create_model(name, __base__=_Answers, **definitions)  # type: ignore[call-overload]
+def _model(name: str, fields: Sequence[FieldBase], **more: Any) -> type[BaseModel]:
+    definitions: dict[str, Any] = {
+        definition.id: (Annotated[answer_type(definition) | None, BeforeValidator(_blank_to_none)], None)
+        for definition in fields
+    }
+    return create_model(name, __base__=_Answers, **definitions, **more)
 
 
 def answers_model(pack: WorksheetPack) -> type[BaseModel]:
@@ -110,8 +120,10 @@ def answers_model(pack: WorksheetPack) -> type[BaseModel]:
     cached = _CACHE.get(id(pack))
     if cached is not None and cached[0] is pack:
         return cached[1]
-    sheets = {sheet.id: (_model(f"Sheet_{sheet.id}", list(sheet.fields)) | None, None) for sheet in pack.worksheets}
-    model = create_model("Answers", __base__=_Answers, **sheets)  # type: ignore[call-overload]
+    sheets: dict[str, Any] = {
+        sheet.id: (_model(f"Sheet_{sheet.id}", list(sheet.fields)) | None, None) for sheet in pack.worksheets
+    }
+    model = create_model("Answers", __base__=_Answers, **sheets)
     _CACHE[id(pack)] = (pack, model)
     return model
 
@@ -119,11 +131,37 @@ def answers_model(pack: WorksheetPack) -> type[BaseModel]:
 _CACHE: dict[int, tuple[WorksheetPack, type[BaseModel]]] = {}
 
 
+def checked_answers(pack: WorksheetPack) -> Callable[[Any], dict[str, dict[str, Any]]]:
+    """Return a function that checks `answers:` data against `pack` and returns the typed answers, with every
+    unanswered field, row cell and worksheet left out (raises pydantic's ValidationError)."""
+    model = answers_model(pack)
+
+    def check(data: Any) -> dict[str, dict[str, Any]]:
+        typed = model.model_validate(data).model_dump(exclude_none=True)
+        answers: dict[str, dict[str, Any]] = {}
+        for worksheet_id, sheet in typed.items():
+            kept = {field_id: _prune(value) for field_id, value in sheet.items() if not is_empty(value)}
+            if kept:
+                answers[worksheet_id] = kept
+        return answers
+
+    return check
+
+
+def _prune(value: Any) -> Any:
+    """Return `value` with unanswered cells dropped from table rows (the row id is kept)."""
+    if isinstance(value, list):
+        return [_prune(item) for item in value if not is_empty(item)]
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if k == "id" or not is_empty(v)}
+    return value
+
+
 def _give_row_ids(rows: Any, label_column: str) -> Any:
     """Give rows written by hand without an `id` a readable one made from their label."""
     if not isinstance(rows, list):
         return rows
-    taken = {row.get("id") for row in rows if isinstance(row, dict)}
+    taken: set[str] = {row["id"] for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)}
     for number, row in enumerate(rows, start=1):
         if isinstance(row, dict) and not row.get("id"):
             row["id"] = new_row_id(str(row.get(label_column) or ""), taken, drawn=False, fallback=f"row-{number}")

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import Field, TypeAdapter, ValidationError
+from typing_extensions import TypedDict  # pydantic reads typing.TypedDict only from Python 3.12
 
-from campaign.answers import answers_model
-from campaign.fields import ReferenceField, TableField
+from campaign.answers import checked_answers
+from campaign.dispatch import per_field_type
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldBase,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    TableField,
+    TextField,
+)
 from campaign.file_end import FileEnd, file_end, last_line, with_end_lines
 from campaign.i18n import N_, Translator, translator
-from campaign.logo import LOGO_NAME
-from campaign.model import ID_RE, SCHEMA_VERSION, Campaign, Conflict, Settings, is_empty
+from campaign.model import SCHEMA_VERSION, Campaign
 from campaign.problems import Problem, problems_from_validation
 from campaign.strict_yaml import (
     MAX_BYTES,
@@ -24,49 +38,23 @@ from campaign.strict_yaml import (
     dump_yaml,
     read_yaml,
 )
-from campaign.worksheet import WorksheetPack
 
-CampaignId = Annotated[str, Field(pattern=ID_RE.pattern)]
+if TYPE_CHECKING:  # the worksheet loader checks its examples with this module: type-only, no cycle
+    from campaign.worksheet import WorksheetPack
+
 CUT_SHORT = N_(
     "this file is incomplete: it stops before its last line, so its end is missing (perhaps a download or a copy "
     "was cut short); get the whole file again. If you deleted that last line yourself, delete the first line too."
 )
+# The file is the Campaign dataclass plus its schema version, checked first: another version has another shape.
+_CAMPAIGN = TypeAdapter(Campaign)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _SchemaVersion(TypedDict):
+    schema_version: Annotated[int, Field(ge=SCHEMA_VERSION, le=SCHEMA_VERSION)]
 
 
-class SettingsModel(_Strict):
-    paper: Literal["a4", "letter"] = "a4"
-    logo: Annotated[str, Field(pattern=LOGO_NAME.pattern)] | None = None
-
-
-class ConflictModel(_Strict):
-    path: Annotated[str, Field(max_length=100)]
-    mine: Any = None
-    theirs: Any = None
-    revision: int = 0
-    at: str = ""
-
-
-def _file_model(pack: WorksheetPack) -> type[BaseModel]:
-    return create_model(  # type: ignore[call-overload]
-        "CampaignFile",
-        __base__=_Strict,
-        schema_version=(Annotated[int, Field(ge=SCHEMA_VERSION, le=SCHEMA_VERSION)], ...),
-        id=(CampaignId, ...),
-        revision=(Annotated[int, Field(ge=0)], 0),
-        created=(str, ""),
-        updated=(str, ""),
-        language=(Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")], "en"),
-        pack=(str, pack.info.id),
-        workshop=(CampaignId | None, None),
-        owner=(Annotated[str, Field(min_length=1, max_length=320)] | None, None),
-        settings=(SettingsModel, SettingsModel()),
-        answers=(answers_model(pack) | None, None),
-        conflicts=(list[ConflictModel], []),
-    )
+_VERSION = TypeAdapter(_SchemaVersion)  # its other keys are the Campaign's
 
 
 def parse_campaign(
@@ -101,42 +89,15 @@ def check_campaign_data(
     document = document or Document(data)
     if not isinstance(data, dict):
         return None, [Problem(file, 1, t("a campaign file must be a mapping of 'key: value' lines"))]
+    defaults = {"created": "", "updated": "", "pack": pack.info.id}  # what a hand-written file may leave out
+    fields = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        checked = _file_model(pack).model_validate(document.data)
+        _VERSION.validate_python(data)
+        campaign = _CAMPAIGN.validate_python({**defaults, **fields}, context={"answers": checked_answers(pack)})
     except ValidationError as error:
         return None, problems_from_validation(error, document, file, t)
-    campaign = _campaign_from(checked)
     problems = reference_problems(campaign, pack, document, file, t=t)
     return (None, problems) if problems else (campaign, [])
-
-
-def _campaign_from(checked: BaseModel) -> Campaign:
-    answers_data = checked.answers.model_dump(exclude_none=True) if checked.answers else {}  # type: ignore[attr-defined]
-    campaign = Campaign(
-        id=checked.id,  # type: ignore[attr-defined]
-        revision=checked.revision,  # type: ignore[attr-defined]
-        created=checked.created or "",  # type: ignore[attr-defined]
-        updated=checked.updated or "",  # type: ignore[attr-defined]
-        language=checked.language,  # type: ignore[attr-defined]
-        pack=checked.pack,  # type: ignore[attr-defined]
-        workshop=checked.workshop,  # type: ignore[attr-defined]
-        owner=checked.owner,  # type: ignore[attr-defined]
-        settings=Settings(**checked.settings.model_dump()),  # type: ignore[attr-defined]
-        conflicts=[Conflict(**c.model_dump()) for c in checked.conflicts],  # type: ignore[attr-defined]
-    )
-    for worksheet_id, sheet in answers_data.items():
-        for field_id, value in sheet.items():
-            campaign.set_answer(worksheet_id, field_id, _prune(value))
-    return campaign
-
-
-def _prune(value: Any) -> Any:
-    """Return `value` with unanswered cells dropped from table rows (the row id is kept)."""
-    if isinstance(value, list):
-        return [_prune(item) for item in value if not is_empty(item)]
-    if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if k == "id" or not is_empty(v)}
-    return value
 
 
 def reference_problems(
@@ -155,50 +116,62 @@ def reference_problems(
         line = document.line_of(path) if document else 0
         problems.append(Problem(file, line, ".".join(str(p) for p in path) + ": " + message))
 
+    def check(reference: ReferenceField, value: Any, path: tuple[Any, ...]) -> None:
+        if not value:
+            return
+        known = {row["id"] for row in campaign.rows(reference.source_worksheet, reference.source_field)}
+        for row_id in value:
+            if row_id not in known:
+                message = t(
+                    "'{id}' is not a row of '{worksheet}' ({table}); use one of {ids}",
+                    id=row_id,
+                    worksheet=pack.worksheet(reference.source_worksheet).title,
+                    table=reference.source,
+                    ids=sorted(known),
+                )
+                report(path, message)
+
+    checker = _RowChecker(check, report, t)
     for sheet in pack.worksheets:
         for definition in sheet.fields:
-            value = campaign.answer(sheet.id, definition.id)
-            path = ("answers", sheet.id, definition.id)
-            if isinstance(definition, ReferenceField):
-                _check_ids(campaign, value, pack, definition, path, report, t)
-            elif isinstance(definition, TableField) and value:
-                seen: set[str] = set()
-                for number, row in enumerate(value):
-                    if row["id"] in seen:
-                        report(
-                            (*path, number, "id"), t("row id '{id}' is used twice; make each one unique", id=row["id"])
-                        )
-                    seen.add(row["id"])
-                    for column in definition.columns:
-                        if isinstance(column, ReferenceField):
-                            place = (*path, number, column.id)
-                            _check_ids(campaign, row.get(column.id), pack, column, place, report, t)
+            row_problems(
+                definition, campaign.answer(sheet.id, definition.id), ("answers", sheet.id, definition.id), checker
+            )
     return problems
 
 
-def _check_ids(
-    campaign: Campaign,
-    value: Any,
-    pack: WorksheetPack,
-    ref: ReferenceField,
-    path: tuple[Any, ...],
-    report: Any,
-    t: Translator,
-) -> None:
-    if not value:
-        return
-    known = {row["id"] for row in campaign.rows(ref.source_worksheet, ref.source_field)}
-    source = pack.worksheet(ref.source_worksheet)
-    for row_id in value:
-        if row_id not in known:
-            message = t(
-                "'{id}' is not a row of '{worksheet}' ({table}); use one of {ids}",
-                id=row_id,
-                worksheet=source.title,
-                table=ref.source,
-                ids=sorted(known),
-            )
-            report(path, message)
+@dataclass
+class _RowChecker:
+    reference: Callable[[ReferenceField, Any, tuple[Any, ...]], None]
+    report: Callable[[tuple[Any, ...], str], None]
+    t: Translator
+
+
+@per_field_type("row problems")
+def row_problems(field: FieldBase, value: Any, path: tuple[Any, ...], checker: _RowChecker) -> None:
+    """Report, through `checker`, the repeated row ids and references to missing rows in the answer `value`."""
+
+
+@row_problems.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
+def _no_rows(field: FieldBase, value: Any, path: tuple[Any, ...], checker: _RowChecker) -> None:
+    return None
+
+
+@row_problems.register(ReferenceField)
+def _reference_rows(field: ReferenceField, value: Any, path: tuple[Any, ...], checker: _RowChecker) -> None:
+    checker.reference(field, value, path)
+
+
+@row_problems.register(TableField)
+def _table_rows(field: TableField, value: Any, path: tuple[Any, ...], checker: _RowChecker) -> None:
+    seen: set[str] = set()
+    for number, row in enumerate(value or []):
+        if row["id"] in seen:
+            message = checker.t("row id '{id}' is used twice; make each one unique", id=row["id"])
+            checker.report((*path, number, "id"), message)
+        seen.add(row["id"])
+        for column in field.columns:
+            row_problems(column, row.get(column.id), (*path, number, column.id), checker)
 
 
 def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
@@ -216,7 +189,7 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
         data["workshop"] = campaign.workshop
     if campaign.owner:
         data["owner"] = campaign.owner
-    settings = {"paper": campaign.settings.paper}
+    settings: dict[str, str] = {"paper": campaign.settings.paper}
     if campaign.settings.logo:
         settings["logo"] = campaign.settings.logo
     data["settings"] = settings

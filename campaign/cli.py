@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_percent
 
@@ -21,10 +23,13 @@ from campaign.repository import CampaignNotFound, CampaignRepository
 from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
 from campaign.translation_report import translation_gaps
-from campaign.worksheet import WorksheetPack, available_languages, load_worksheets, pack_folder
+from campaign.worksheet import WorksheetError, WorksheetPack, available_languages, load_worksheets, pack_folder
+
+if TYPE_CHECKING:  # argparse's class is generic only in its type stubs
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subparsers) -> None:
     """Add the model's commands to the `python -m campaign` parser."""
     sheets = subparsers.add_parser("worksheets", help="list the worksheets (id, title, number of fields)")
     sheets.set_defaults(run=list_worksheets)
@@ -246,7 +251,11 @@ def main_parser(prog: str = "python -m campaign") -> argparse.ArgumentParser:
     )
 
 
-def run(argv: list[str] | None, extra_registrations: list, prog: str = "python -m campaign") -> int:  # type: ignore[type-arg]
+def run(
+    argv: list[str] | None,
+    extra_registrations: Sequence[Callable[[Subparsers], None]],
+    prog: str = "python -m campaign",
+) -> int:
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
     try:
         config()  # a setting the commands cannot use stops here, in words, before anything reads it
@@ -259,8 +268,6 @@ def run(argv: list[str] | None, extra_registrations: list, prog: str = "python -
     for add_commands in extra_registrations:
         add_commands(subparsers)
     args = parser.parse_args(argv)
-    from campaign.worksheet import WorksheetError
-
     try:
         pack = load_worksheets(language=getattr(args, "lang", None) if args.command != "translations" else None)
     except WorksheetError as error:

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from campaign.fields import ListField, LongTextField, TableField
+from campaign.campaign_file import check_campaign_data
+from campaign.dispatch import per_field_type
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldBase,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    TableField,
+    TextField,
+)
 from campaign.model import SCHEMA_VERSION, Campaign
 from campaign.problems import Problem
 from campaign.strict_yaml import Document
-from campaign.worksheet import WorksheetPack
+
+if TYPE_CHECKING:  # the worksheet loader checks its examples with this module: type-only, no cycle
+    from campaign.worksheet import WorksheetPack
 
 EXAMPLE_ID = "ExampleCampaignKenya01"
 
@@ -32,8 +47,6 @@ def example_data(pack: WorksheetPack) -> dict[str, Any]:
 
 def example_campaign(pack: WorksheetPack) -> Campaign:
     """Return the worked example as a checked Campaign (raises ValueError if the pack's examples are wrong)."""
-    from campaign.campaign_file import check_campaign_data
-
     campaign, problems = check_campaign_data(example_data(pack), pack, "example")
     if campaign is None:
         raise ValueError("the worksheet examples do not form a valid campaign:\n" + "\n".join(map(str, problems)))
@@ -46,8 +59,6 @@ def example_problems(pack: WorksheetPack, sources: dict[str, tuple[str, Document
     `sources` maps each worksheet id to its file and parsed document, so a wrong `example:` is reported
     as `file:line: fields.N.example...: problem` like any other mistake in a worksheet file.
     """
-    from campaign.campaign_file import check_campaign_data
-
     lines: dict[tuple[str | int, ...], int] = {}
     field_numbers: dict[tuple[str, str], int] = {}
     for sheet in pack.worksheets:
@@ -80,19 +91,38 @@ def scaled_campaign(campaign: Campaign, pack: WorksheetPack, factor: int) -> Cam
         answers = bigger.answers.get(sheet.id, {})
         for definition in sheet.fields:
             value = answers.get(definition.id)
-            if not value:
-                continue
-            if isinstance(definition, TableField):
-                rows = []
-                for number in range(factor):
-                    for row in value:
-                        twin = copy.deepcopy(row)
-                        if number:  # references keep pointing at the original rows, which still exist
-                            twin["id"] = f"{row['id']}-{number}"
-                        rows.append(twin)
-                answers[definition.id] = rows
-            elif isinstance(definition, ListField):
-                answers[definition.id] = value * factor
-            elif isinstance(definition, LongTextField):
-                answers[definition.id] = "\n\n".join([value] * factor)
+            if value:
+                answers[definition.id] = scaled_answer(definition, value, factor)
     return bigger
+
+
+@per_field_type("scaled answer")
+def scaled_answer(field: FieldBase, value: Any, factor: int) -> Any:
+    """Return the answer `value` made `factor` times larger (the same value where size does not grow)."""
+
+
+@scaled_answer.register(TextField, ChoiceField, MultiChoiceField, DateField, NumberField, ReferenceField)
+def _same(field: FieldBase, value: Any, factor: int) -> Any:
+    return value
+
+
+@scaled_answer.register(LongTextField)
+def _longer_text(field: LongTextField, value: str, factor: int) -> str:
+    return "\n\n".join([value] * factor)
+
+
+@scaled_answer.register(ListField)
+def _more_items(field: ListField, value: list[str], factor: int) -> list[str]:
+    return value * factor
+
+
+@scaled_answer.register(TableField)
+def _more_rows(field: TableField, value: list[dict[str, Any]], factor: int) -> list[dict[str, Any]]:
+    rows = []
+    for number in range(factor):
+        for row in value:
+            twin = copy.deepcopy(row)
+            if number:  # references keep pointing at the original rows, which still exist
+                twin["id"] = f"{row['id']}-{number}"
+            rows.append(twin)
+    return rows

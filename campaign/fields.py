@@ -73,6 +73,7 @@ class ChoiceField(FieldBase):
 
 
 class MultiChoiceField(ChoiceField):
+    # pydantic finds a subclass by its own tag, so the tag is redeclared narrower than the parent's
     type: Literal["multi_choice"]  # type: ignore[assignment]
     max_selected: Annotated[int, Field(gt=0)] | None = None
 

@@ -114,7 +114,7 @@ def _plurals(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     found = {}
     for message in catalog:
         if isinstance(message.id, (tuple, list)) and not message.fuzzy:
-            forms = tuple(str(form) for form in message.string)
+            forms = tuple(str(form) for form in message.string or ())
             if forms and all(forms):
                 found[str(message.id[0])] = forms
     return found

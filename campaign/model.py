@@ -8,15 +8,29 @@ import re
 import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, ValidationInfo, ValidatorFunctionWrapHandler, WrapValidator
 
 from campaign.fields import slug
 from campaign.i18n import N_
+from campaign.logo import LOGO_NAME
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")  # match with fullmatch: `$` accepts a final newline ("?c=<id>%0A")
 Paper = Literal["a4", "letter"]
 ROW_ID_BASE = 36  # the readable part of a row id: room for "-7f3a9c" within the 40 characters an id may have
+
+
+def _answers_checker(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    # the answers' types depend on the worksheet pack: the reader passes the pack's checker as context["answers"]
+    checker = (info.context or {}).get("answers")
+    return checker(value) if checker else handler(value)
+
+
+# The shapes a campaign file must have: pydantic reads the dataclasses below directly (campaign/campaign_file.py).
+CampaignId = Annotated[str, Field(pattern=ID_RE.pattern)]
+FILE_CONFIG = ConfigDict(extra="forbid")  # lax: every YAML scalar arrives as text ("3" is read as 3)
 UNTITLED = N_("Untitled campaign")  # a campaign without a name, in the campaign's own language
 
 
@@ -56,18 +70,22 @@ def now() -> str:
 
 @dataclass
 class Settings:
+    __pydantic_config__ = FILE_CONFIG
+
     paper: Paper = "a4"
-    logo: str | None = None  # name of the logo asset stored beside the campaign
+    logo: Annotated[str, Field(pattern=LOGO_NAME.pattern)] | None = None  # the logo asset stored beside it
 
 
 @dataclass
 class Conflict:
     """Two saves changed the same answer; both values are kept until someone chooses."""
 
-    path: str  # "worksheet.field"
-    mine: Any
-    theirs: Any
-    revision: int  # the stored revision `theirs` came from
+    __pydantic_config__ = FILE_CONFIG
+
+    path: Annotated[str, Field(max_length=100)]  # "worksheet.field"
+    mine: Any = None  # None: this side cleared the answer (the file leaves it out)
+    theirs: Any = None
+    revision: int = 0  # the stored revision `theirs` came from
     at: str = field(default_factory=now)
 
     @property
@@ -136,16 +154,19 @@ class Place:
 class Campaign:
     """One campaign; `answers[worksheet_id][field_id]` holds typed values (str, list, date, number, rows)."""
 
-    id: str
-    revision: int = 0
+    __pydantic_config__ = FILE_CONFIG
+
+    id: CampaignId
+    revision: Annotated[int, Field(ge=0)] = 0
     created: str = field(default_factory=now)
     updated: str = field(default_factory=now)
-    language: str = "en"
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")] = "en"
     pack: str = "default"
-    workshop: str | None = None  # the workshop this group campaign belongs to (set only by joining)
-    owner: str | None = None  # the signed-in user it belongs to, when sign-in is on (set only at creation)
+    workshop: CampaignId | None = None  # the workshop this group campaign belongs to (set only by joining)
+    # the signed-in user it belongs to, when sign-in is on (set only at creation)
+    owner: Annotated[str, Field(min_length=1, max_length=320)] | None = None
     settings: Settings = field(default_factory=Settings)
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: Annotated[dict[str, dict[str, Any]], WrapValidator(_answers_checker)] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
 
     def may_be_opened_by(self, user: str | None) -> bool:

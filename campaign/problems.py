@@ -27,6 +27,7 @@ class Problem:
 _PLAIN: dict[str, str] = {
     "missing": N_("this is required but missing"),
     "extra_forbidden": N_("this key is not known here; check its spelling or remove it"),
+    "unexpected_keyword_argument": N_("this key is not known here; check its spelling or remove it"),  # dataclasses
     "string_type": N_("this should be text"),
     "list_type": N_("this should be a list (lines starting with '- ')"),
     "dict_type": N_("this should be a mapping of 'key: value' lines"),

@@ -119,7 +119,7 @@ def count_values(data: Any) -> int:
     return 1
 
 
-class _NoAliasDumper(_Dumper):  # type: ignore[misc,valid-type]
+class _NoAliasDumper(_Dumper):
     # safe_dump writes &anchors when one object appears twice; a hand-edited file must not need them
     def ignore_aliases(self, data: Any) -> bool:
         return True

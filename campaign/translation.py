@@ -144,16 +144,16 @@ def missing_translations(english: dict[str, Any], overlay: Any, kind: str = "wor
     for key in ("tips", "facts"):
         if len(overlay.get(key) or []) != len(english.get(key) or []):
             gaps.append(f"{key} (needs {len(english.get(key) or [])} entries)")
-    field_words = overlay.get("fields") if isinstance(overlay.get("fields"), dict) else {}
+    field_words = _mapping(overlay.get("fields"))
     for field in english.get("fields", []):
-        words = field_words.get(field["id"]) if isinstance(field_words.get(field["id"]), dict) else {}
+        words = _mapping(field_words.get(field["id"]))
         gaps += [f"fields.{field['id']}.{gap}" for gap in _field_gaps(field, words)]
     return gaps
 
 
 def _field_gaps(field: dict[str, Any], words: dict[str, Any]) -> list[str]:
     gaps = [key for key in TEXT_KEYS if field.get(key) and not words.get(key)]
-    choices = words.get("choices") if isinstance(words.get("choices"), dict) else {}
+    choices = _mapping(words.get("choices"))
     gaps += [f"choices.{c['id']}" for c in field.get("choices", []) if not choices.get(c["id"])]
     example = words.get("example")
     if field.get("type") in ("text", "long_text") and field.get("example") and not example:
@@ -161,13 +161,18 @@ def _field_gaps(field: dict[str, Any], words: dict[str, Any]) -> list[str]:
     elif field.get("type") == "list" and len(example or []) != len(field.get("example") or []):
         gaps.append(f"example (needs {len(field.get('example') or [])} items)")
     elif field.get("type") == "table":
-        columns = words.get("columns") if isinstance(words.get("columns"), dict) else {}
+        columns = _mapping(words.get("columns"))
         for column in field.get("columns", []):
-            column_words = columns.get(column["id"]) if isinstance(columns.get(column["id"]), dict) else {}
+            column_words = _mapping(columns.get(column["id"]))
             gaps += [f"columns.{column['id']}.{gap}" for gap in _field_gaps({**column, "example": None}, column_words)]
         text_columns = [c["id"] for c in field.get("columns", []) if c.get("type") in ("text", "long_text")]
         rows = example if isinstance(example, dict) else {}
         for row in field.get("example") or []:
-            cells = rows.get(row.get("id")) if isinstance(rows.get(row.get("id")), dict) else {}
+            cells = _mapping(rows.get(row.get("id")))
             gaps += [f"example.{row.get('id')}.{c}" for c in text_columns if row.get(c) and not cells.get(c)]
     return gaps
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    """Return `value` when it is a mapping, else an empty one (a hand-written overlay may hold anything)."""
+    return value if isinstance(value, dict) else {}

@@ -5,12 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from campaign.config import config
-from campaign.fields import FieldBase, FieldDefinition, Identifier, ReferenceField, Role, Strict, TableField
+from campaign.dispatch import per_field_type
+from campaign.example import example_problems
+from campaign.fields import (
+    ChoiceField,
+    DateField,
+    FieldBase,
+    FieldDefinition,
+    Identifier,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    NumberField,
+    ReferenceField,
+    Role,
+    Strict,
+    TableField,
+    TextField,
+)
 from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
 from campaign.references import label_loops
@@ -127,8 +144,8 @@ class WorksheetPack(BaseModel):
     def source_table(self, reference: ReferenceField) -> TableField:
         """Return the table field a reference points at."""
         table = self.worksheet(reference.source_worksheet).field(reference.source_field)
-        assert isinstance(table, TableField)
-        return table
+        assert table.is_table, "the loader refuses a reference to a field that is not a table"
+        return cast(TableField, table)
 
 
 class WorksheetError(Exception):
@@ -186,8 +203,6 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
     if problems or info is None:
         raise WorksheetError(problems)
     pack = WorksheetPack(info=info, worksheets=tuple(sheets))
-    from campaign.example import example_problems  # the example checker builds on this module
-
     problems = example_problems(pack, {sheet.id: (path, document) for sheet, path, document in located})
     if problems:
         raise WorksheetError(problems)
@@ -241,15 +256,37 @@ def _cross_check(located: list[tuple[Worksheet, str, Document]]) -> list[Problem
             if any(f.id == definition.id for f in sheet.fields[:number]):
                 message = f"fields.{number}.id: '{definition.id}' is used twice in this worksheet"
                 problems.append(Problem(path, document.line_of((*where, "id")), message))
-            columns = definition.columns if isinstance(definition, TableField) else [definition]
-            for column_number, column in enumerate(columns):
-                if isinstance(column, ReferenceField):
-                    spot = (*where, "columns", column_number) if column is not definition else where
-                    message = _check_reference(column, earlier)
-                    if message:
-                        dotted = ".".join(str(part) for part in (*spot, "source"))
-                        problems.append(Problem(path, document.line_of((*spot, "source")), f"{dotted}: {message}"))
+            for place, reference in references(definition):
+                message = _check_reference(reference, earlier)
+                if message:
+                    spot = (*where, *place, "source")
+                    dotted = ".".join(str(part) for part in spot)
+                    problems.append(Problem(path, document.line_of(spot), f"{dotted}: {message}"))
     return problems
+
+
+@per_field_type("references")
+def references(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    """Return the references `field` declares, each with its place inside the field's definition."""
+
+
+@references.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
+def _none(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return []
+
+
+@references.register(ReferenceField)
+def _itself(field: ReferenceField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return [((), field)]
+
+
+@references.register(TableField)
+def _in_columns(field: TableField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
+    return [
+        (("columns", number, *place), reference)
+        for number, column in enumerate(field.columns)
+        for place, reference in references(column)
+    ]
 
 
 def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:
@@ -257,9 +294,9 @@ def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:
     if target is None:
         return f"'{ref.source}' must name a table in this or an earlier worksheet"
     table = next((f for f in target.fields if f.id == ref.source_field), None)
-    if not isinstance(table, TableField):
+    if table is None or not table.is_table:
         return f"'{ref.source}' must name a table field of worksheet '{target.id}'"
-    unknown = [c for c in ref.where if c not in {col.id for col in table.columns}]
+    unknown = [c for c in ref.where if c not in {col.id for col in cast(TableField, table).columns}]
     if unknown:
         return f"'where' names columns {unknown} that '{ref.source}' does not have"
     return ""

@@ -32,6 +32,9 @@ class GroupPlan:
     pack: WorksheetPack | None = None
 
 
+Stamp = tuple[int, int, int, int, int, int]  # a zip entry's date and time, as zipfile wants it
+
+
 def folder_name(number: int, group_name: str) -> str:
     """Return a safe, unique folder name such as `03-equipe-lusaka`, cut at a word: never the typed name itself
     as a path."""
@@ -69,10 +72,8 @@ def build_archive(
     return buffer.getvalue()
 
 
-def _add(
-    archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...], method: int = zipfile.ZIP_DEFLATED
-) -> None:
-    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: Stamp, method: int = zipfile.ZIP_DEFLATED) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = method
     info.external_attr = 0o644 << 16
     archive.writestr(info, data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont, features
@@ -81,7 +82,9 @@ def _dashed(
         )
 
 
-def _label(draw: ImageDraw.ImageDraw, label: Label, point, scale: float) -> None:  # type: ignore[no-untyped-def]
+def _label(
+    draw: ImageDraw.ImageDraw, label: Label, point: Callable[[float, float], tuple[float, float]], scale: float
+) -> None:
     width = text_width(label.text, label.size, bold=label.bold)
     start = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
     x, baseline = point(start, label.y)

@@ -17,7 +17,7 @@ from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
 FORMATS = ("docx", "pdf", "md")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `export` and `handouts` to the `python -m campaign` parser."""
     export = subparsers.add_parser("export", help="write the campaign plan as DOCX, PDF and/or Markdown")
     export.add_argument("file", help="the campaign file (.yaml)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from campaign.i18n import Translator
 
@@ -198,7 +198,7 @@ Block = (
     | WritingLines
     | PageBreak
 )
-BLOCK_TYPES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]
+BLOCK_TYPES: tuple[type, ...] = get_args(Block)
 
 
 @dataclass(frozen=True)

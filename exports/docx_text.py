@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
+from lxml.etree import _Element  # every python-docx element is one
 
 from exports.docx_xml import mark_right_to_left
 from exports.fonts import ARABIC, CJK, DEVANAGARI, ETHIOPIC, LATIN, Face, is_rtl, split_runs
@@ -38,7 +39,7 @@ def add_text(
     italic: bool = False,
     size: float | None = None,
     colour: str | None = None,
-    into: OxmlElement | None = None,
+    into: _Element | None = None,
     plan_rtl: bool = False,
 ) -> None:
     """Append `text` to the paragraph (or to the hyperlink `into`) as runs Word can draw in any script.

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import cast
 from xml.sax.saxutils import escape
 
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Tbl
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import _Element  # every python-docx element is one
 
 
 def _tags(names: str) -> list[str]:
@@ -30,11 +33,11 @@ _ORDER: dict[str, list[str]] = {
 _SIDES = ("top", "left", "bottom", "right", "between")
 
 
-def _local(element: OxmlElement) -> str:
+def _local(element: _Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
-def _child(parent: OxmlElement, tag: str, **attributes: str) -> OxmlElement:
+def _child(parent: _Element, tag: str, **attributes: str) -> _Element:
     """Return a new `tag` element put into `parent` in schema order (replacing one of the same name)."""
     element = OxmlElement(tag)
     for name, value in attributes.items():
@@ -111,7 +114,7 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     _child(paragraph._p, "w:bookmarkEnd", id=str(number))
 
 
-def internal_link(paragraph: Paragraph, anchor: str) -> OxmlElement:
+def internal_link(paragraph: Paragraph, anchor: str) -> _Element:
     """Return a new hyperlink element, appended to the paragraph, that jumps to bookmark `anchor`."""
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), anchor)
@@ -120,7 +123,7 @@ def internal_link(paragraph: Paragraph, anchor: str) -> OxmlElement:
     return link
 
 
-def update_fields_on_open(settings_element: OxmlElement) -> None:
+def update_fields_on_open(settings_element: _Element) -> None:
     """Ask Word to refresh fields (the contents' page numbers) when the document is opened."""
     _child(settings_element, "w:updateFields", val="true")
 
@@ -194,9 +197,9 @@ def grid_table(
             )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    element = parse_xml("".join(parts))
+    element = cast(CT_Tbl, parse_xml("".join(parts)))  # python-docx makes a <w:tbl> a CT_Tbl
     word.element.body._insert_tbl(element)
-    table = Table(element, word)  # type: ignore[arg-type]
+    table = Table(element, word)
     return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in element.tr_lst]
 
 

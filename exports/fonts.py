@@ -210,5 +210,5 @@ def _patch_astral_to_unicode() -> None:
             text = text.replace(f"> <{code:04X}>\n", f"> <{pair}>\n")
         return text
 
-    make_to_unicode_cmap._astral_fixed = True  # type: ignore[attr-defined]
+    vars(make_to_unicode_cmap)["_astral_fixed"] = True  # marks reportlab's function as patched, once
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap

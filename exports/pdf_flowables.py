@@ -35,7 +35,7 @@ class PlanCanvas(Canvas):
     wanted_anchors: set[str]
 
     def __init__(self, *args: object, **keywords: object) -> None:
-        super().__init__(*args, **keywords)  # type: ignore[arg-type]
+        super().__init__(*args, **keywords)
         self.anchor_pages = {}
         self.wanted_anchors = set()
         self.footer_pages: list[int] = []
@@ -45,8 +45,8 @@ class PlanCanvas(Canvas):
         for page in self.footer_pages:
             self._define_footer(form_name("page", page), self.page_label.format(page=page, pages=total))
         for anchor in self.wanted_anchors:
-            page = self.anchor_pages.get(anchor)
-            self._define_form(form_name("toc", anchor), str(page) if page else "", brand.ACCENT, 11)
+            found = self.anchor_pages.get(anchor)
+            self._define_form(form_name("toc", anchor), str(found) if found else "", brand.ACCENT, 11)
         super().save()
 
     def _define_footer(self, name: str, text: str) -> None:
@@ -68,7 +68,7 @@ class PlanCanvas(Canvas):
 def anchored_heading(text: str, style_name: str, anchor: str, level: int, *, plan_rtl: bool = False) -> Flowable:
     """Return a heading the contents and the PDF outline point at (`PlanTemplate` reads its `outline_*`)."""
     heading = paragraph(text, style_name, bold=True, anchor=anchor, plan_rtl=plan_rtl)
-    heading.outline_anchor, heading.outline_text, heading.outline_level = anchor, text, level  # type: ignore[union-attr]
+    heading.outline_anchor, heading.outline_text, heading.outline_level = anchor, text, level
     return heading
 
 
@@ -85,7 +85,7 @@ class PageReference(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.wanted_anchors.add(self.anchor)  # type: ignore[attr-defined]
+        canvas.wanted_anchors.add(self.anchor)
         canvas.saveState()
         canvas.translate(self.width, 2)
         canvas.doForm(form_name("toc", self.anchor))

@@ -46,7 +46,7 @@ class PlanTable(TableFlowable):
                 retry = super().split(available_width, available_height - (LEAST_REMAINDER - carried))
                 pieces = retry if len(retry) == 2 else pieces
         for piece in pieces[1:]:
-            piece.continuation, piece.page_height = True, self.page_height  # type: ignore[attr-defined]
+            piece.continuation, piece.page_height = True, self.page_height
         return pieces
 
 

@@ -59,9 +59,9 @@ class PlanTemplate(BaseDocTemplate):
         self._header = paragraph(title, "header", bold=True, plan_rtl=document.right_to_left)
 
     def beforeDocument(self) -> None:
-        self.canv.page_label = self.document.page_label  # type: ignore[attr-defined]
+        self.canv.page_label = self.document.page_label
         if self.document.date:  # the plan's own date, not the clock: the same plan gives the same bytes
-            stamp = self.canv._doc._timeStamp  # type: ignore[attr-defined]
+            stamp = self.canv._doc._timeStamp
             day = self.document.date
             stamp.YMDhms, stamp.dhh, stamp.dmm = (day.year, day.month, day.day, 0, 0, 0), 0, 0
 
@@ -69,12 +69,12 @@ class PlanTemplate(BaseDocTemplate):
         anchor = getattr(flowable, "outline_anchor", "")  # set by pdf_flowables.anchored_heading
         if anchor:
             canvas = self.canv
-            canvas.anchor_pages[anchor] = self.page  # type: ignore[attr-defined]
+            canvas.anchor_pages[anchor] = self.page
             canvas.bookmarkPage(form_name("outline", anchor))
             canvas.addOutlineEntry(
-                flowable.outline_text,  # type: ignore[attr-defined]
+                flowable.outline_text,
                 form_name("outline", anchor),
-                level=flowable.outline_level,  # type: ignore[attr-defined]
+                level=flowable.outline_level,
             )
 
     def _decorate(self, canvas: PlanCanvas, doc: BaseDocTemplate) -> None:

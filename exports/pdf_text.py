@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -102,7 +103,7 @@ def paragraph(
     link: str = "",
     anchor: str = "",
     plan_rtl: bool = False,
-    **keywords: object,
+    **keywords: Any,
 ) -> Paragraph | LaidOutText:
     """Return a Paragraph of user `text` in the named style, with the right fonts, shaping and direction.
 
@@ -113,7 +114,7 @@ def paragraph(
     rtl = is_rtl(text, plan_rtl=plan_rtl)
     if needs_layout(text):
         content = inline(text, bold=bold)
-        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)  # type: ignore[arg-type]
+        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)
     source, shaping = markup(text, bold=bold)
     if link:
         source = f'<a href="#{link}">{source}</a>'
@@ -123,12 +124,12 @@ def paragraph(
 
 
 def inline_paragraph(
-    content: Inline, style_name: str, *, plan_rtl: bool = False, **keywords: object
+    content: Inline, style_name: str, *, plan_rtl: bool = False, **keywords: Any
 ) -> Paragraph | LaidOutText:
     """Return a Paragraph of inline content (bold spans kept) in the named style."""
     text = "".join(span.text for span in content)
     rtl = is_rtl(text, plan_rtl=plan_rtl)
     if needs_layout(text):
-        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)  # type: ignore[arg-type]
+        return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)
     source, shaping = inline_markup(content)
     return Paragraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)

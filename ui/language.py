@@ -14,8 +14,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from campaign.i18n import SOURCE_LANGUAGE, Translator, interface_languages, translator
 from campaign.worksheet import available_languages
+from ui.state import LANGUAGE_PARAM, forget_widgets
 
-LANGUAGE_PARAM = "lang"
 PICKER_KEY = "ui-language"
 # A run's language, remembered by the thread that runs the script, for its session: every widget asks for it,
 # and reading the URL each time cost ~10 µs a call, about 0.5 ms a rerun.
@@ -124,8 +124,6 @@ def render_language_picker(*, compact: bool = False) -> None:
 
 
 def _switch() -> None:
-    from ui.state import forget_widgets  # ui.state imports this module: import it here, once it is loaded
-
     st.query_params[LANGUAGE_PARAM] = st.session_state[PICKER_KEY]
     _RUN.remembered = None
     forget_widgets()  # every label and choice changes: refill the widgets from the campaign in the new words

@@ -10,8 +10,8 @@ import streamlit as st
 
 from campaign import Campaign, is_valid_id
 from campaign.workshops import TOKEN_RE
-from ui.language import LANGUAGE_PARAM
 
+LANGUAGE_PARAM = "lang"  # the URL parameter naming the interface language (ui/language.py reads it)
 REVIEW, SETTINGS, PLENARY = "review", "settings", "plenary"
 NOTES_KEY = "_step_notes"  # the plan check's notes for the step being drawn, by field or row path
 WIDGET_PREFIX = "f:"  # every answer widget's key starts with this, so a reload can reseed them all

@@ -9,11 +9,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
+from campaign import campaign_file
 from campaign.campaign_file import campaign_to_data, campaign_to_yaml, parse_campaign
 from campaign.cli import run as run_command
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
+from campaign.model import Campaign, Conflict, Settings
 from campaign.repository import CampaignDamaged, CampaignRepository
 from campaign.storage import LocalFolderStore
 from campaign.strict_yaml import dump_yaml, read_yaml
@@ -79,6 +82,10 @@ CASES = {
     "paper size": (("settings", "paper"), "a3", "settings.paper: choose one of: 'a4' or 'letter'"),
     "text too long": (("answers", "profile", "name"), "x" * 5000, "answers.profile.name: this text is too long"),
     "list instead of text": (("answers", "profile", "name"), ["a", "b"], "answers.profile.name: this should be text"),
+    "unknown top-level key": (("colour",), "blue", "colour: this key is not known here"),
+    "unknown setting": (("settings", "size"), "big", "settings.size: this key is not known here"),
+    "logo that is a path": (("settings", "logo"), "../x.png", "settings.logo: this value has characters"),
+    "language that is not a code": (("language",), "French", "language: this value has characters"),
     "dangling reference": (
         ("answers", "audiences", "audiences", 0, "objectives"),
         ["no-such-objective"],
@@ -97,6 +104,21 @@ def test_a_wrong_answer_is_reported_at_its_line(case: tuple[Any, Any, str]) -> N
     assert problem is not None, problems
     assert problem.line == line
     assert str(problem).startswith(f"plan.yaml:{line}: ")
+
+
+def test_the_file_is_read_into_the_model_dataclasses_with_no_second_model() -> None:
+    classes = [value for value in vars(campaign_file).values() if isinstance(value, type)]
+    copies = [c.__name__ for c in classes if issubclass(c, BaseModel) and c.__module__ == campaign_file.__name__]
+    assert copies == []  # the file's schema is the model itself, not a pydantic copy of it
+    data = campaign_to_data(EXAMPLE)
+    data["conflicts"] = [{"path": "profile.name", "theirs": "Theirs", "revision": "3", "at": "2027-01-02T03:04:05"}]
+    campaign, problems = parse_campaign(dump_yaml(data), PACK)
+    assert problems == []
+    assert isinstance(campaign, Campaign) and isinstance(campaign.settings, Settings)
+    assert campaign.conflicts == [Conflict("profile.name", None, "Theirs", 3, "2027-01-02T03:04:05")]
+    del data["schema_version"]
+    _, problems = parse_campaign(dump_yaml(data), PACK)
+    assert [p.message for p in problems] == ["schema_version: this is required but missing"]
 
 
 def test_rows_written_by_hand_without_ids_get_readable_ids() -> None:
