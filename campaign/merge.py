@@ -37,8 +37,8 @@ def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[C
             merged.set_answer(sheet, field, value)
 
     def merged_setting(name: str) -> Any:
-        values = (getattr(c.settings, name) for c in (base, mine, theirs))
-        return _merge_value(*values, str(Place(setting=name)), theirs.revision, conflicts)
+        was, my_value, their_value = (getattr(c.settings, name) for c in (base, mine, theirs))
+        return _merge_value(was, my_value, their_value, str(Place(setting=name)), theirs.revision, conflicts)
 
     merged.settings = Settings(paper=merged_setting("paper"), logo=merged_setting("logo"))
     merged.language = _merge_value(
@@ -77,6 +77,8 @@ def _merge_rows(
             result.append(_merge_row(was or {}, my_row, their_row, replace(table, row=row_id), revision, conflicts))
             continue
         row = my_row if their_row is None else their_row  # only one side still has it
+        if row is None:
+            continue  # removed on both sides
         if was is None:
             result.append(row)  # added on that side
         elif not same(row, was):  # edited on one side, removed on the other: keep the edit, offer the removal

@@ -16,9 +16,9 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from campaign.blobs import NOT_READ, NOT_SAVED, Blob, PreconditionFailed, StorageError, check_key
 from campaign.config import config
 from campaign.i18n import N_
-from campaign.storage import NOT_READ, NOT_SAVED, Blob, PreconditionFailed, StorageError, check_key
 
 CONNECT_SECONDS = 2
 READ_SECONDS = 4  # of silence on an open connection, not of a whole transfer

@@ -167,6 +167,7 @@ class CampaignRepository:
             if not self.store.exists(_revision_key(mine.id, stored.revision)):
                 # a crash between the last save and its revision copy: keep that revision now
                 self.store.put(_revision_key(mine.id, stored.revision), blob.data)
+            conflicts: list[Conflict]
             if stored.revision == base.revision:
                 # a shallow copy is enough: the answers are only read from here on, into new file data
                 result, merged, conflicts = dataclasses.replace(mine), False, []
@@ -253,7 +254,7 @@ class CampaignRepository:
         try:
             name = logo_name(data)
         except LogoProblem as problem:
-            raise AssetRefused(problem.template, **problem.values) from None
+            raise AssetRefused(problem.template, words=(), **problem.values) from None
         key = _asset_key(campaign_id, name)
         if not self.store.exists(key):
             self.store.put(key, data)

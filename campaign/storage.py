@@ -4,100 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
-import re
 import secrets
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from filelock import FileLock
 
+from campaign.blobs import (  # re-exported: the storage interface's names, where callers find them
+    NOT_READ,
+    NOT_SAVED,
+    Blob,
+    BlobStore,
+    PreconditionFailed,
+    StorageError,
+    check_key,
+    etag_of,
+)
 from campaign.config import config, store_location
-from campaign.i18n import N_, Translator, translator
+from campaign.i18n import N_
 
-KEY_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*$")
 STALE_TEMP_SECONDS = 60
-# What people read when the disk fails them; {reason} is one of _OS_REASONS (or the system's own words)
+
 FOLDER_NOT_CREATED = N_(
     "cannot create the data folder {folder}: {reason}. Nothing stored was changed; try again once this is fixed."
 )
-NOT_READ = N_(
-    "the saved campaign could not be read: {reason}. Nothing stored was changed; try again once this is fixed."
-)
-NOT_SAVED = N_("your answer was not saved: {reason}. Nothing stored was changed; try again once this is fixed.")
-
-
-class StorageError(Exception):
-    """Bytes could not be written or read, said for the person using the app: `message` in English,
-    `translated(t)` in their language.
-
-    `template` is an interface word (marked with N_) with `{name}` placeholders filled from `values`; the
-    values named in `words` are interface words too and are translated with it (an OS error's reason).
-    """
-
-    def __init__(self, template: str, /, *, words: tuple[str, ...] = (), **values: object) -> None:
-        self.template = template
-        self.values = values
-        self.words = words
-        self.message = self.translated()
-        super().__init__(self.message)
-
-    def translated(self, t: Translator | None = None) -> str:
-        """Return the message in `t`'s language (English without one)."""
-        t = t or translator(None)
-        values = {name: self._word(name, value, t) for name, value in self.values.items()}
-        return t(self.template, **values)
-
-    def _word(self, name: str, value: object, t: Translator) -> object:
-        if name in self.words:
-            return t(str(value))
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return t.number(value)  # sizes and counts with the language's separators
-        return value
-
-
-class PreconditionFailed(StorageError):
-    """A conditional write lost the race: someone else changed the object first."""
-
-
-@dataclass(frozen=True)
-class Blob:
-    data: bytes
-    etag: str  # changes whenever the bytes change
-
-
-class BlobStore(Protocol):
-    """The only way campaign code reaches stored bytes; a shared object store can stand in for a folder."""
-
-    def get(self, key: str) -> Blob | None:
-        """Return the object at `key`, or None when there is none."""
-
-    def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
-        """Store `data` atomically and return its etag; raise PreconditionFailed if a condition fails."""
-
-    def keys(self, prefix: str) -> list[str]:
-        """Return every key under `prefix/`, sorted."""
-
-    def exists(self, key: str) -> bool:
-        """Return True when an object is stored at `key`."""
-
-    def where(self, key: str) -> str:
-        """Return where `key` lives, for people: a file path or a URL."""
-
-
-def check_key(key: str) -> str:
-    """Return `key` if it is a safe relative key (no '..', no absolute path), else raise ValueError."""
-    if not KEY_RE.fullmatch(key) or any(part in {".", ".."} or part.startswith(".") for part in key.split("/")):
-        raise ValueError(f"unsafe storage key {key!r}")
-    return key
-
-
-def etag_of(data: bytes) -> str:
-    """Return the etag of `data` (a content hash, so equal bytes have equal etags)."""
-    return hashlib.sha256(data).hexdigest()[:32]
 
 
 class LocalFolderStore:

@@ -79,7 +79,7 @@ class RolePlace:
     @property
     def table(self) -> TableField | None:
         """Return the table the role is on or in, or None for a field of its own."""
-        return self.field if isinstance(self.field, TableField) else None
+        return cast(TableField, self.field) if self.field.is_table else None
 
     def column_with_role(self, role: Role) -> FieldBase | None:
         """Return the column of this place's table declaring `role`, or None."""
@@ -121,7 +121,7 @@ class WorksheetPack(BaseModel):
         places: dict[str, RolePlace] = {}
         for sheet in self.worksheets:
             for definition in sheet.fields:
-                columns = definition.columns if isinstance(definition, TableField) else []
+                columns = cast(TableField, definition).columns if definition.is_table else []
                 found = [(definition.role, RolePlace(sheet, definition))]
                 found += [(column.role, RolePlace(sheet, definition, column)) for column in columns]
                 for role, place in found:

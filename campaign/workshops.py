@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from campaign.completeness import Progress, campaign_progress
 from campaign.i18n import N_, Translator, translator
@@ -115,7 +116,7 @@ class WorkshopRepository:
                 break
             except PreconditionFailed:
                 code = new_join_code()
-                workshop = self.update(workshop.id, lambda w, c=code: setattr(w, "join_code", c))
+                workshop = self.update(workshop.id, partial(_set_join_code, code=code))
         return workshop, token
 
     def load(self, workshop_id: str) -> Workshop | None:
@@ -130,7 +131,7 @@ class WorkshopRepository:
             raise StorageError(NOT_READ, problems="; ".join(map(str, problems[:2])))
         return workshop
 
-    def by_token(self, token: str) -> Workshop | None:
+    def by_token(self, token: object) -> Workshop | None:
         """Return the workshop a facilitator token opens, or None."""
         if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
             return None
@@ -244,3 +245,7 @@ class WorkshopRepository:
             name = campaign_title(campaign, pack)
             rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, name))
         return rows
+
+
+def _set_join_code(workshop: Workshop, code: str) -> None:
+    workshop.join_code = code

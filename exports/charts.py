@@ -245,8 +245,8 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
             Label(label_width - 4 if rtl else 0, first_baseline, number, 7.2, brand.MUTED, "end" if rtl else "start")
         )
         for n, line in enumerate(lines):
-            x, anchor = (label_width - 4 - NUMBER_WIDTH, "end") if rtl else (NUMBER_WIDTH, "start")
-            shapes.append(Label(x, first_baseline - n * 8.4, line, 7.2, brand.INK, anchor))
+            x = label_width - 4 - NUMBER_WIDTH if rtl else NUMBER_WIDTH
+            shapes.append(Label(x, first_baseline - n * 8.4, line, 7.2, brand.INK, "end" if rtl else "start"))
         x1, x2 = x_of(bar.start), x_of(bar.end + dt.timedelta(days=1))
         if x2 - x1 < 5:
             shapes.append(Dot((x1 + x2) / 2, centre, 4, brand.ACCENT, brand.ACCENT))

@@ -117,7 +117,7 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
     lines = []
     for number, row in numbered:
         asked = _shorter(_text(row, ask, campaign, pack, t))
-        messages = said.get(row.get("id"), [])
+        messages = said.get(row["id"], [])
         message = _shorter(messages[0]) if messages else ""
         if asked or message:
             assert place is not None and place.table is not None

@@ -90,8 +90,9 @@ def activity_timelines(campaign: Campaign, pack: WorksheetPack, t: Translator) -
         if start is None and end is None:
             undated.append(name)
             continue
-        start, end = sorted((start or end, end or start))  # type: ignore[type-var]
-        bars.append(TimelineBar(name, start, end, period_text(start, end, t)))
+        dates = [day for day in (start, end) if day is not None]
+        first_day, last_day = min(dates), max(dates)
+        bars.append(TimelineBar(name, first_day, last_day, period_text(first_day, last_day, t)))
     if not bars:
         return []
     milestones = _deadlines(campaign, pack, t)

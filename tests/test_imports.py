@@ -5,18 +5,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("campaign", "exports", "ui")
 # Cycles other branches of issue 15 break; each is an xfail(strict=True) below, so the test says when the merge has
 # removed it (then delete its line here).
-KNOWN = {
-    "campaign.storage.open_store ↔ object_store (engineer A's open_store)": {
-        "campaign.storage",
-        "campaign.object_store",
-    },
-}
 
 
 def module_names() -> dict[str, Path]:
@@ -133,13 +125,5 @@ def test_the_graph_sees_imports_inside_functions_and_skips_type_checking_blocks(
 
 
 def test_no_module_imports_itself_through_others() -> None:
-    found = [cycle for cycle in cycles(import_graph()) if not any(set(cycle) <= group for group in KNOWN.values())]
-    assert found == [], "import cycles: " + "; ".join(" → ".join(cycle) for cycle in found)
-
-
-@pytest.mark.parametrize(
-    "group", [pytest.param(group, marks=pytest.mark.xfail(strict=True)) for group in KNOWN.values()], ids=list(KNOWN)
-)
-def test_a_cycle_left_to_another_branch_is_gone(group: set[str]) -> None:
-    found = [cycle for cycle in cycles(import_graph()) if set(cycle) <= group]
+    found = cycles(import_graph())
     assert found == [], "import cycles: " + "; ".join(" → ".join(cycle) for cycle in found)

@@ -142,7 +142,7 @@ class SheetStart(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.current_sheet = self.number  # type: ignore[attr-defined]  # read by the page decoration
+        self.canv.current_sheet = self.number  # read by the page decoration
 
 
 class SheetPages(Flowable):

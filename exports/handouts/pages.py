@@ -26,7 +26,7 @@ class HandoutCanvas(Canvas):
     handouts: Handouts
 
     def __init__(self, *args: object, **keywords: object) -> None:
-        super().__init__(*args, **keywords)  # type: ignore[arg-type]
+        super().__init__(*args, **keywords)
         self.current_sheet = 0
         self.page_sheets: list[int] = []  # the sheet each page belongs to, in page order
 
