@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from campaign.budget import amount_text, campaign_budget
-from campaign.completeness import as_table, missing_required
-from campaign.fields import Role, TableField
+from campaign.completeness import missing_required
+from campaign.fields import Role, TableField, as_table
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.reading import row_name

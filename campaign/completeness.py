@@ -11,19 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from campaign.dispatch import per_field_type
-from campaign.fields import (
-    ChoiceField,
-    DateField,
-    FieldDefinition,
-    ListField,
-    LongTextField,
-    MultiChoiceField,
-    NumberField,
-    ReferenceField,
-    TableField,
-    TextField,
-)
+from campaign.fields import FieldDefinition, TableField, as_table
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
@@ -119,23 +107,6 @@ def needs_answer(definition: FieldDefinition, value: Any) -> bool:
 def missing_cells(table: TableField, row: dict[str, Any]) -> list[FieldDefinition]:
     """Return the required columns of `table` that `row` leaves empty, in column order."""
     return [column for column in table.columns if column.required and is_empty(row.get(column.id))]
-
-
-@per_field_type("table of")
-def as_table(definition: FieldDefinition) -> TableField | None:
-    """Return `definition` when it is a table (its rows, columns and row name), else None."""
-    raise NotImplementedError  # the dispatch calls the handlers below
-
-
-@as_table.register(TableField)
-def _the_table(definition: TableField) -> TableField | None:
-    return definition
-
-
-@as_table.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
-@as_table.register(ReferenceField)
-def _no_table(definition: FieldDefinition) -> TableField | None:
-    return None
 
 
 def _missing_in(campaign: Campaign, sheet: Worksheet, definition: FieldDefinition, t: Translator) -> list[Missing]:

@@ -182,6 +182,11 @@ FIELD_TYPES: dict[str, type[FieldBase]] = {
 }
 
 
+def as_table(definition: FieldBase) -> TableField | None:
+    """Return `definition` when it is a table (its rows, columns and row name), else None."""
+    return definition if isinstance(definition, TableField) else None
+
+
 def _require_unique(values: list[str], what: str) -> None:
     seen: set[str] = set()
     for value in values:

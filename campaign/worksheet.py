@@ -10,27 +10,19 @@ from typing import Annotated, Any, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from campaign.config import config
-from campaign.dispatch import per_field_type
 from campaign.example import example_problems
 from campaign.fields import (
-    ChoiceField,
-    DateField,
     FieldBase,
     FieldDefinition,
     Identifier,
-    ListField,
-    LongTextField,
-    MultiChoiceField,
-    NumberField,
     ReferenceField,
     Role,
     Strict,
     TableField,
-    TextField,
 )
 from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
-from campaign.references import label_loops
+from campaign.references import label_loops, reference_places
 from campaign.roles import role_problems
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 from campaign.translation import translate_pack_info, translate_worksheet
@@ -265,28 +257,13 @@ def _cross_check(located: list[tuple[Worksheet, str, Document]]) -> list[Problem
     return problems
 
 
-@per_field_type("references")
 def references(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
-    """Return the references `field` declares, each with its place inside the field's definition."""
-
-
-@references.register(TextField, LongTextField, ChoiceField, MultiChoiceField, DateField, NumberField, ListField)
-def _none(field: FieldBase) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
-    return []
-
-
-@references.register(ReferenceField)
-def _itself(field: ReferenceField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
-    return [((), field)]
-
-
-@references.register(TableField)
-def _in_columns(field: TableField) -> list[tuple[tuple[str | int, ...], ReferenceField]]:
-    return [
-        (("columns", number, *place), reference)
-        for number, column in enumerate(field.columns)
-        for place, reference in references(column)
-    ]
+    """Return the references `field` declares (the "references held" concern), each with its place inside the
+    field's definition: () for the field itself, ("columns", n) for a table's column."""
+    if not field.is_table:
+        return [((), reference) for reference, _ in reference_places(field)]
+    numbers = {column.id: number for number, column in enumerate(cast(TableField, field).columns)}
+    return [(("columns", numbers[str(column)]), reference) for reference, column in reference_places(field)]
 
 
 def _check_reference(ref: ReferenceField, earlier: list[Worksheet]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -263,7 +264,7 @@ def timeline_scene(chart: Timeline, width: float) -> Scene:
     return Scene(width, height, tuple(shapes))
 
 
-def _milestones(chart: Timeline, x_of, band: float, top: float) -> list[Shape]:  # type: ignore[no-untyped-def]
+def _milestones(chart: Timeline, x_of: Callable[[dt.date], float], band: float, top: float) -> list[Shape]:
     shapes: list[Shape] = []
     ends = [float("-inf"), float("-inf")]  # right edge of the last label on each of two levels
     for milestone in sorted(chart.milestones, key=lambda m: m.date):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -41,10 +42,10 @@ class HandoutCanvas(Canvas):
             self._define_form(f"sheet_pages_{sheet}", paragraph(str(total), "footer"))
         super().save()
 
-    def _define_form(self, name: str, label: object) -> None:
-        label.wrapOn(self, 300, 20)  # type: ignore[attr-defined]
+    def _define_form(self, name: str, label: Any) -> None:  # a reportlab Paragraph (reportlab ships no types)
+        label.wrapOn(self, 300, 20)
         self.beginForm(name, lowerx=-300, lowery=-5, upperx=5, uppery=13)
-        label.drawOn(self, -300, -2.5)  # type: ignore[attr-defined]
+        label.drawOn(self, -300, -2.5)
         self.endForm()
 
 
