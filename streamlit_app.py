@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from campaign.i18n import N_, translator
+from campaign import N_, translator
 from ui.language import LANGUAGE_PARAM, begin_run
 from ui.resources import settings_problem
 

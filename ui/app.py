@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import CampaignNotFound, StorageError, WorksheetError
-from campaign.i18n import N_
-from campaign.repository import CampaignDamaged
+from campaign import N_, CampaignDamaged, CampaignNotFound, StorageError, WorksheetError
 from ui import state
 from ui.answer_box import take_waiting_reports
 from ui.auth import refuse, require_sign_in, visitor_may_open

@@ -14,8 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from campaign import Campaign
-from campaign.i18n import N_
+from campaign import N_, Campaign
 from ui.language import ui_translator
 
 SIGN_IN_KEY, SIGN_OUT_KEY = "sign-in", "sign-out"

@@ -6,12 +6,17 @@ from typing import TypeGuard
 
 import streamlit as st
 
-from campaign import Conflict, WorksheetPack
-from campaign.checks import row_label
-from campaign.fields import FieldBase, TableField
-from campaign.i18n import Translator
-from campaign.model import Place
-from campaign.reading import NOT_ANSWERED, answer_text
+from campaign import (
+    NOT_ANSWERED,
+    Conflict,
+    FieldBase,
+    Place,
+    TableField,
+    Translator,
+    WorksheetPack,
+    answer_text,
+    row_label,
+)
 from ui import saving, state
 from ui.language import language_name, ui_translator
 from ui.text import escape_markdown

@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from campaign import Campaign, StorageError, WorksheetPack, campaign_to_yaml
-from campaign.i18n import N_
-from campaign.reading import title
+from campaign import N_, Campaign, StorageError, WorksheetPack, campaign_to_yaml, title
 from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository

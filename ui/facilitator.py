@@ -7,10 +7,16 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from campaign import CampaignNotFound, StorageError, WorksheetPack
-from campaign.i18n import N_, Translator
-from campaign.workshop import Workshop, show_code
-from campaign.workshops import WorkshopNotFound
+from campaign import (
+    N_,
+    CampaignNotFound,
+    StorageError,
+    Translator,
+    WorksheetPack,
+    Workshop,
+    WorkshopNotFound,
+    show_code,
+)
 from ui import state
 from ui.join_code import render_join_code
 from ui.language import language_name, render_language_picker, ui_translator

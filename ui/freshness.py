@@ -13,9 +13,7 @@ import time
 
 import streamlit as st
 
-from campaign import Campaign, StorageError
-from campaign.changes import changed_answers
-from campaign.i18n import N_
+from campaign import N_, Campaign, StorageError, changed_answers
 from ui import state
 from ui.language import ui_translator
 from ui.resources import repository

@@ -12,10 +12,8 @@ from functools import partial
 
 import streamlit as st
 
-from campaign import Campaign
-from campaign.checks import row_label, without_row
-from campaign.dispatch import per_field_type
-from campaign.fields import (
+from campaign import (
+    Campaign,
     ChoiceField,
     DateField,
     FieldBase,
@@ -25,6 +23,9 @@ from campaign.fields import (
     ReferenceField,
     TableField,
     TextField,
+    per_field_type,
+    row_label,
+    without_row,
 )
 from ui import saving, state
 from ui.language import ui_translator

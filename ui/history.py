@@ -10,11 +10,18 @@ import datetime as dt
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
-from campaign.changes import changed_answers
-from campaign.i18n import Translator
-from campaign.reading import NOT_ANSWERED, answer_text, field_label
-from campaign.repository import CampaignDamaged
+from campaign import (
+    NOT_ANSWERED,
+    Campaign,
+    CampaignDamaged,
+    CampaignNotFound,
+    StorageError,
+    Translator,
+    WorksheetPack,
+    answer_text,
+    changed_answers,
+    field_label,
+)
 from ui import state
 from ui.language import ui_translator
 from ui.resources import repository

@@ -8,7 +8,7 @@ import io
 import segno
 import streamlit as st
 
-from campaign.workshop import Workshop, show_code
+from campaign import Workshop, show_code
 from ui.language import ui_translator
 from ui.links import PUBLIC_URL_VARIABLE, is_local_address, join_link
 

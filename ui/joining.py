@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import StorageError, WorksheetPack
-from campaign.i18n import N_
-from campaign.model import new_id
-from campaign.workshop import GROUP_NAME_LIMIT, show_code
-from campaign.workshops import JoinRefused
+from campaign import GROUP_NAME_LIMIT, N_, JoinRefused, StorageError, WorksheetPack, new_id, show_code
 from ui import state
 from ui.language import render_language_picker, ui_translator
 from ui.resources import workshops

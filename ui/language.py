@@ -12,8 +12,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_percent
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from campaign.i18n import SOURCE_LANGUAGE, Translator, interface_languages, translator
-from campaign.worksheet import available_languages
+from campaign import SOURCE_LANGUAGE, Translator, available_languages, interface_languages, translator
 from ui.state import LANGUAGE_PARAM, forget_widgets
 
 PICKER_KEY = "ui-language"

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import Campaign
-from campaign.fields import ListField
-from campaign.text import clean_text
+from campaign import Campaign, ListField, clean_text
 from ui import state
 from ui.answer_box import Box, render_box
 from ui.language import ui_translator

@@ -6,9 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from campaign import StorageError
-from campaign.workshop import PLACE_LIMIT, WORKSHOP_NAME_LIMIT
-from campaign.workshops import WorkshopRefused
+from campaign import PLACE_LIMIT, WORKSHOP_NAME_LIMIT, StorageError, WorkshopRefused
 from ui import state
 from ui.language import language_name, offered_languages, ui_translator
 from ui.resources import workshops

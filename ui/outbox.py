@@ -15,8 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from campaign import Campaign, CampaignRepository, StorageError
-from campaign.repository import CampaignInvalid, CampaignNotFound
+from campaign import Campaign, CampaignInvalid, CampaignNotFound, CampaignRepository, StorageError
 
 FIRST_SECONDS = 1.0
 LAST_SECONDS = 30.0

@@ -6,10 +6,17 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
-from campaign.i18n import N_, Translator, translator
-from campaign.model import is_empty
-from campaign.workshop import Workshop
+from campaign import (
+    N_,
+    Campaign,
+    CampaignNotFound,
+    StorageError,
+    Translator,
+    WorksheetPack,
+    Workshop,
+    is_empty,
+    translator,
+)
 from exports.by_role import column, label_column, role_table, rows_of
 from exports.lookup import cell
 from exports.wording import row_name, value_text

@@ -7,9 +7,18 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from campaign import CampaignRepository, WorksheetError, WorksheetPack, load_worksheets, open_store
-from campaign.config import Config, ConfigError, Mode, config
-from campaign.workshops import WorkshopRepository
+from campaign import (
+    CampaignRepository,
+    Config,
+    ConfigError,
+    Mode,
+    WorksheetError,
+    WorksheetPack,
+    WorkshopRepository,
+    load_worksheets,
+    open_store,
+    read_config,
+)
 
 _logged: set[str] = set()
 
@@ -39,7 +48,7 @@ def worksheet_pack(language: str | None = None) -> WorksheetPack:
 def settings() -> Config:
     """Return the app's settings (campaign.config): the environment, under the root-level settings of
     `.streamlit/secrets.toml` (Streamlit copies those into the environment too, so they win there as well)."""
-    return config(_root_secrets())
+    return read_config(_root_secrets())
 
 
 def settings_problem() -> str | None:

@@ -6,10 +6,7 @@ import logging
 
 import streamlit as st
 
-from campaign import Campaign, WorksheetPack
-from campaign.checks import Finding, plan_check
-from campaign.completeness import campaign_progress
-from campaign.i18n import translator
+from campaign import Campaign, Finding, WorksheetPack, campaign_progress, plan_check, translator
 from ui import state
 from ui.conflicts import render_conflicts
 from ui.downloads import render_downloads

@@ -6,8 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from campaign.fields import TableField
-from campaign.model import new_row_id
+from campaign import TableField, new_row_id
 from ui import state
 from ui.language import ui_translator
 from ui.widgets import Slot

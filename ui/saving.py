@@ -10,10 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from campaign import Campaign, Conflict, StorageError
-from campaign.changes import same_campaign
-from campaign.model import is_empty
-from campaign.repository import CampaignInvalid
+from campaign import Campaign, CampaignInvalid, Conflict, StorageError, is_empty, same_campaign
 from ui import outbox, state
 from ui.language import ui_translator
 from ui.resources import repository

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import StorageError, WorksheetPack
-from campaign.i18n import Translator
+from campaign import StorageError, Translator, WorksheetPack
 from ui import saving, state
 from ui.history import render_history
 from ui.language import language_name, offered_languages, ui_translator

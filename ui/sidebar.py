@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import WorksheetPack
-from campaign.completeness import Progress, campaign_progress
-from campaign.i18n import Translator
-from campaign.reading import title
+from campaign import Progress, Translator, WorksheetPack, campaign_progress, title
 from ui import state
 from ui.language import percent, render_language_picker, ui_translator
 from ui.links import private_link

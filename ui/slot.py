@@ -9,12 +9,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from campaign import Campaign, WorksheetPack
-from campaign.completeness import needs_answer
-from campaign.dispatch import per_field_type
-from campaign.fields import FieldBase
-from campaign.merge import put_at_path
-from campaign.model import is_empty
+from campaign import Campaign, FieldBase, WorksheetPack, is_empty, needs_answer, per_field_type, put_at_path
 from ui import saving, state
 from ui.language import ui_translator
 from ui.state import WIDGET_PREFIX

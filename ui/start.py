@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, is_valid_id, parse_campaign
-from campaign.campaign_file import reference_problems
-from campaign.completeness import campaign_progress
-from campaign.example import example_campaign
-from campaign.fields import Role
-from campaign.file_end import FileEnd, file_end
-from campaign.i18n import N_
-from campaign.lengths import text_too_long
-from campaign.reading import title
-from campaign.repository import CampaignDamaged
-from campaign.strict_yaml import MAX_BYTES
-from campaign.text import clean_text
+from campaign import (
+    MAX_BYTES,
+    N_,
+    Campaign,
+    CampaignDamaged,
+    CampaignNotFound,
+    FileEnd,
+    Role,
+    StorageError,
+    WorksheetPack,
+    campaign_progress,
+    clean_text,
+    example_campaign,
+    find_file_end,
+    is_valid_id,
+    parse_campaign,
+    reference_problems,
+    text_too_long,
+    title,
+)
 from ui import state
 from ui.auth import current_owner, listed_for_visitor
 from ui.joining import render_join_form
@@ -272,7 +280,7 @@ def _upload(pack: WorksheetPack) -> None:
         campaign, problems = parse_campaign(data, pack, file=uploaded.name, t=t)
         if campaign is not None:
             problems = reference_problems(campaign, pack, file=uploaded.name, t=t)
-        checked = (seen, campaign if not problems else None, [str(p) for p in problems], file_end(data))
+        checked = (seen, campaign if not problems else None, [str(p) for p in problems], find_file_end(data))
         st.session_state["upload-checked"] = checked
     _, campaign, problems, end = checked
     if end is FileEnd.CUT_SHORT:  # part of the file is missing: no list of problems to fix, only this

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from campaign import Campaign, is_valid_id
-from campaign.workshops import TOKEN_RE
+from campaign import TOKEN_RE, Campaign, is_valid_id
 
 LANGUAGE_PARAM = "lang"  # the URL parameter naming the interface language (ui/language.py reads it)
 REVIEW, SETTINGS, PLENARY = "review", "settings", "plenary"

@@ -6,9 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from campaign import Campaign, Worksheet, WorksheetPack
-from campaign.checks import plan_check
-from campaign.i18n import Translator
+from campaign import Campaign, Translator, Worksheet, WorksheetPack, plan_check
 from ui import saving, state
 from ui.conflicts import render_conflicts
 from ui.field_widgets import Slot, render_field

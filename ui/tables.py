@@ -7,10 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from campaign import Campaign
-from campaign.checks import references_to, row_label, without_row
-from campaign.completeness import missing_cells
-from campaign.fields import TableField
+from campaign import Campaign, TableField, missing_cells, references_to, row_label, without_row
 from ui import saving, state
 from ui.grid import render_grid
 from ui.language import ui_translator

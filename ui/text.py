@@ -6,12 +6,17 @@ import datetime as dt
 import re
 from typing import Any
 
-from campaign import Campaign
-from campaign.example import example_campaign
-from campaign.fields import FieldBase
-from campaign.i18n import Translator, translator
-from campaign.reading import NOT_ANSWERED, answer_text, one_line
-from campaign.worksheet import WorksheetPack
+from campaign import (
+    NOT_ANSWERED,
+    Campaign,
+    FieldBase,
+    Translator,
+    WorksheetPack,
+    answer_text,
+    example_campaign,
+    one_line,
+    translator,
+)
 
 # Streamlit labels and st.markdown parse Markdown, HTML-like tags, :directives[], $math$ and emoji codes:
 # backslash-escape every mark that means something so typed text shows exactly as typed.

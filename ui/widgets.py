@@ -12,8 +12,7 @@ from typing import Any
 import streamlit as st
 from babel.numbers import NumberFormatError, parse_decimal
 
-from campaign.checks import row_label
-from campaign.fields import (
+from campaign import (
     ChoiceField,
     DateField,
     LongTextField,
@@ -21,9 +20,10 @@ from campaign.fields import (
     NumberField,
     ReferenceField,
     TextField,
+    clean_text,
+    row_label,
+    text_too_long,
 )
-from campaign.lengths import text_too_long
-from campaign.text import clean_text
 from ui.answer_box import Box, Kind, render_box
 from ui.language import ui_translator
 from ui.slot import Slot, draw_widget, help_text, label, seed, with_clear

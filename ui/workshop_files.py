@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack
-from campaign.fields import slug
-from campaign.workshop import Workshop
+from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, Workshop, slug
 from ui.downloads import EXPORTS
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack

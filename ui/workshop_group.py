@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import Campaign, StorageError, WorksheetPack
-from campaign.workshop import Workshop
+from campaign import Campaign, StorageError, WorksheetPack, Workshop
 from ui import state
 from ui.language import ui_translator
 from ui.resources import workshops

@@ -9,12 +9,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from campaign import StorageError, WorksheetPack
-from campaign.completeness import Status
-from campaign.fields import slug
-from campaign.i18n import N_, Translator, translator
-from campaign.spreadsheet import csv_bytes
-from campaign.workshops import GroupProgress
+from campaign import N_, GroupProgress, Status, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
 from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
 
