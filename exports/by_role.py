@@ -44,3 +44,8 @@ def ranked_choices(place: RolePlace | None, role: Role) -> tuple[FieldBase | Non
     table lacks the column)."""
     found = column(place, role)
     return found, (() if found is None else choices_of(found))
+
+
+def cell(row: dict[str, Any], column: FieldBase | None) -> Any:
+    """Return a row's value in `column` (a column found by its role), or None when the pack has no such column."""
+    return None if column is None else row.get(column.id)

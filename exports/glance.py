@@ -10,9 +10,8 @@ from campaign.fields import FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import RolePlace, WorksheetPack
-from exports.by_role import column, label_column, ranked_choices, role_table, rows_of
+from exports.by_role import cell, column, label_column, ranked_choices, role_table, rows_of
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
-from exports.lookup import cell
 from exports.sections import section_title
 from exports.wording import clean, date_text, row_name, value_text
 

@@ -9,9 +9,8 @@ from babel.dates import get_month_names
 from campaign.i18n import Translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
-from exports.by_role import column, ranked_choices, role_table, rows_of
+from exports.by_role import cell, column, ranked_choices, role_table, rows_of
 from exports.document import Block, MapPoint, Milestone, PowerMap, Timeline, TimelineBar
-from exports.lookup import cell
 from exports.wording import clean, period_text, row_name
 
 BARS_PER_TIMELINE = 20

@@ -17,8 +17,7 @@ from campaign import (
     is_empty,
     translator,
 )
-from exports.by_role import column, label_column, role_table, rows_of
-from exports.lookup import cell
+from exports.by_role import cell, column, label_column, role_table, rows_of
 from exports.wording import row_name, value_text
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
