@@ -83,7 +83,7 @@ class Box:
 def render_box(box: Box) -> None:
     """Draw `box` and store what the person types in it; show why a text was not stored, if it was not."""
     reports: dict[str, tuple[str, str]] = st.session_state.setdefault(REPORTS_KEY, {})
-    data = {
+    data: dict[str, object] = {
         "key": box.key,
         "kind": box.kind,
         "label": box.label,
@@ -108,7 +108,11 @@ def render_box(box: Box) -> None:
         data["words"] = _note_words()
     data = {name: value for name, value in data.items() if value not in (None, False)}  # less to send each run
     drawn[box.key] = box
-    ANSWER_BOX(key=box.key, data=data, on_typed_change=lambda: take_report(box, _state(box.key)))
+
+    def on_typed_change() -> None:
+        take_report(box, _state(box.key))
+
+    ANSWER_BOX(key=box.key, data=data, on_typed_change=on_typed_change)
     problem = st.session_state.get(PROBLEMS_KEY, {}).get(box.key)
     if problem:
         st.caption(f":red[:material/error: {escape_markdown(problem)}]")

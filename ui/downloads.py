@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -14,7 +15,12 @@ from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository
 
+if TYPE_CHECKING:
+    from exports.document import Paper
+
 BUILT_KEY = "built-files"
+PAPERS: tuple[Paper, ...] = ("a4", "letter")  # the paper sizes the files offer
+CacheKey = tuple[str, int, str, str]  # (campaign id, revision, export id, paper or "") of a built file
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class Export:
     description: str
     extension: str
     mime: str
-    build: Callable[[Campaign, WorksheetPack, str], bytes]
+    build: Callable[[Campaign, WorksheetPack, Paper], bytes]
     uses_paper: bool = False
 
 
@@ -36,7 +42,7 @@ def _renderer(module: str, name: str) -> Callable[..., bytes]:
     return getattr(importlib.import_module(module), name)
 
 
-def _plan(campaign: Campaign, pack: WorksheetPack, paper: str) -> object:
+def _plan(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> object:
     from exports.plan import build_plan
 
     logo = None
@@ -46,22 +52,22 @@ def _plan(campaign: Campaign, pack: WorksheetPack, paper: str) -> object:
         except StorageError:
             logo = None  # a plan without its logo beats no plan
     # the plan is written in the campaign's language: `pack` comes in that language too (ui/review.py)
-    return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper)  # type: ignore[arg-type]
+    return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper)
 
 
-def _docx(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+def _docx(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
     return _renderer("exports.docx", "render_docx")(_plan(campaign, pack, paper))
 
 
-def _pdf(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+def _pdf(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
     return _renderer("exports.pdf", "render_pdf")(_plan(campaign, pack, paper))
 
 
-def _yaml(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+def _yaml(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
     return campaign_to_yaml(campaign).encode()
 
 
-def _handouts(campaign: Campaign, pack: WorksheetPack, paper: str) -> bytes:
+def _handouts(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
     return _renderer("exports.handouts", "handouts_pdf")(pack, paper)
 
 
@@ -113,13 +119,13 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
     t = ui_translator()
     paper = st.radio(
         t("Paper size for the PDF, Word and worksheet files"),
-        ["a4", "letter"],
+        PAPERS,
         index=0 if campaign.settings.paper == "a4" else 1,
         format_func={"a4": "A4", "letter": t("Letter")}.__getitem__,
         horizontal=True,
         key=f"download-paper-{campaign.settings.paper}",
     )
-    built: dict[tuple[str, int, str, str], bytes] = st.session_state.setdefault(BUILT_KEY, {})
+    built: dict[CacheKey, bytes] = st.session_state.setdefault(BUILT_KEY, {})
     for export in EXPORTS:
         cache_key = (campaign.id, campaign.revision, export.id, paper if export.uses_paper else "")
         with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"export-{export.id}"):
@@ -143,8 +149,8 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
             st.error(problem, icon=":material/error:")
 
 
-def _prepare(export: Export, campaign: Campaign, pack: WorksheetPack, paper: str, cache_key: tuple) -> None:  # type: ignore[type-arg]
-    built: dict = st.session_state.setdefault(BUILT_KEY, {})  # type: ignore[type-arg]
+def _prepare(export: Export, campaign: Campaign, pack: WorksheetPack, paper: Paper, cache_key: CacheKey) -> None:
+    built: dict[CacheKey, bytes] = st.session_state.setdefault(BUILT_KEY, {})
     try:
         data = export.build(campaign, pack, paper)
     except (ImportError, AttributeError):

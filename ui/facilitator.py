@@ -63,8 +63,8 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
     _header(workshop, t)
     if st.session_state.get(CREATED_KEY) == workshop.id:
         _bookmark_reminder(token, t)
-    if error := st.session_state.pop(ERROR_KEY, None):
-        st.error(error, icon=":material/error:")
+    if message := st.session_state.pop(ERROR_KEY, None):
+        st.error(message, icon=":material/error:")
     default = st.session_state.setdefault(TAB_KEY, TABS[0] if workshop.groups else TABS[1])
     groups, code, plenary, files = st.tabs([t(tab) for tab in TABS], default=t(default))
     with groups:

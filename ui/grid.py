@@ -52,12 +52,13 @@ def render_grid(table: TableField, slot: Slot) -> None:
                 f"**{escape_markdown(column.label)}**" + (" \\*" if column.required else ""),
                 help=help_text(column),
             )
+    sheet_id, field_id = slot.path.split(".")  # a table's path is "worksheet.field"
     for number, row in enumerate(rows, start=1):
         with st.container(key=f"grid-row-{slot.path}-{row['id']}".replace(".", "-")):
             places = st.columns([*widths, 0.4], vertical_alignment="center")
             for place, column in zip(places, table.columns, strict=False):
                 cell = f"{slot.path}.{row['id']}.{column.id}"
-                commit = partial(saving.save_cell, *slot.path.split("."), row["id"], column.id)
+                commit = partial(saving.save_cell, sheet_id, field_id, row["id"], column.id)
                 labelled = column.model_copy(update={"label": f"{column.label} ({table.row_name} {number})"})
                 with place:
                     render_field(

@@ -7,6 +7,8 @@ one; Enter moves to the next box. There is no separate "add" box whose text coul
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from campaign import Campaign, ListField, clean_text
@@ -34,7 +36,7 @@ def render_list(definition: ListField, slot: Slot) -> None:
                     kind="line",
                     label=f"{noun} {number + 1}",
                     value="" if new else items[number],
-                    take=lambda text, n=number: _put_item(slot, n, text),
+                    take=partial(_put_item, slot, number),
                     placeholder=(t("Add {item}", item=noun.lower()) if items else t("First {item}", item=noun.lower()))
                     if new
                     else None,

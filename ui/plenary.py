@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -10,6 +11,7 @@ from campaign import (
     N_,
     Campaign,
     CampaignNotFound,
+    FieldBase,
     StorageError,
     Translator,
     WorksheetPack,
@@ -56,9 +58,11 @@ def group_words(name: str, campaign: Campaign, pack: WorksheetPack, t: Translato
     return GroupWords(name, str(goal or ""), tuple(o for o in objectives if o), tuple(messages))
 
 
-def _text(row: dict, column: object, campaign: Campaign, pack: WorksheetPack, t: Translator | None) -> str:  # type: ignore[type-arg]
-    value = cell(row, column)  # type: ignore[arg-type]
-    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack, t)  # type: ignore[arg-type]
+def _text(
+    row: dict[str, Any], column: FieldBase | None, campaign: Campaign, pack: WorksheetPack, t: Translator | None
+) -> str:
+    value = cell(row, column)
+    return "" if column is None or is_empty(value) else value_text(column, value, campaign, pack, t)
 
 
 @st.cache_data(ttl=SHARED_SECONDS, show_spinner=False, max_entries=200)

@@ -46,12 +46,12 @@ def render_review(space: state.Workspace, pack: WorksheetPack) -> None:
         st.caption(t("The plan as it will print (pictures appear as tables here)."))
         with st.container(border=True, height=640, key="plan-preview-box"):
             try:
-                preview = plan_preview(campaign, plan_pack)
+                plan_text = plan_preview(campaign, plan_pack)
             except Exception:
                 logging.getLogger(__name__).exception("the plan preview failed")
                 st.warning(t("The preview cannot be shown right now; the plan check and downloads still work."))
             else:
-                st.markdown(preview)
+                st.markdown(plan_text)
 
 
 def render_plan_check(campaign: Campaign, pack: WorksheetPack) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import StorageError, Translator, WorksheetPack
+from campaign import Campaign, StorageError, Translator, WorksheetPack
 from ui import saving, state
 from ui.history import render_history
 from ui.language import language_name, offered_languages, ui_translator
@@ -74,7 +74,7 @@ def _language(space: state.Workspace, t: Translator) -> None:
 def _language_changed() -> None:
     language = st.session_state[LANGUAGE_KEY]
 
-    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+    def edit(campaign: Campaign) -> None:
         campaign.language = language
 
     saving.save_edit(edit)
@@ -83,7 +83,7 @@ def _language_changed() -> None:
 def _paper_changed() -> None:
     paper = st.session_state[PAPER_KEY]
 
-    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+    def edit(campaign: Campaign) -> None:
         campaign.settings.paper = paper
 
     saving.save_edit(edit)
@@ -131,14 +131,14 @@ def _logo_uploaded() -> None:
         st.session_state["logo-problem"] = error.translated(t)
         return
 
-    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+    def edit(campaign: Campaign) -> None:
         campaign.settings.logo = name
 
     saving.save_edit(edit)
 
 
 def _remove_logo() -> None:
-    def edit(campaign) -> None:  # type: ignore[no-untyped-def]
+    def edit(campaign: Campaign) -> None:
         campaign.settings.logo = None
 
     saving.save_edit(edit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from campaign import (
@@ -157,10 +159,10 @@ def _create_new() -> None:
     _create(lambda: campaign)
 
 
-def _create(make: object) -> None:
+def _create(make: Callable[[], Campaign]) -> None:
     """Store the campaign made by `make` under a fresh id and open its first step."""
     try:
-        created = repository().create(make(), owner=current_owner())  # type: ignore[operator]
+        created = repository().create(make(), owner=current_owner())
     except StorageError as error:
         st.session_state["start-error"] = error.translated(ui_translator())
         return
@@ -277,10 +279,10 @@ def _upload(pack: WorksheetPack) -> None:
     seen = (uploaded.file_id, t.language)  # parse each upload once, not on every rerun (again in a new language)
     if checked is None or checked[0] != seen:
         data = uploaded.getvalue()
-        campaign, problems = parse_campaign(data, pack, file=uploaded.name, t=t)
-        if campaign is not None:
-            problems = reference_problems(campaign, pack, file=uploaded.name, t=t)
-        checked = (seen, campaign if not problems else None, [str(p) for p in problems], find_file_end(data))
+        parsed, found = parse_campaign(data, pack, file=uploaded.name, t=t)
+        if parsed is not None:
+            found = reference_problems(parsed, pack, file=uploaded.name, t=t)
+        checked = (seen, parsed if not found else None, [str(p) for p in found], find_file_end(data))
         st.session_state["upload-checked"] = checked
     _, campaign, problems, end = checked
     if end is FileEnd.CUT_SHORT:  # part of the file is missing: no list of problems to fix, only this

@@ -110,7 +110,7 @@ def open_workspace(campaign: Campaign) -> Workspace:
 
 def forget_widgets(prefix: str = WIDGET_PREFIX) -> None:
     """Drop widget values starting with `prefix`, so the next run fills them from the campaign again."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+    for key in [k for k in st.session_state if k.startswith(prefix)]:  # Streamlit keeps every key as str
         del st.session_state[key]
 
 

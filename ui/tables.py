@@ -35,6 +35,7 @@ def render_cards(table: TableField, slot: Slot) -> None:
     count = t("{count} of at most {max}", count=len(rows), max=table.max_rows)
     st.markdown(f"**{label(table)}** · {count}", help=help_text(table))
     hints(Slot(slot.path, table, rows, slot.commit, slot.campaign, slot.pack))
+    sheet_id, field_id = slot.path.split(".")  # a table's path is "worksheet.field"
     for number, row in enumerate(rows, start=1):
         name = row_label(slot.campaign, slot.pack, table, row, number)
         notes = state.notes_for(f"{slot.path}.{row['id']}")
@@ -46,7 +47,7 @@ def render_cards(table: TableField, slot: Slot) -> None:
                 st.caption(f":orange[:material/info: {escape_markdown(note)}]")
             for column in table.columns:
                 cell = f"{slot.path}.{row['id']}.{column.id}"
-                commit = partial(saving.save_cell, *slot.path.split("."), row["id"], column.id)
+                commit = partial(saving.save_cell, sheet_id, field_id, row["id"], column.id)
                 render_field(Slot(cell, column, row.get(column.id), commit, slot.campaign, slot.pack, False))
             _removal(slot, table, row, name)
     add_row_button(slot, table, len(rows))

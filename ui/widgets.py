@@ -181,11 +181,12 @@ def _take_number(definition: NumberField, slot: Slot, text: str) -> str | None:
     if definition.integer and not float(number).is_integer():
         return t("Type a whole number.")
     low, high = definition.minimum, definition.maximum
-    if (low is not None and number < low) or (high is not None and number > high):
-        if low is not None and high is not None:
+    if low is not None and high is not None:
+        if number < low or number > high:
             return t("Type a number from {low} to {high}.", low=t.number(low), high=t.number(high))
-        if low is not None:
-            return t("Type a number of at least {low}.", low=t.number(low))
+    elif low is not None and number < low:
+        return t("Type a number of at least {low}.", low=t.number(low))
+    elif high is not None and number > high:
         return t("Type a number of at most {high}.", high=t.number(high))
     slot.commit(int(number) if float(number).is_integer() else float(number))
     return None
@@ -216,17 +217,24 @@ def reference_widget(definition: ReferenceField, slot: Slot) -> None:
     t = ui_translator()
     empty = t("First add rows to “{table}” in “{step}”", table=table.label, step=source.short_title)
     empty = empty if not rows else t("Choose…")
-    common = {
-        "format_func": lambda row_id: names.get(row_id, row_id),
-        "key": slot.key,
-        "help": help_text(definition),
-        "disabled": not options,
-        "placeholder": empty,
-        "label_visibility": slot.label_visibility,
-    }
+
+    def shown(row_id: str) -> str:
+        return names.get(row_id, row_id)
+
     if definition.multiple:
         seed(slot.key, chosen)
-        st.multiselect(label(definition), options, on_change=_changed, args=(slot, list), **common)
+        st.multiselect(
+            label(definition),
+            options,
+            format_func=shown,
+            key=slot.key,
+            help=help_text(definition),
+            on_change=_changed,
+            args=(slot, list),
+            disabled=not options,
+            placeholder=empty,
+            label_visibility=slot.label_visibility,
+        )
     else:
         seed(slot.key, chosen[0] if chosen else None)
         with with_clear(slot):
@@ -234,10 +242,15 @@ def reference_widget(definition: ReferenceField, slot: Slot) -> None:
                 label(definition),
                 options,
                 index=None,
+                format_func=shown,
+                key=slot.key,
+                help=help_text(definition),
                 on_change=_changed,
                 args=(slot, _one_to_list),
                 required=True,
-                **common,
+                disabled=not options,
+                placeholder=empty,
+                label_visibility=slot.label_visibility,
             )
 
 

@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, Workshop, slug
-from ui.downloads import EXPORTS
+from ui.downloads import EXPORTS, PAPERS
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
 from ui.text import escape_markdown
 
 if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
+
     from exports.archive import GroupPlan  # imported when a ZIP is asked for: it loads the renderers
+    from exports.document import Paper
 
 ZIP_KEY = "workshop-zip"  # (workshop id, paper) -> (bytes, groups in it, built at, groups left out)
 HANDOUTS_KEY = "workshop-handouts"  # (language, paper) -> bytes
@@ -29,7 +32,7 @@ def render_workshop_files(workshop: Workshop, pack: WorksheetPack) -> None:
     pack = worksheet_pack(workshop.language)  # the paper worksheets speak the workshop's language
     paper = st.radio(
         t("Paper size"),
-        ["a4", "letter"],
+        PAPERS,
         format_func={"a4": "A4", "letter": t("Letter")}.__getitem__,
         horizontal=True,
         key=PAPER_KEY,
@@ -57,7 +60,7 @@ def render_workshop_files(workshop: Workshop, pack: WorksheetPack) -> None:
         _handouts(pack, paper, workshop.language)
 
 
-def _zip(workshop: Workshop, pack: WorksheetPack, paper: str) -> None:
+def _zip(workshop: Workshop, pack: WorksheetPack, paper: Paper) -> None:
     t = ui_translator()
     built = st.session_state.get(ZIP_KEY, {}).get((workshop.id, paper))
     if not workshop.groups:
@@ -101,7 +104,9 @@ def _zip(workshop: Workshop, pack: WorksheetPack, paper: str) -> None:
         st.rerun()
 
 
-def _build_zip(workshop: Workshop, pack: WorksheetPack, paper: str, bar) -> tuple[bytes, int, dt.datetime, int]:  # type: ignore[no-untyped-def]
+def _build_zip(
+    workshop: Workshop, pack: WorksheetPack, paper: Paper, bar: DeltaGenerator
+) -> tuple[bytes, int, dt.datetime, int]:
     from exports.archive import build_archive  # the renderers load only when a ZIP is asked for
 
     t = ui_translator()
@@ -114,7 +119,7 @@ def _build_zip(workshop: Workshop, pack: WorksheetPack, paper: str, bar) -> tupl
             (number - 1) / total, text=t("Group {number} of {total}: {name}", number=number, total=total, name=name)
         )
 
-    data = build_archive(groups, pack, today=dt.date.today(), paper=paper, on_group=step)  # type: ignore[arg-type]
+    data = build_archive(groups, pack, today=dt.date.today(), paper=paper, on_group=step)
     bar.progress(1.0, text=t("Done"))
     return data, total, dt.datetime.now(), len(workshop.groups) - total
 
@@ -144,7 +149,7 @@ def _logo(campaign: Campaign) -> bytes | None:
         return None  # a plan without its logo beats no plan
 
 
-def _handouts(pack: WorksheetPack, paper: str, language: str) -> None:
+def _handouts(pack: WorksheetPack, paper: Paper, language: str) -> None:
     t = ui_translator()
     built = st.session_state.setdefault(HANDOUTS_KEY, {})
     if (language, paper) in built:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped]  # pandas has no hints of its own; pandas-stubs is not installed
 import streamlit as st
-from pandas.io.formats.style import Styler
+from pandas.io.formats.style import Styler  # type: ignore[import-untyped]  # as above
 
 from campaign import N_, GroupProgress, Status, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
 from ui.language import day_month, percent, ui_translator
