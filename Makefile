@@ -45,7 +45,7 @@ format: setup-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-typecheck: setup-dev  ## mypy over campaign/ and exports/ (settings in pyproject.toml [tool.mypy])
+typecheck: setup-dev  ## mypy over campaign/, exports/, ui/ and streamlit_app.py (settings in pyproject.toml [tool.mypy])
 	$(BIN)/mypy
 
 test: typecheck

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from campaign.fields import FieldDefinition, TableField, as_table
+from campaign.fields import FieldBase, FieldDefinition, TableField, as_table
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.worksheet import Worksheet, WorksheetPack
@@ -98,7 +98,7 @@ def missing_required(campaign: Campaign, pack: WorksheetPack, *, t: Translator |
     return list(campaign_progress(campaign, pack, t=t).overall.missing)
 
 
-def needs_answer(definition: FieldDefinition, value: Any) -> bool:
+def needs_answer(definition: FieldBase, value: Any) -> bool:
     """Return True when `value` leaves the field's own requirement unmet: required (or, for a table, needing
     rows) and empty. Cells and row counts of a table that holds rows are `missing_cells` and `step_progress`."""
     return is_empty(value) and bool(definition.required or getattr(definition, "min_rows", 0))

@@ -11,16 +11,7 @@ import streamlit as st
 
 from campaign import (
     Campaign,
-    ChoiceField,
-    DateField,
     FieldBase,
-    ListField,
-    LongTextField,
-    MultiChoiceField,
-    NumberField,
-    ReferenceField,
-    TableField,
-    TextField,
     WorksheetPack,
     is_empty,
     needs_answer,
@@ -32,26 +23,13 @@ from ui.language import ui_translator
 from ui.state import WIDGET_PREFIX
 from ui.text import describe, escape_markdown
 
-# a field of a worksheet or a column of a table: the campaign's `FieldDefinition`, which is not a public name
-Definition = (
-    TextField
-    | LongTextField
-    | ChoiceField
-    | MultiChoiceField
-    | DateField
-    | NumberField
-    | ListField
-    | TableField
-    | ReferenceField
-)
-
 
 @dataclass(frozen=True)
 class Slot:
     """Where a widget's answer lives: its path, its definition, its stored value and how to store it."""
 
     path: str  # "worksheet.field", or "worksheet.field.row.column" for a cell of a table row
-    definition: Definition
+    definition: FieldBase  # a field of a worksheet or a column of a table
     value: Any
     commit: Callable[[Any], None]
     campaign: Campaign
