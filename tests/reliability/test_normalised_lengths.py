@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from campaign.reading import title
 from campaign.workshops import WorkshopRepository
 from tests.ui.conftest import rerun
 
@@ -83,7 +84,7 @@ def test_the_longest_campaign_name_that_fits_is_created(app, repo) -> None:
     at = app()
     at.text_input(key="new-name").input(QA * 60)
     _click(at, "Start the campaign")
-    assert len(repo.load(at.query_params["c"]).title) == 120
+    assert len(title(repo.load(at.query_params["c"]), repo.pack)) == 120
 
 
 def _text_fields() -> list[tuple[str, str, int]]:
