@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
     from campaign.config import Config, ConfigError, Mode
-    from campaign.config import config as read_config
+    from campaign.config import config as current_config
     from campaign.dispatch import per_field_type
     from campaign.example import example_campaign
     from campaign.fields import (
@@ -68,7 +68,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "ChoiceField": "campaign.fields",
     "clean_text": "campaign.text",
     "Config": "campaign.config",
-    "read_config": ("campaign.config", "config"),
+    "current_config": ("campaign.config", "config"),
     "ConfigError": "campaign.config",
     "Conflict": "campaign.model",
     "csv_bytes": "campaign.spreadsheet",
@@ -191,6 +191,7 @@ __all__ = [
     "changed_answers",
     "clean_text",
     "csv_bytes",
+    "current_config",
     "example_campaign",
     "field_label",
     "find_file_end",
@@ -208,7 +209,6 @@ __all__ = [
     "per_field_type",
     "plan_check",
     "put_at_path",
-    "read_config",
     "reference_problems",
     "references_to",
     "row_label",

@@ -15,9 +15,9 @@ from campaign import (
     WorksheetError,
     WorksheetPack,
     WorkshopRepository,
+    current_config,
     load_worksheets,
     open_store,
-    read_config,
 )
 
 _logged: set[str] = set()
@@ -48,7 +48,7 @@ def worksheet_pack(language: str | None = None) -> WorksheetPack:
 def settings() -> Config:
     """Return the app's settings (campaign.config): the environment, under the root-level settings of
     `.streamlit/secrets.toml` (Streamlit copies those into the environment too, so they win there as well)."""
-    return read_config(_root_secrets())
+    return current_config(_root_secrets())
 
 
 def settings_problem() -> str | None:
