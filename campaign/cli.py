@@ -16,7 +16,7 @@ from campaign.config import ConfigError, config
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
-from campaign.model import Campaign
+from campaign.model import Campaign, is_valid_id
 from campaign.problems import Problem
 from campaign.reading import title as campaign_title
 from campaign.repository import CampaignNotFound, CampaignRepository
@@ -27,6 +27,8 @@ from campaign.worksheet import WorksheetError, WorksheetPack, available_language
 
 if TYPE_CHECKING:  # argparse's class is generic only in its type stubs
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+ID_MARK = "\N{WORD JOINER}"  # never typed, never in an id: argparse sees a word, not an option
 
 
 def register(subparsers: Subparsers) -> None:
@@ -50,11 +52,11 @@ def register(subparsers: Subparsers) -> None:
     new.add_argument("--title", required=True, help="the campaign's name")
     new.set_defaults(run=create_campaign)
     history = subparsers.add_parser("history", help="list the kept versions of a campaign in the data folder")
-    history.add_argument("id", help="the campaign's id (from its link: ?c=...)")
+    history.add_argument("id", type=campaign_id_argument, help="the campaign's id (from its link: ?c=...)")
     history.add_argument("--last", type=int, default=20, help="how many of the newest versions (default: 20)")
     history.set_defaults(run=show_history)
     restore = subparsers.add_parser("restore", help="bring back an earlier version of a campaign (as a new version)")
-    restore.add_argument("id", help="the campaign's id (from its link: ?c=...)")
+    restore.add_argument("id", type=campaign_id_argument, help="the campaign's id (from its link: ?c=...)")
     restore.add_argument("version", type=int, help="the version to bring back (see `history`)")
     restore.set_defaults(run=restore_version)
     words = subparsers.add_parser("translations", help="list the words each translation of the worksheets still lacks")
@@ -243,6 +245,17 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     return 0
 
 
+def _ids_kept_as_words(argv: Sequence[str]) -> list[str]:
+    """Return `argv` with every campaign id that starts with "-" (one id in 64: ids are URL-safe base64) marked
+    so that argparse reads it as a word, not as an option; `campaign_id_argument` takes the mark off again."""
+    return [ID_MARK + word if word.startswith("-") and is_valid_id(word) else word for word in argv]
+
+
+def campaign_id_argument(word: str) -> str:
+    """Return the campaign id a command was given (see `_ids_kept_as_words`)."""
+    return word.removeprefix(ID_MARK)
+
+
 def main_parser(prog: str = "python -m campaign") -> argparse.ArgumentParser:
     """Return the parser for `python -m campaign` (or the console script `prog`), without commands."""
     return argparse.ArgumentParser(
@@ -267,7 +280,7 @@ def run(
     register(subparsers)
     for add_commands in extra_registrations:
         add_commands(subparsers)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_ids_kept_as_words(sys.argv[1:] if argv is None else argv))
     try:
         pack = load_worksheets(language=getattr(args, "lang", None) if args.command != "translations" else None)
     except WorksheetError as error:

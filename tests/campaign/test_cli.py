@@ -155,3 +155,19 @@ def test_history_and_restore_refuse_unknown_campaigns_plainly(arguments: list[st
     assert result.returncode == 1
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.yaml"))
+
+
+def test_an_id_that_starts_with_a_dash_is_read_as_an_id_not_an_option(tmp_path: Path) -> None:
+    """One id in 64 starts with "-" (ids are URL-safe base64 of 128 random bits): the commands still take it."""
+    data = tmp_path / "data"
+    made = run("new", "--title", "Dash first", data_dir=data).stdout.split()[0]
+    dashed = "-" + made[1:]
+    folder = (data / "campaigns" / made).rename(data / "campaigns" / dashed)
+    for saved in folder.rglob("*.yaml"):  # the campaign and its kept versions name their id
+        saved.write_text(saved.read_text(encoding="utf-8").replace(made, dashed), encoding="utf-8")
+    listed = run("history", dashed, "--last", "5", data_dir=data)
+    assert listed.returncode == 0, listed.stderr
+    assert "Dash first" in listed.stdout
+    restored = run("restore", dashed, "1", data_dir=data)
+    assert restored.returncode == 0, restored.stderr
+    assert run("history", "-not-an-id", data_dir=data).returncode == 2  # an unknown option is still refused
