@@ -81,3 +81,13 @@ def test_the_sheets_speak_the_workshops_language(groups) -> None:
     assert answers[1][answers[0].index(level.label)] == answer_text(
         level, groups[0][1].answer("profile", "level"), groups[0][1], french, translator("fr")
     )
+
+
+def test_group_names_starting_a_formula_stay_text_in_both_formats(pack: WorksheetPack) -> None:
+    groups = [(name, Campaign(id=f"g{n}")) for n, name in enumerate(HOSTILE)]
+    progress = _book(workshop_xlsx(groups, pack)).worksheets[0]
+    names = [progress.cell(row, 1) for row in range(2, 2 + len(HOSTILE))]
+    assert [c.value for c in names] == HOSTILE and {c.data_type for c in names} == {"s"}
+    archive = zipfile.ZipFile(io.BytesIO(workshop_csv_zip(groups, pack)))
+    lines = list(csv.reader(io.StringIO(archive.read("00-progress.csv").decode("utf-8-sig"), newline="")))
+    assert [line[0] for line in lines[1:]] == ["'" + name for name in HOSTILE]
