@@ -8,9 +8,9 @@ from typing import Any
 
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
-from campaign.reading import clean, row_name, title
+from campaign.reading import answer_text, clean, row_name, title
 from campaign.worksheet import WorksheetPack
-from exports.by_role import cell, column, role_table, rows_of
+from exports.by_role import cell, column, label_column, role_table, rows_of
 
 PRODID = "-//Advocacy Campaign Builder//Campaign calendar//EN"
 ONE_DAY = dt.timedelta(days=1)
@@ -24,6 +24,7 @@ class CalendarEvent:
     summary: str
     first: dt.date
     last: dt.date
+    description: str = ""
 
 
 def calendar_events(campaign: Campaign, pack: WorksheetPack, t: Translator | None = None) -> list[CalendarEvent]:
@@ -47,7 +48,9 @@ def calendar_events(campaign: Campaign, pack: WorksheetPack, t: Translator | Non
             assert objectives is not None and objectives.table is not None
             name = row_name(campaign, pack, objectives.table, row, number, t)
             summary = t("Deadline: {objective}", objective=name)
-            events.append(CalendarEvent(_uid(campaign, "deadline", row, number), summary, day, day))
+            label = label_column(objectives)  # what the objective says, in full: its name is often "Objective 1"
+            words = "" if label is None else answer_text(label, cell(row, label), campaign, pack, t)
+            events.append(CalendarEvent(_uid(campaign, "deadline", row, number), summary, day, day, words))
     for role, words in (("campaign_start", t("Campaign starts")), ("campaign_end", t("Campaign ends"))):
         day = _day(pack.answer_with_role(campaign, role))  # type: ignore[arg-type]  # the two are Role literals
         if day is not None:
@@ -76,6 +79,8 @@ def calendar_ics(campaign: Campaign, pack: WorksheetPack, t: Translator | None =
         event.add("summary", item.summary)
         event.add("dtstart", item.first)
         event.add("dtend", item.last + ONE_DAY)  # all-day: the end is the day after the last one
+        if item.description:
+            event.add("description", item.description)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

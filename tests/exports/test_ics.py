@@ -26,6 +26,7 @@ def _events(data: bytes) -> list[dict[str, object]]:
             "summary": str(e["SUMMARY"]),
             "start": e.decoded("DTSTART"),
             "end": e.decoded("DTEND"),
+            "description": str(e.get("DESCRIPTION", "")),
         }
         for e in calendar.walk("VEVENT")
     ]
@@ -50,6 +51,7 @@ def test_objective_deadlines_and_the_campaign_span_are_events(pack: WorksheetPac
         event = events[f"{campaign.id}-deadline-{row['id']}@advocacy-campaign"]
         assert event["start"] == row["deadline"] and event["end"] == row["deadline"] + dt.timedelta(days=1)
         assert str(event["summary"]).startswith("Deadline: ")
+        assert event["description"] == row["statement"]  # what the objective says, in full
     start = events[f"{campaign.id}-campaign_start@advocacy-campaign"]
     assert start["start"] == campaign.answer("profile", "start_date")
 
