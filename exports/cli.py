@@ -1,4 +1,4 @@
-"""The export commands of `python -m campaign`: `export` (the plan) and `handouts` (blank worksheets)."""
+"""The export commands of `python -m campaign`: `export` (the plan), `calendar` (its dates, .ics), `handouts`."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the campaign's setting)")
     add_language_option(export, "language of the plan (default: the campaign's own)")
     export.set_defaults(run=export_plan)
+    calendar = subparsers.add_parser("calendar", help="write the plan's activities and deadlines as an .ics calendar")
+    calendar.add_argument("file", help="the campaign file (.yaml)")
+    calendar.add_argument("--out", help="the .ics file to write (default: the campaign file's name, in this folder)")
+    add_language_option(calendar, "language of the event names (default: the campaign's own)")
+    calendar.set_defaults(run=write_calendar)
     handouts = subparsers.add_parser("handouts", help="write blank worksheets to print, as PDF")
     handouts.add_argument("--out", default="worksheets.pdf", help="the PDF file to write (default: worksheets.pdf)")
     handouts.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
@@ -62,6 +67,25 @@ def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
         if not _write(path, renderers[extension](plan)):
             return 1
         print(path)
+    return 0
+
+
+def write_calendar(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Write the dates of campaign `args.file` as an `.ics` file and print its path; 1 on a bad file."""
+    campaign, problems = read_campaign_file(args.file, pack, translator(args.lang))
+    if campaign is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    language = args.lang or campaign.language
+    pack = pack if args.lang else _pack_in(campaign.language, pack)
+    from exports.ics import calendar_ics
+
+    stem = "campaign" if args.file == "-" else Path(args.file).stem
+    path = Path(args.out or f"{stem}.ics")
+    if not _write(path, calendar_ics(campaign, pack, translator(language), now=dt.datetime.now(dt.UTC))):
+        return 1
+    print(path)
     return 0
 
 

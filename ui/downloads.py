@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from campaign import N_, Campaign, StorageError, WorksheetPack, campaign_to_yaml, title
+from campaign import N_, Campaign, StorageError, WorksheetPack, campaign_to_yaml, title, translator
 from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository
@@ -71,6 +71,13 @@ def _handouts(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
     return _renderer("exports.handouts", "handouts_pdf")(pack, paper)
 
 
+def _calendar(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
+    # the events are named in the campaign's language, as the plan is (`pack` comes in that language)
+    return _renderer("exports.ics", "calendar_ics")(
+        campaign, pack, translator(campaign.language), now=dt.datetime.now(dt.UTC)
+    )
+
+
 EXPORTS: tuple[Export, ...] = (
     Export(
         "pdf", N_("PDF"), N_("The plan, ready to print or e-mail."), "pdf", "application/pdf", _pdf, uses_paper=True
@@ -100,6 +107,14 @@ EXPORTS: tuple[Export, ...] = (
         "application/pdf",
         _handouts,
         uses_paper=True,
+    ),
+    Export(
+        "ics",
+        N_("Calendar"),
+        N_("The activities and deadlines as an .ics file for Google, Outlook or Apple calendars."),
+        "ics",
+        "text/calendar",
+        _calendar,
     ),
 )
 

@@ -1,4 +1,5 @@
-"""The dashboard's files: every group's plan in one ZIP (built on request, with a progress bar), blank worksheets."""
+"""The dashboard's files: every group's plan in one ZIP (built on request, with a progress bar), the workshop as a
+spreadsheet (XLSX or CSV), blank worksheets."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, Workshop, slug
+from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, Workshop, slug, translator
 from ui.downloads import EXPORTS, PAPERS
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 ZIP_KEY = "workshop-zip"  # (workshop id, paper) -> (bytes, groups in it, built at, groups left out)
 HANDOUTS_KEY = "workshop-handouts"  # (language, paper) -> bytes
+SHEET_KEY = "workshop-sheet"  # workshop id -> (XLSX bytes, CSV ZIP bytes, built at)
 PAPER_KEY = "workshop-paper"
 
 
@@ -49,6 +51,18 @@ def render_workshop_files(workshop: Workshop, pack: WorksheetPack) -> None:
             + "]"
         )
         _zip(workshop, pack, paper)
+    with st.container(border=True, key="workshop-sheet-box"):
+        st.markdown(
+            "**"
+            + t("The workshop as a spreadsheet (XLSX or CSV)")
+            + "**  \n:gray["
+            + t(
+                "A progress sheet and one sheet per step with every group's answers, one line per table row. The "
+                "CSV download is a ZIP of one file per sheet."
+            )
+            + "]"
+        )
+        _sheet(workshop, pack)
     with st.container(border=True, key="workshop-handouts-box"):
         st.markdown(
             "**"
@@ -124,19 +138,68 @@ def _build_zip(
     return data, total, dt.datetime.now(), len(workshop.groups) - total
 
 
+def _sheet(workshop: Workshop, pack: WorksheetPack) -> None:
+    t = ui_translator()
+    if not workshop.groups:
+        st.caption(t("No group has joined yet."))
+        return
+    built = st.session_state.get(SHEET_KEY, {}).get(workshop.id)
+    if built is not None:
+        xlsx, csv_zip, at = built
+        stem = slug(workshop.name, "workshop")
+        with st.container(horizontal=True):
+            st.download_button(
+                t("Download XLSX"),
+                xlsx,
+                file_name=f"{stem}-answers.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                icon=":material/download:",
+                type="primary",
+                on_click="ignore",
+                key="download-sheet-xlsx",
+            )
+            st.download_button(
+                t("Download CSV (ZIP)"),
+                csv_zip,
+                file_name=f"{stem}-answers-csv.zip",
+                mime="application/zip",
+                icon=":material/download:",
+                on_click="ignore",
+                key="download-sheet-csv",
+            )
+        st.caption(t("Built at {time}. Prepare it again to include later changes.", time=f"{at:%H:%M}"))
+    label = t("Prepare again") if built is not None else t("Prepare the spreadsheet")
+    if st.button(label, icon=":material/table_view:", key="prepare-sheet"):
+        from exports.workshop_sheet import workshop_csv_zip, workshop_xlsx
+
+        groups = group_campaigns(workshop)
+        words = translator(workshop.language)  # the sheets speak the workshop's language, as `pack` does
+        with st.spinner(t("Reading the groups' campaigns…")):
+            data = workshop_xlsx(groups, pack, words), workshop_csv_zip(groups, pack, words)
+        st.session_state[SHEET_KEY] = {workshop.id: (*data, dt.datetime.now())}
+        st.rerun()
+
+
 def group_plans(workshop: Workshop) -> list[GroupPlan]:
     """Return every readable group's campaign for the ZIP, with its logo and its worksheets in its own language
     (a group may have changed it from the workshop's)."""
     from exports.archive import GroupPlan
 
+    return [
+        GroupPlan(name, campaign, _logo(campaign), worksheet_pack(campaign.language))
+        for name, campaign in group_campaigns(workshop)
+    ]
+
+
+def group_campaigns(workshop: Workshop) -> list[tuple[str, Campaign]]:
+    """Return every readable group's name and campaign, in joining order (an unreadable one is left out)."""
     repo = repository()
-    groups: list[GroupPlan] = []
+    groups: list[tuple[str, Campaign]] = []
     for group in workshop.groups:
         try:
-            campaign = repo.load(group.campaign_id)
+            groups.append((group.name, repo.load(group.campaign_id)))
         except (CampaignNotFound, StorageError):
             continue
-        groups.append(GroupPlan(group.name, campaign, _logo(campaign), worksheet_pack(campaign.language)))
     return groups
 
 
