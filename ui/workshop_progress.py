@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler  # type: ignore[import-untyped]  # as above
 
 from campaign import N_, GroupProgress, Status, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
+from ui.clock import clock_time, local
 from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
 
@@ -63,7 +64,7 @@ def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
         return t("{minutes} min ago", minutes=seconds // 60)
     if seconds < 86400:
         return t("{hours} h ago", hours=seconds // 3600)
-    return day_month(then.date(), t)
+    return day_month(local(then).date() if then.tzinfo else then.date(), t)  # the day in the browser's zone
 
 
 def _share_words(share: float, status: Status, t: Translator) -> str:
@@ -163,7 +164,7 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         + t(
             "Updated {time}; refreshes every {seconds} seconds. Grey: not started · amber: under way · "
             "green ✓: nothing required is missing.",
-            time=f"{now.astimezone():%H:%M:%S}",
+            time=clock_time(now),
             seconds=REFRESH_SECONDS,
         )
     )
