@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from streamlit.testing.v1 import AppTest
 
 from campaign import Campaign, translator
+from campaign.workshops import WorkshopRepository
 from tests.ui.conftest import APP, box, rerun
 from ui.clock import clock_time, local_stamp, zone_label
 
@@ -61,3 +62,13 @@ def test_an_offset_alone_is_enough(repo, example: Campaign) -> None:
     box(at, "f:profile.country").input("Nepal")
     rerun(at)
     assert (_saved_minutes(at) - (before.hour * 60 + before.minute)) % (24 * 60) in (21 * 60, 21 * 60 + 1)
+
+
+def test_the_dashboard_is_updated_at_the_browsers_clock(repo) -> None:
+    _, token = WorkshopRepository(repo.store, repo).create("Forum")
+    before = dt.datetime.now(dt.UTC)
+    at = _zoned_app({"timezone": "Asia/Kathmandu", "timezone_offset": -345}, f=token)
+    found = next(re.search(r"Updated (\d\d):(\d\d):\d\d", e.value) for e in at.caption if "Updated" in e.value)
+    assert found is not None
+    shown = int(found[1]) * 60 + int(found[2])
+    assert (shown - (before.hour * 60 + before.minute)) % (24 * 60) in (345, 346)
