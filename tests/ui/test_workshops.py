@@ -316,3 +316,23 @@ def test_the_zip_is_built_on_request_with_a_progress_bar(app, workshops, repo) -
     assert any("Built at" in c.value and "1 group." in c.value for c in at.caption)
     _click(at, "Prepare")  # the blank worksheets
     assert len(files()) == 2
+
+
+def _in_order(block) -> list[str]:
+    """Return the page's elements top to bottom, each as its type, e.g. ["title", "error", "text_input", ...]."""
+    found = []
+    for _, child in sorted(getattr(block, "children", {}).items()):
+        found.append(child.type)
+        found += _in_order(child)
+    return found
+
+
+def test_a_closed_workshop_says_so_at_the_top_of_the_join_page(app, workshops) -> None:
+    workshop, _ = workshops.create("Kisumu forum")
+    workshops.update(workshop.id, lambda w: setattr(w, "joining_open", False))
+    at = app(join=workshop.join_code)
+    at.text_input(key="join-name").input("Lakeside team")
+    _click(at, "Join the workshop")
+    assert "closed to new groups" in at.error[0].value
+    order = _in_order(at.main)
+    assert order.index("error") < order.index("text_input"), "above the form, not below it at the screen's edge"
