@@ -55,6 +55,7 @@ def _guidance(space: state.Workspace, sheet: Worksheet, t: Translator) -> None:
         t("How to fill in this worksheet"),
         icon=":material/menu_book:",
         expanded=not closed and seen not in space.seen_guidance,
+        key=f"guidance-{sheet.id}-{'hidden' if closed else 'shown'}",  # a new key folds it in the open page too
     ):
         st.markdown(sheet.guidance)  # the pack's own text: trusted Markdown written by the toolkit's editors
         if sheet.tips:
