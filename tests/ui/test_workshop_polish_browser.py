@@ -73,7 +73,7 @@ def test_the_dashboard_table_of_eight_groups_fits_1366_px(page: Page, seeded) ->
     scroller = table.locator(".dvn-scroller").first
     overflow = scroller.evaluate("s => s.scrollWidth - s.clientWidth")
     assert overflow <= 1, f"the table scrolls sideways by {overflow} px"
-    shoot(page, "workshop-dashboard.png")
+    shoot(page, "workshop-dashboard-8-groups.png")
 
 
 def test_a_closed_workshop_is_said_at_the_top_of_the_join_page(page: Page, seeded) -> None:  # type: ignore[no-untyped-def]
