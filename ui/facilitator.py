@@ -37,6 +37,7 @@ NOT_A_DASHBOARD = N_(
 )
 STEP_KEY, JOINING_KEY, SHARING_KEY = "dashboard-step", "dashboard-joining", "dashboard-sharing"
 PREVIEW_KEY, TAB_KEY, ERROR_KEY = "dashboard-preview", "dashboard-tab", "dashboard-error"
+LINK_SHOWN_KEY = "dashboard-link-shown"  # the facilitator asked to see the secret link (never shown by itself)
 TABS = (N_("Groups"), N_("Join code"), N_("Plenary"), N_("Files"))
 
 
@@ -61,13 +62,14 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
     with st.sidebar:
         render_language_picker()
     _header(workshop, t)
-    if st.session_state.get(CREATED_KEY) == workshop.id:
-        _bookmark_reminder(token, t)
+    just_created = st.session_state.get(CREATED_KEY) == workshop.id
     if message := st.session_state.pop(ERROR_KEY, None):
         st.error(message, icon=":material/error:")
-    default = st.session_state.setdefault(TAB_KEY, TABS[0] if workshop.groups else TABS[1])
+    # a new workshop opens on Groups, where the secret link is: never first on the join code, which is projected
+    default = st.session_state.setdefault(TAB_KEY, TABS[0] if workshop.groups or just_created else TABS[1])
     groups, code, plenary, files = st.tabs([t(tab) for tab in TABS], default=t(default))
     with groups:
+        _secret_link(token, just_created, t)
         _controls(workshop, pack)
         render_progress(workshop.id, pack, len(workshop.groups))
         _group_plan(workshop, pack)
@@ -77,9 +79,6 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
         _plenary(workshop)
     with files:
         render_workshop_files(workshop, pack)
-    with st.expander(t("Your facilitator link"), icon=":material/key:"):
-        st.markdown(t("The only way back to this dashboard. Keep it private: anyone with it can run the workshop."))
-        st.code(facilitator_link(token), language=None, wrap_lines=True)
 
 
 def _header(workshop: Workshop, t: Translator) -> None:
@@ -92,22 +91,48 @@ def _header(workshop: Workshop, t: Translator) -> None:
         st.markdown(t("Join code {code}", code=f"**`{show_code(workshop.join_code)}`**"), width="content")
 
 
-def _bookmark_reminder(token: str, t: Translator) -> None:
-    with st.container(border=True, key="facilitator-link"):
-        st.markdown(
-            ":material/bookmark: "
-            + t(
-                "**Bookmark this link now: it is the only way back to this dashboard.** Keep it to yourself; "
-                "groups join with the code, never with this link."
+def _secret_link(token: str, just_created: bool, t: Translator) -> None:
+    """The secret link, only on the Groups tab and only once asked for: the join code tab is the projected one."""
+    with st.container(border=just_created, key="facilitator-link"):
+        if just_created:
+            st.markdown(
+                ":material/bookmark: "
+                + t(
+                    "**Bookmark this link now: it is the only way back to this dashboard.** Keep it to yourself; "
+                    "groups join with the code, never with this link."
+                )
             )
-        )
+        if not st.session_state.get(LINK_SHOWN_KEY):
+            st.button(
+                t("Show my secret link"),
+                key="facilitator-link-show",
+                icon=":material/key:",
+                on_click=st.session_state.__setitem__,
+                args=(LINK_SHOWN_KEY, True),
+            )
+            return
+        if not just_created:
+            st.caption(t("The only way back to this dashboard. Keep it private: anyone with it can run the workshop."))
         st.code(facilitator_link(token), language=None, wrap_lines=True)
-        st.button(
-            t("I have saved the link"),
-            key="facilitator-link-saved",
-            on_click=st.session_state.pop,
-            args=(CREATED_KEY, None),
-        )
+        with st.container(horizontal=True):
+            st.button(
+                t("Hide my secret link"),
+                key="facilitator-link-hide",
+                icon=":material/visibility_off:",
+                on_click=st.session_state.pop,
+                args=(LINK_SHOWN_KEY, None),
+            )
+            if just_created:
+                st.button(
+                    t("I have saved the link"),
+                    key="facilitator-link-saved",
+                    on_click=_link_saved,
+                )
+
+
+def _link_saved() -> None:
+    st.session_state.pop(CREATED_KEY, None)
+    st.session_state.pop(LINK_SHOWN_KEY, None)
 
 
 def _controls(workshop: Workshop, pack: WorksheetPack) -> None:

@@ -23,9 +23,10 @@ from campaign import (
     field_label,
 )
 from ui import state
+from ui.clock import local_stamp
 from ui.language import ui_translator
 from ui.resources import repository
-from ui.text import one_line, saved_when
+from ui.text import one_line
 
 PICK_KEY = "history-pick"
 LISTED_KEY = "history-listed"  # ((campaign id, revision), earlier versions)
@@ -74,7 +75,7 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     old = _load_revision(space.campaign.id, picked, t)
     if old is None:
         return
-    st.markdown(t("Version {revision} was saved on {when}.", revision=picked, when=saved_when(old.updated, t) + " UTC"))
+    st.markdown(t("Version {revision} was saved on {when}.", revision=picked, when=local_stamp(old.updated, t)))
     changes = differences(old, space.campaign, pack, t)
     if not changes:
         st.info(t("Its answers are the same as now."), icon=":material/check:")

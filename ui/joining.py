@@ -26,6 +26,7 @@ def render_join_form(code: str | None = None) -> None:
     if code and not st.session_state.get(CODE_KEY):
         st.session_state[CODE_KEY] = code[:12]
     t = ui_translator()
+    _join_error()  # above the form, where the group looks after pressing Join, never below it at the screen's edge
     with st.form("join-workshop", border=True, enter_to_submit=False):
         st.text_input(
             t("Join code"),
@@ -41,6 +42,9 @@ def render_join_form(code: str | None = None) -> None:
             placeholder=t("e.g. Table 3, or Lusaka team"),
         )
         st.form_submit_button(t("Join the workshop"), type="primary", icon=":material/group_add:", on_click=_join)
+
+
+def _join_error() -> None:
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(error, icon=":material/error:")
 
@@ -51,6 +55,7 @@ def render_join_page(pack: WorksheetPack, code: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.title(t("Join a workshop"), anchor=False, width="stretch")
         render_language_picker(compact=True)
+    _join_error()  # "This workshop is closed to new groups…" at the top of the page, first thing the group sees
     workshop, refused = _workshop_named(code)
     if workshop is not None:
         st.markdown(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import saving, state
+from ui.clock import clock_time
 from ui.language import ui_translator
 
 RETRY_TICK_SECONDS = 1.0  # how often a failed save checks whether its back-off time has come
@@ -18,8 +19,7 @@ def render_status(space: state.Workspace) -> None:
         return
     with st.container(key="save-done", width="content"):
         if space.saved_at:
-            # a 24-hour clock reads the same in every language
-            saved = t("Saved · {time}", time=f"{space.saved_at:%H:%M:%S}")
+            saved = t("Saved · {time}", time=clock_time(space.saved_at))  # in the browser's time zone
             st.badge(saved, icon=":material/check_circle:", color="green")
         else:
             st.badge(t("Answers save as you type"), icon=":material/cloud_done:", color="gray")

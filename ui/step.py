@@ -13,6 +13,9 @@ from ui.field_widgets import Slot, render_field
 from ui.language import ui_translator
 from ui.status import render_status
 
+GUIDANCE_KEY = "guidance-hidden"  # campaign id -> ids of the steps whose "How to fill in" the person hid
+GUIDANCE_PARAM = "tips"  # the same, for the open campaign, in the URL: a reload keeps it
+
 
 def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -> None:
     """Draw worksheet `sheet` of the open campaign (`pack` in the interface language)."""
@@ -44,18 +47,65 @@ def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -
 
 def _guidance(space: state.Workspace, sheet: Worksheet, t: Translator) -> None:
     seen = f"{space.campaign.id}:{sheet.id}"
+    hidden = closed_guidance(space.campaign.id)
+    if hidden and st.query_params.get(GUIDANCE_PARAM) != ",".join(sorted(hidden)):
+        st.query_params[GUIDANCE_PARAM] = ",".join(sorted(hidden))  # a URL the start page emptied: a reload keeps it
+    closed = sheet.id in hidden
     with st.expander(
-        t("How to fill in this worksheet"), icon=":material/menu_book:", expanded=seen not in space.seen_guidance
+        t("How to fill in this worksheet"),
+        icon=":material/menu_book:",
+        expanded=not closed and seen not in space.seen_guidance,
+        key=f"guidance-{sheet.id}-{'hidden' if closed else 'shown'}",  # a new key folds it in the open page too
     ):
         st.markdown(sheet.guidance)  # the pack's own text: trusted Markdown written by the toolkit's editors
         if sheet.tips:
             st.markdown("**" + t("Tips") + "**\n\n" + "\n".join(f"- {tip}" for tip in sheet.tips))
+        if closed:
+            st.button(
+                t("Open these tips each time"),
+                key="guidance-open",
+                type="tertiary",
+                icon=":material/visibility:",
+                on_click=_remember_guidance,
+                args=(space.campaign.id, sheet.id, False),
+            )
+        else:
+            st.button(
+                t("Hide these tips"),
+                key="guidance-hide",
+                type="tertiary",
+                icon=":material/visibility_off:",
+                on_click=_remember_guidance,
+                args=(space.campaign.id, sheet.id, True),
+                help=t("They stay folded on this step, also after Next, Back or a reload."),
+            )
     space.seen_guidance.add(seen)
     if sheet.facts:
         with st.expander(t("Facts you can use"), icon=":material/fact_check:"):
             for fact in sheet.facts:
                 source = f" — *{fact.source}*" if fact.source else ""
                 st.markdown(f"- {fact.text}{source}")
+
+
+def closed_guidance(campaign_id: str) -> set[str]:
+    """Return the steps of `campaign_id` whose guidance the person hid: kept in the session and in the URL
+    (`?tips=hidden-step,other-step`), so Next, Back and a reload of the page keep them folded."""
+    kept = st.session_state.setdefault(GUIDANCE_KEY, {}).setdefault(campaign_id, set())
+    in_url = {step for step in st.query_params.get(GUIDANCE_PARAM, "").split(",") if step}
+    kept |= in_url
+    return kept
+
+
+def _remember_guidance(campaign_id: str, step: str, hidden: bool) -> None:
+    kept = closed_guidance(campaign_id)
+    if hidden:
+        kept.add(step)
+    else:
+        kept.discard(step)
+    if kept:
+        st.query_params[GUIDANCE_PARAM] = ",".join(sorted(kept))
+    else:
+        st.query_params.pop(GUIDANCE_PARAM, None)
 
 
 def _notes(campaign: Campaign, pack: WorksheetPack, sheet: Worksheet, t: Translator) -> dict[str, list[str]]:

@@ -10,10 +10,12 @@ import streamlit as st
 from pandas.io.formats.style import Styler  # type: ignore[import-untyped]  # as above
 
 from campaign import N_, GroupProgress, Status, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
+from ui.clock import clock_time, local
 from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
 
 REFRESH_SECONDS = 5
+GROUP_WIDTH, STEP_WIDTH, ACTIVITY_WIDTH = 130, 66, 96  # px: 130 + 9 × 66 + 96 = 820, a 1366 px laptop's room
 GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
 # background, text per status: grey = not started, amber = under way, green = nothing required missing; the
 # cell also says it in words and marks
@@ -63,7 +65,7 @@ def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
         return t("{minutes} min ago", minutes=seconds // 60)
     if seconds < 86400:
         return t("{hours} h ago", hours=seconds // 3600)
-    return day_month(then.date(), t)
+    return day_month(local(then).date() if then.tzinfo else then.date(), t)  # the day in the browser's zone
 
 
 def _share_words(share: float, status: Status, t: Translator) -> str:
@@ -112,6 +114,19 @@ def progress_csv(
     return csv_bytes(list(frame.columns), lines)
 
 
+def _column_widths(pack: WorksheetPack, t: Translator) -> dict[str, object]:
+    """Narrow columns, so the whole table fits a 1366 px laptop beside the sidebar: a step's full title is its
+    heading's tooltip, the overall share and the last activity are never cut off."""
+    group, overall, activity = t(GROUP), t(OVERALL), t(ACTIVITY)
+    widths: dict[str, object] = {group: st.column_config.TextColumn(group, pinned=True, width=GROUP_WIDTH)}
+    for number, sheet in enumerate(pack.worksheets, start=1):
+        heading = step_column(number, sheet.short_title)
+        widths[heading] = st.column_config.Column(heading, width=STEP_WIDTH, help=f"{number}. {sheet.title}")
+    widths[overall] = st.column_config.Column(overall, width=STEP_WIDTH)
+    widths[activity] = st.column_config.Column(activity, width=ACTIVITY_WIDTH)
+    return widths
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) -> None:
     """Draw the table; only this part reruns every few seconds, so the controls around it stay as they are.
@@ -140,12 +155,11 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         )
     else:
         frame = progress_table(rows, pack, now, t)
-        group = t(GROUP)
         st.dataframe(
             styled_table(frame, rows, pack, t),
             hide_index=True,
             height=min(38 + 35 * len(frame), 38 + 35 * 20),
-            column_config={group: st.column_config.TextColumn(group, pinned=True)},
+            column_config=_column_widths(pack, t),
             key="progress-table",
         )
         # Streamlit's own table download is off (client.disableDataExport): it copies typed text as it is
@@ -163,7 +177,7 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         + t(
             "Updated {time}; refreshes every {seconds} seconds. Grey: not started · amber: under way · "
             "green ✓: nothing required is missing.",
-            time=f"{now.astimezone():%H:%M:%S}",
+            time=clock_time(now),
             seconds=REFRESH_SECONDS,
         )
     )

@@ -188,6 +188,8 @@ def test_the_dashboard_and_its_join_link_speak_french(app, workshops: WorkshopRe
     at = app(f=token, lang="fr")
     assert [tab.label for tab in at.tabs][:4] == ["Groupes", "Code de l'atelier", "Plénière", "Fichiers"]
     assert any(f"?join={workshop.join_code}&lang=fr" in code.value for code in at.code)
+    at.button(key="facilitator-link-show").click()  # the secret link is shown only when asked for (issue 17)
+    at.run()
     assert any(f"?f={token}&lang=fr" in code.value for code in at.code)
 
 

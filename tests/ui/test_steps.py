@@ -267,3 +267,23 @@ def test_a_new_step_opens_at_its_top_but_an_edit_keeps_the_readers_place(app, ex
     assert at.query_params["step"] == "objectives" and _scrolls_to_top(at)
     rerun(at)
     assert not _scrolls_to_top(at)
+
+
+def test_hidden_guidance_stays_folded_across_next_back_and_a_reload(app, example: Campaign) -> None:
+    at = app(c=example.id, step="objectives")
+    assert at.expander[0].proto.expanded
+    at.button(key="guidance-hide").click()
+    rerun(at)
+    assert not at.expander[0].proto.expanded and at.query_params["tips"] == "objectives"
+    at.button(key="nav-next").click()
+    rerun(at)
+    assert at.expander[0].proto.expanded, "another step's guidance is untouched"
+    at.button(key="nav-back").click()
+    rerun(at)
+    assert not at.expander[0].proto.expanded
+    reloaded = app(**{name: at.query_params[name] for name in ("c", "step", "tips")})  # a fresh session
+    assert not reloaded.expander[0].proto.expanded
+    reloaded.button(key="guidance-open").click()
+    rerun(reloaded)
+    assert "tips" not in reloaded.query_params
+    assert app(c=example.id, step="objectives").expander[0].proto.expanded

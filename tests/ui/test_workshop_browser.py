@@ -21,6 +21,7 @@ def test_a_group_joins_with_the_code_and_appears_on_the_dashboard(page: Page, br
     page.get_by_role("button", name="Create the workshop").click()
     page.wait_for_url(re.compile(r"\?f=[A-Za-z0-9_-]{32}$"))
     expect(page.get_by_text("it is the only way back to this dashboard")).to_be_visible()
+    page.get_by_role("tab", name="Join code").click()  # a new workshop opens on Groups, where its secret link is
     code = page.locator(".join-code").inner_text()
     assert re.fullmatch(r"[2-9B-DF-HJ-NP-TV-Z]{3}-[2-9B-DF-HJ-NP-TV-Z]{3}", code)
     expect(page.get_by_role("img", name="Scan to join").or_(page.get_by_test_id("stImage"))).to_be_visible()

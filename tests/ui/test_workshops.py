@@ -54,10 +54,36 @@ def test_running_a_workshop_opens_its_dashboard_with_the_link_and_the_code(app, 
     assert workshop.name == "Lusaka advocacy forum" and workshop.place == "Lusaka"
     assert at.title[0].value == "Lusaka advocacy forum"
     page = _texts(at)
-    assert "only way back to this dashboard" in page
-    assert f"?f={token}" in page and show_code(workshop.join_code) in page
+    assert "only way back to this dashboard" in page and show_code(workshop.join_code) in page
+    _click(at, "Show my secret link")  # the link itself only once asked for (issue 17)
+    assert f"?f={token}" in _texts(at)
     assert any(image for image in at.get("image")), "the QR code is drawn"
     assert "c" not in at.query_params
+
+
+def _tab_texts(tab) -> str:
+    """Return every text in one tab: values of Markdown, code, captions and alerts, and widget labels."""
+    parts = []
+    for element in tab:
+        parts += [getattr(element, name, "") for name in ("value", "label", "body")]
+    return "\n".join(str(p) for p in parts if p)
+
+
+def test_the_secret_link_is_never_on_the_projected_join_code_tab(app, workshops) -> None:
+    at = app()
+    at.text_input(key="workshop-name").input("Forum")
+    _click(at, "Create the workshop")
+    token = at.query_params["f"]
+    join_tab = next(tab for tab in at.tabs if tab.label == "Join code")
+    assert show_code(workshops.by_token(token).join_code) in _tab_texts(join_tab)
+    assert token not in _tab_texts(join_tab)
+    assert token not in _texts(at), "not shown anywhere before the facilitator asks for it"
+    _click(at, "Show my secret link")
+    groups_tab = next(tab for tab in at.tabs if tab.label == "Groups")
+    assert f"?f={token}" in _tab_texts(groups_tab)
+    assert token not in _tab_texts(next(tab for tab in at.tabs if tab.label == "Join code"))
+    _click(at, "Hide my secret link")
+    assert token not in _texts(at)
 
 
 def test_a_workshop_needs_a_name(app) -> None:
@@ -290,3 +316,23 @@ def test_the_zip_is_built_on_request_with_a_progress_bar(app, workshops, repo) -
     assert any("Built at" in c.value and "1 group." in c.value for c in at.caption)
     _click(at, "Prepare")  # the blank worksheets
     assert len(files()) == 2
+
+
+def _in_order(block) -> list[str]:
+    """Return the page's elements top to bottom, each as its type, e.g. ["title", "error", "text_input", ...]."""
+    found = []
+    for _, child in sorted(getattr(block, "children", {}).items()):
+        found.append(child.type)
+        found += _in_order(child)
+    return found
+
+
+def test_a_closed_workshop_says_so_at_the_top_of_the_join_page(app, workshops) -> None:
+    workshop, _ = workshops.create("Kisumu forum")
+    workshops.update(workshop.id, lambda w: setattr(w, "joining_open", False))
+    at = app(join=workshop.join_code)
+    at.text_input(key="join-name").input("Lakeside team")
+    _click(at, "Join the workshop")
+    assert "closed to new groups" in at.error[0].value
+    order = _in_order(at.main)
+    assert order.index("error") < order.index("text_input"), "above the form, not below it at the screen's edge"
