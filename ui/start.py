@@ -28,11 +28,12 @@ from campaign import (
 )
 from ui import state
 from ui.auth import current_owner, listed_for_visitor
+from ui.clock import local_stamp
 from ui.joining import render_join_form
 from ui.language import percent, render_language_picker, ui_language, ui_translator
 from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
-from ui.text import escape_markdown, saved_when
+from ui.text import escape_markdown
 
 UPLOAD_KEY = "upload-yaml"
 MAX_YAML_MB = MAX_BYTES // 1_000_000
@@ -207,9 +208,9 @@ def _campaign_list(pack: WorksheetPack) -> None:
                 if v
             )
             status = t(
-                "{share} answered · last saved {when} UTC",
+                "{share} answered · last saved {when}",
                 share=percent(campaign_progress(campaign, pack).overall.share, t),
-                when=saved_when(campaign.updated, t),
+                when=local_stamp(campaign.updated, t),
             )
             st.markdown(
                 f"**{escape_markdown(title(campaign, pack))}**  \n{where}  \n:gray[{escape_markdown(status)}]",

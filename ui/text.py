@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -27,7 +26,7 @@ _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^])")
 # into links and icons, whatever the escapes: an invisible word joiner (U+2060) breaks each pattern instead.
 _LINKABLE = re.compile(r"(?i)(?<![\w])(https?|ftp|www|mailto|material)(?=[:./])|(?=@)")
 WORD_JOINER = "\u2060"
-__all__ = ["describe", "escape_markdown", "one_line", "saved_when", "unlinked"]
+__all__ = ["describe", "escape_markdown", "one_line", "unlinked"]
 
 
 def escape_markdown(text: str) -> str:
@@ -56,12 +55,3 @@ def _example_of(pack: WorksheetPack) -> Campaign:
     if cached is None or cached[0] is not pack:
         cached = _EXAMPLES[id(pack)] = (pack, example_campaign(pack))
     return cached[1]
-
-
-def saved_when(stamp: str, t: Translator) -> str:
-    """Return an ISO time stamp as a date in the reader's language and a 24-hour time: "23 nov. 2026 09:14"."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return f"{t.date(moment.date(), 'medium')} {moment:%H:%M}"

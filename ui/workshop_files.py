@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from campaign import Campaign, CampaignNotFound, StorageError, WorksheetPack, Workshop, slug, translator
+from ui.clock import clock_time
 from ui.downloads import EXPORTS, PAPERS
 from ui.language import ui_translator
 from ui.resources import repository, worksheet_pack
@@ -96,7 +97,7 @@ def _zip(workshop: Workshop, pack: WorksheetPack, paper: Paper) -> None:
             "Built at {time} with {count} group. Prepare it again to include later changes.",
             "Built at {time} with {count} groups. Prepare it again to include later changes.",
             count,
-            time=f"{at:%H:%M}",
+            time=clock_time(at, seconds=False),
         )
         if missing:
             note += " " + t.ngettext(
@@ -167,7 +168,7 @@ def _sheet(workshop: Workshop, pack: WorksheetPack) -> None:
                 on_click="ignore",
                 key="download-sheet-csv",
             )
-        st.caption(t("Built at {time}. Prepare it again to include later changes.", time=f"{at:%H:%M}"))
+        st.caption(t("Built at {time}. Prepare it again to include later changes.", time=clock_time(at, seconds=False)))
     label = t("Prepare again") if built is not None else t("Prepare the spreadsheet")
     if st.button(label, icon=":material/table_view:", key="prepare-sheet"):
         from exports.workshop_sheet import workshop_csv_zip, workshop_xlsx

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]  # pandas has no hints of its own; pandas-stubs is not installed
 import streamlit as st
@@ -114,11 +115,11 @@ def progress_csv(
     return csv_bytes(list(frame.columns), lines)
 
 
-def _column_widths(pack: WorksheetPack, t: Translator) -> dict[str, object]:
+def _column_widths(pack: WorksheetPack, t: Translator) -> dict[str, Any]:  # Streamlit column configs
     """Narrow columns, so the whole table fits a 1366 px laptop beside the sidebar: a step's full title is its
     heading's tooltip, the overall share and the last activity are never cut off."""
     group, overall, activity = t(GROUP), t(OVERALL), t(ACTIVITY)
-    widths: dict[str, object] = {group: st.column_config.TextColumn(group, pinned=True, width=GROUP_WIDTH)}
+    widths: dict[str, Any] = {group: st.column_config.TextColumn(group, pinned=True, width=GROUP_WIDTH)}
     for number, sheet in enumerate(pack.worksheets, start=1):
         heading = step_column(number, sheet.short_title)
         widths[heading] = st.column_config.Column(heading, width=STEP_WIDTH, help=f"{number}. {sheet.title}")
