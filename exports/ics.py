@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from campaign.fields import Role
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign
 from campaign.reading import answer_text, clean, row_name, title
@@ -51,8 +52,12 @@ def calendar_events(campaign: Campaign, pack: WorksheetPack, t: Translator | Non
             label = label_column(objectives)  # what the objective says, in full: its name is often "Objective 1"
             words = "" if label is None else answer_text(label, cell(row, label), campaign, pack, t)
             events.append(CalendarEvent(_uid(campaign, "deadline", row, number), summary, day, day, words))
-    for role, words in (("campaign_start", t("Campaign starts")), ("campaign_end", t("Campaign ends"))):
-        day = _day(pack.answer_with_role(campaign, role))  # type: ignore[arg-type]  # the two are Role literals
+    ends: tuple[tuple[Role, str], ...] = (
+        ("campaign_start", t("Campaign starts")),
+        ("campaign_end", t("Campaign ends")),
+    )
+    for role, words in ends:
+        day = _day(pack.answer_with_role(campaign, role))
         if day is not None:
             events.append(CalendarEvent(f"{campaign.id}-{role}@advocacy-campaign", words, day, day))
     return events
