@@ -1,13 +1,18 @@
-"""Time the plan exports: DOCX and PDF of the example campaign and of one ten times larger; print medians.
+"""Time the plan exports against their floors, measured in the same run, interleaved: print ours / floor / ratio.
 
-When LibreOffice is installed, also time its conversion of our DOCX to PDF (the usual alternative route)
-and print how many times faster our own PDF is. Figures only, no pass or fail.
-Usage: python bench/export.py [REPEATS]   (default 5)
+- In-process, per campaign (the example, and one ten times larger): our DOCX and PDF (campaign → bytes, the plan
+  built each time) against the plain-library floors of bench/floors.py (the same words, same font, laid out by
+  python-docx's and reportlab's own high-level calls). Each round runs the four jobs in a rotated order, so drift
+  on a shared machine falls on both sides.
+- Cold command line: `python -m campaign export FILE --format pdf` against `python bench/floors.py FILE OUT`
+  (a fresh interpreter that reads the YAML and writes a PDF with reportlab), alternating.
+- LibreOffice, when installed: `soffice --convert-to pdf` of our DOCX with ONE warm profile (made by an untimed
+  first conversion, then reused; every conversion is checked to have written its PDF), alternating with our PDF.
+Figures only, no pass or fail.  Usage: python bench/export.py [ROUNDS]   (default 7)
 """
 
 from __future__ import annotations
 
-import io
 import shutil
 import statistics
 import subprocess
@@ -17,83 +22,113 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pypdf import PdfReader
-
+from bench.floors import floor_docx, floor_pdf, plan_words
+from campaign.campaign_file import campaign_to_yaml
 from campaign.example import example_campaign, scaled_campaign
 from campaign.worksheet import load_worksheets
 from exports.docx import render_docx
 from exports.pdf import render_pdf
 from exports.plan import build_plan
 
-
-def _strings(value: object) -> list[str]:
-    """Return every piece of text inside nested answers (row ids and keys left out)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for key, item in value.items() if key != "id" for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    """Return the median wall time of `action` in milliseconds (after one untimed warm-up run)."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def libreoffice_ms(docx: bytes, repeats: int) -> float | None:
-    """Return the median time LibreOffice takes to turn `docx` into a PDF, or None when it is not installed."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        return None
-    times = []
-    for _ in range(repeats):
-        with tempfile.TemporaryDirectory() as folder:
-            source = Path(folder) / "plan.docx"
-            source.write_bytes(docx)
-            # a fresh profile per run: two conversions sharing one profile make the second fail silently
-            profile = Path(folder) / "profile"
-            command = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+def interleaved(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Return each job's median wall time in ms: every job runs once untimed, then `rounds` rotated rounds."""
+    for job in jobs.values():
+        job()
+    names = list(jobs)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for number in range(rounds):
+        for name in names[number % len(names) :] + names[: number % len(names)]:
             start = time.perf_counter()
-            subprocess.run([*command, "--outdir", folder, str(source)], check=True, capture_output=True, timeout=300)
-            times.append((time.perf_counter() - start) * 1000)
-            if not (Path(folder) / "plan.pdf").exists():
-                raise RuntimeError("LibreOffice wrote no PDF")
-    return statistics.median(times)
+            jobs[name]()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
-def main(repeats: int) -> None:
+def row(measure: str, ours: float, floor: float, unit: str = "ms") -> None:
+    print(f"{measure:<34} {ours:>9.0f} {unit}  {floor:>9.0f} {unit}  {ours / floor:>6.2f}x")
+
+
+def in_process(rounds: int) -> None:
     pack = load_worksheets()
     example = example_campaign(pack)
-    cases = {"example": example, "10x larger": scaled_campaign(example, pack, 10)}
-    print(f"Plan export, median of {repeats} runs (ms); each run builds the plan and renders it")
-    print(f"{'campaign':<12} {'words':>8} {'DOCX':>9} {'PDF':>9} {'PDF pages':>10}")
-    results: dict[str, tuple[float, float]] = {}
-    for name, campaign in cases.items():
-        plan = build_plan(campaign, pack)
-        pdf = render_pdf(plan)
-        docx_ms = median_ms(lambda c=campaign: render_docx(build_plan(c, pack)), repeats)
-        pdf_ms = median_ms(lambda c=campaign: render_pdf(build_plan(c, pack)), repeats)
-        results[name] = (docx_ms, pdf_ms)
-        words = sum(len(text.split()) for text in _strings(campaign.answers))
-        pages = len(PdfReader(io.BytesIO(pdf)).pages)
-        print(f"{name:<12} {words:>8,} {docx_ms:>9.0f} {pdf_ms:>9.0f} {pages:>10}")
-    (small_docx, small_pdf), (big_docx, big_pdf) = results.values()
-    print(f"growth for 10x content: DOCX x{big_docx / small_docx:.1f}, PDF x{big_pdf / small_pdf:.1f} (linear = x10)")
-    office_ms = libreoffice_ms(render_docx(build_plan(example, pack)), max(1, min(repeats, 3)))
-    if office_ms is None:
-        print("LibreOffice is not installed (soffice not on PATH): skipping the DOCX -> PDF comparison")
-    else:
-        print(f"LibreOffice DOCX -> PDF of the example: {office_ms:.0f} ms (fresh profile each run)")
-        print(f"our PDF is {office_ms / small_pdf:.1f}x faster than that route (target: at least 8x)")
+    print(f"In-process exports, median of {rounds} interleaved rounds")
+    print(f"{'measure':<34} {'ours':>12}  {'floor':>12}  {'ratio':>7}")
+    for name, campaign in (("example", example), ("10x larger", scaled_campaign(example, pack, 10))):
+        words = plan_words(build_plan(campaign, pack))
+        medians = interleaved(
+            {
+                "our PDF": lambda c=campaign: render_pdf(build_plan(c, pack)),
+                "floor PDF": lambda w=words: floor_pdf(w),
+                "our DOCX": lambda c=campaign: render_docx(build_plan(c, pack)),
+                "floor DOCX": lambda w=words: floor_docx(w),
+            },
+            rounds,
+        )
+        row(f"PDF, {name}", medians["our PDF"], medians["floor PDF"])
+        row(f"DOCX, {name}", medians["our DOCX"], medians["floor DOCX"])
+
+
+def _run(command: list[str], made: Path) -> None:
+    made.unlink(missing_ok=True)
+    subprocess.run(command, check=True, capture_output=True, timeout=300, cwd=ROOT)
+    if not made.exists():
+        raise RuntimeError(f"{command[:4]} wrote no {made.name}")
+
+
+def cold_command_line(rounds: int, folder: Path) -> None:
+    pack = load_worksheets()
+    source = folder / "example.yaml"
+    source.write_text(campaign_to_yaml(example_campaign(pack)), encoding="utf-8")
+    ours_out, floor_out = folder / "ours", folder / "floor.pdf"
+    ours_out.mkdir()
+    ours = [sys.executable, "-m", "campaign", "export", str(source), "--format", "pdf", "--out", str(ours_out)]
+    floor = [sys.executable, str(ROOT / "bench" / "floors.py"), str(source), str(floor_out)]
+
+    def run_ours() -> None:
+        for old in ours_out.glob("*.pdf"):
+            old.unlink()
+        subprocess.run(ours, check=True, capture_output=True, timeout=300, cwd=ROOT)
+        if not any(ours_out.glob("*.pdf")):
+            raise RuntimeError(f"the export wrote no PDF into {ours_out}")
+
+    medians = interleaved({"ours": run_ours, "floor": lambda: _run(floor, floor_out)}, rounds)
+    print(f"\nCold command line, one PDF of the example, median of {rounds} alternating runs")
+    row("python -m campaign export", medians["ours"], medians["floor"])
+
+
+def libreoffice(rounds: int, folder: Path) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        print("\nLibreOffice is not installed (soffice not on PATH): no DOCX -> PDF comparison in this run")
+        return
+    pack = load_worksheets()
+    campaign = example_campaign(pack)
+    source = folder / "plan.docx"
+    source.write_bytes(render_docx(build_plan(campaign, pack)))
+    profile = folder / "office-profile"  # one profile, warmed by the untimed first conversion of `interleaved`
+    command = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+    command += ["--outdir", str(folder / "office"), str(source)]
+    medians = interleaved(
+        {
+            "ours": lambda: render_pdf(build_plan(campaign, pack)),
+            "office": lambda: _run(command, folder / "office" / "plan.pdf"),
+        },
+        rounds,
+    )
+    print(f"\nLibreOffice (one warm profile) DOCX -> PDF of the example, median of {rounds} alternating runs")
+    print(f"{'measure':<34} {'ours':>12}  {'LibreOffice':>12}  {'ratio':>7}")
+    row("our PDF vs soffice --convert-to", medians["ours"], medians["office"])
+
+
+def main(rounds: int) -> None:
+    in_process(rounds)
+    with tempfile.TemporaryDirectory() as folder:
+        cold_command_line(rounds, Path(folder))
+        libreoffice(max(3, rounds // 2), Path(folder))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
