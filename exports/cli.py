@@ -7,12 +7,17 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campaign.cli import add_language_option, read_campaign_file
 from campaign.i18n import translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
+
+if TYPE_CHECKING:
+    from exports.document import PlanDocument
 
 FORMATS = ("docx", "pdf", "md")
 
@@ -52,22 +57,33 @@ def export_plan(args: argparse.Namespace, pack: WorksheetPack) -> int:
         campaign.language = args.lang
     else:
         pack = _pack_in(campaign.language, pack)
-    # renderers load fonts and big libraries: imported here so that `validate` and the rest start fast
-    from exports.docx import render_docx
-    from exports.markdown import render_markdown
-    from exports.pdf import render_pdf
     from exports.plan import build_plan
 
     plan = build_plan(campaign, pack, logo=_logo(args.file, campaign), today=dt.date.today(), paper=args.paper)
     stem = "campaign" if args.file == "-" else Path(args.file).stem
-    renderers = {"docx": render_docx, "pdf": render_pdf, "md": lambda doc: render_markdown(doc).encode("utf-8")}
     chosen = FORMATS if args.format == "all" else (args.format,)
     for extension in chosen:
         path = Path(args.out) / f"{stem}.{extension}"
-        if not _write(path, renderers[extension](plan)):
+        if not _write(path, renderer(extension)(plan)):
             return 1
         print(path)
     return 0
+
+
+def renderer(extension: str) -> Callable[[PlanDocument], bytes]:
+    """Return the renderer of one format, importing only it: python-docx and reportlab each take a good part of a
+    cold start, so `export --format pdf` never loads python-docx, nor `--format docx` the PDF side."""
+    if extension == "docx":
+        from exports.docx import render_docx
+
+        return render_docx
+    if extension == "pdf":
+        from exports.pdf import render_pdf
+
+        return render_pdf
+    from exports.markdown import render_markdown
+
+    return lambda plan: render_markdown(plan).encode("utf-8")
 
 
 def write_calendar(args: argparse.Namespace, pack: WorksheetPack) -> int:
