@@ -57,3 +57,10 @@ def test_the_wheel_holds_the_packages_and_their_data_and_nothing_else(tmp_path: 
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).read(entry_points).decode()
     assert "advocacy-campaign = campaign.__main__:script" in text
+
+
+def test_reportlab_measures_text_with_its_c_accelerator() -> None:
+    from reportlab.lib import rl_accel
+
+    missing = {"instanceStringWidthTTF", "fp_str", "escapePDF"} - set(rl_accel._c_funcs)
+    assert not missing, f"reportlab runs {sorted(missing)} in pure Python: is rl-accel installed (requirements.txt)?"
