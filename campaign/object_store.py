@@ -70,15 +70,28 @@ class ObjectStore:
 
     def get(self, key: str) -> Blob | None:
         path = self._path(key)
-        self.fs.invalidate_cache(path)
         try:
-            # ETag first, bytes second: if a write slips in between, our If-Match fails and we retry;
-            # the other order could pair old bytes with the new ETag and overwrite a newer save.
-            etag = self._call(self.fs.info, path, failure=NOT_READ, key=key)["ETag"]
-            data = self._call(self.fs.cat_file, path, failure=NOT_READ, key=key)
+            data, etag = self._call(self._get_object, path, failure=NOT_READ, key=key)
         except FileNotFoundError:
             return None
         return Blob(data, etag)
+
+    def _get_object(self, path: str, *, timeout: float) -> tuple[bytes, str]:
+        """Return an object's bytes and their ETag from ONE GetObject: the two always belong together, and a
+        read costs one request (s3fs's `info` then `cat_file` take three, and could pair old bytes with a newer
+        ETag if a write slipped in between)."""
+        from fsspec.asyn import sync
+
+        bucket, name, _ = self.fs.split_path(path)
+
+        async def read() -> tuple[bytes, str]:
+            response = await self.fs._call_s3("get_object", Bucket=bucket, Key=name)
+            try:
+                return await response["Body"].read(), str(response["ETag"])
+            finally:
+                response["Body"].close()
+
+        return sync(self.fs.loop, read, timeout=timeout)
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
         path = self._path(key)

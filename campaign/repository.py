@@ -86,6 +86,7 @@ class CampaignRepository:
         self.pack = pack
         self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()  # file content hash -> campaign
         self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple[str, int], None] = OrderedDict()  # revisions this process saw stored
 
     def create(
         self, campaign: Campaign | None = None, *, workshop: str | None = None, owner: str | None = None
@@ -108,6 +109,22 @@ class CampaignRepository:
         """Copy a stored campaign file to its revision; if the store fails now, the next save copies it."""
         with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
             self.store.put(_revision_key(campaign_id, revision), data)
+            self._known_kept(campaign_id, revision)
+
+    def _known_kept(self, campaign_id: str, revision: int) -> None:
+        with self._lock:
+            self._kept[(campaign_id, revision)] = None
+            while len(self._kept) > PARSED_CACHE_SIZE:
+                self._kept.popitem(last=False)
+
+    def _ensure_kept(self, campaign_id: str, revision: int, data: bytes) -> None:
+        """Copy the stored file to its revision if a crash between a save and its copy left it out; the store is
+        asked only about revisions this process did not keep itself (a save costs a request less)."""
+        if (campaign_id, revision) in self._kept:
+            return
+        if not self.store.exists(_revision_key(campaign_id, revision)):
+            self.store.put(_revision_key(campaign_id, revision), data)
+        self._known_kept(campaign_id, revision)
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound or CampaignDamaged."""
@@ -164,9 +181,7 @@ class CampaignRepository:
             if blob is None:
                 raise CampaignNotFound(mine.id)
             stored = self._parse_shared(blob.data, mine.id)
-            if not self.store.exists(_revision_key(mine.id, stored.revision)):
-                # a crash between the last save and its revision copy: keep that revision now
-                self.store.put(_revision_key(mine.id, stored.revision), blob.data)
+            self._ensure_kept(mine.id, stored.revision, blob.data)  # after a crash between a save and its copy
             conflicts: list[Conflict]
             if stored.revision == base.revision:
                 # a shallow copy is enough: the answers are only read from here on, into new file data

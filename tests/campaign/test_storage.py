@@ -217,7 +217,8 @@ def test_a_revision_copy_cut_off_by_a_crash_is_kept_at_the_next_save(tmp_path: P
     mine.set_answer("profile", "name", "Before the crash")
     saved = repository.save(mine, base).campaign
     (tmp_path / f"campaigns/{base.id}/revisions/000002.yaml").unlink()  # as if killed right after the save
-    repository.save(saved.copy(), saved)
+    restarted = CampaignRepository(LocalFolderStore(tmp_path), PACK)  # a killed server starts again, knowing nothing
+    restarted.save(saved.copy(), saved)
     assert repository.revisions(base.id) == [1, 2, 3]
     assert repository.load_revision(base.id, 2).answer("profile", "name") == "Before the crash"
 

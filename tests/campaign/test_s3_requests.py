@@ -1,0 +1,79 @@
+"""What a save costs on S3, counted by the server itself (moto's request recorder): at most three requests,
+one GET (the bytes and their ETag together), the conditional PUT and the revision's PUT."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from campaign.example import example_campaign
+from campaign.object_store import ObjectStore
+from campaign.repository import CampaignRepository
+from campaign.worksheet import load_worksheets
+from tests.s3_server import new_bucket, s3_options, s3_server
+
+PACK = load_worksheets()
+
+
+@pytest.fixture(scope="module")
+def recorded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    recording = tmp_path_factory.mktemp("moto") / "recording.jsonl"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MOTO_RECORDER_FILEPATH", str(recording))  # read by the server process at its start
+        with s3_server() as url:
+            yield url
+
+
+def _recorder(url: str, action: str) -> bytes:
+    method = "GET" if action == "download-recording" else "POST"
+    with urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/recorder/{action}", method=method)) as reply:
+        return reply.read()
+
+
+def _requests_during(url: str, action) -> Counter[str]:  # type: ignore[no-untyped-def]
+    _recorder(url, "reset-recording")
+    _recorder(url, "start-recording")
+    action()
+    _recorder(url, "stop-recording")
+    lines = _recorder(url, "download-recording").decode().splitlines()
+    return Counter(json.loads(line)["method"] for line in lines if line.strip())
+
+
+def test_one_save_costs_three_requests(recorded_server: str) -> None:
+    repository = CampaignRepository(ObjectStore(new_bucket(recorded_server), **s3_options(recorded_server)), PACK)
+    base = repository.create(example_campaign(PACK))
+
+    def three_saves() -> None:
+        nonlocal base
+        for number in range(3):
+            mine = base.copy()
+            mine.set_answer("objectives", "goal", f"Goal, version {number}")
+            base = repository.save(mine, base).campaign
+
+    counted = _requests_during(recorded_server, three_saves)
+    assert counted == Counter({"GET": 3, "PUT": 6}), counted
+
+
+def test_a_save_after_another_servers_save_checks_that_revision_once(recorded_server: str) -> None:
+    bucket = new_bucket(recorded_server)
+    one = CampaignRepository(ObjectStore(bucket, **s3_options(recorded_server)), PACK)
+    other = CampaignRepository(ObjectStore(bucket, **s3_options(recorded_server)), PACK)
+    base = one.create(example_campaign(PACK))
+    mine = base.copy()
+    mine.set_answer("objectives", "goal", "Saved by the other server")
+    theirs = other.save(mine, base).campaign
+
+    def save_on_the_first() -> None:
+        edit = theirs.copy()
+        edit.set_answer("objectives", "goal", "Saved by the first again")
+        one.save(edit, theirs)
+
+    counted = _requests_during(recorded_server, save_on_the_first)
+    # the first server did not keep revision 2 itself: it asks once whether that copy exists (a crash between
+    # the other server's save and its copy would have left it out)
+    assert counted == Counter({"GET": 1, "HEAD": 1, "PUT": 2}), counted
+    assert one.revisions(base.id) == [1, 2, 3]
