@@ -1,113 +1,163 @@
-"""Print save and load latency (median, p95) for the local folder and an S3 protocol server, and saves/s.
+"""Save and load cost on a local folder and on S3 (moto), ours / floor / ratio in one interleaved run; then many
+writers, each a process of its own, saving into one campaign on S3: refused saves and lost answers.
 
-The S3 server is moto's standalone server on 127.0.0.1, started here. Writers are threads of one process,
-each saving the example campaign through `CampaignRepository.save` (parse, merge, check, conditional write).
+- Save: `CampaignRepository.save` of a one-answer edit of the example (read, merge check, validation, YAML,
+  the conditional write and the revision copy) against the floor: the same edit put into the file's data,
+  dumped with PyYAML's C dumper and written twice (the campaign, its revision) the way the store writes: on a
+  folder a temporary file, fsync and rename; on S3 two PutObject.
+- Load: a fresh `CampaignRepository` per load (another server, or a restart: its parse cache is empty), so the
+  bytes come from the store and are parsed and validated, against the floor: read the bytes, parse them with
+  PyYAML's C loader.
+- Writers: N processes (default 40), started together, each saving edits of its own row of one table of one
+  campaign. Each writer's last acknowledged edit must be what the stored campaign holds at the end.
+Figures only, no pass or fail.  Usage: python bench/store.py [ROUNDS] [WRITERS]   (default 30, 40)
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import statistics
+import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from campaign.blobs import BlobStore, StorageError
+from campaign.campaign_file import campaign_to_data
 from campaign.example import example_campaign
 from campaign.object_store import ObjectStore
-from campaign.repository import SAVE_PATIENCE_SECONDS as SAVE_PATIENCE
-from campaign.repository import CampaignRepository
-from campaign.storage import BlobStore, LocalFolderStore, StorageError
+from campaign.repository import SAVE_PATIENCE_SECONDS, CampaignRepository
+from campaign.storage import LocalFolderStore
 from campaign.worksheet import load_worksheets
-from tests.s3_server import REGION, s3_options, s3_server
+from tests.s3_server import new_bucket, s3_options, s3_server
 
 PACK = load_worksheets()
-ROUNDS = 60
-FAILURES: list[int] = []
+SAVES_PER_WRITER = 5
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+def interleaved(jobs: dict[str, Callable[[int], object]], rounds: int) -> dict[str, float]:
+    """Return each job's median ms over `rounds` rounds, the jobs in a rotated order each round (one warm-up)."""
+    for job in jobs.values():
+        job(-1)
+    names = list(jobs)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for number in range(rounds):
+        for name in names[number % len(names) :] + names[: number % len(names)]:
+            start = time.perf_counter()
+            jobs[name](number)
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
-def latency(repository: CampaignRepository) -> tuple[list[float], list[float], list[float]]:
-    """Return (save, load, cold load) seconds for ROUNDS sequential edits of one campaign.
+def _floor_folder_write(root: Path, key: str, data: bytes) -> None:
+    path = root / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
 
-    A load right after this server's own save finds the bytes it wrote in its parse cache; a cold load
-    (another server, or a restart) reads and parses them.
-    """
-    base = repository.create(example_campaign(PACK))
-    saves, loads, cold = [], [], []
-    for number in range(ROUNDS):
-        mine = base.copy()
+
+def save_and_load(name: str, store: BlobStore, floor_put: Callable[[str, bytes], None], rounds: int) -> None:
+    repository = CampaignRepository(store, PACK)
+    state = {"base": repository.create(example_campaign(PACK))}
+    data = campaign_to_data(state["base"])
+    campaign_id = state["base"].id
+
+    def ours(number: int) -> None:
+        mine = state["base"].copy()
         mine.set_answer("objectives", "goal", f"Goal, version {number}")
+        state["base"] = repository.save(mine, state["base"]).campaign
+
+    def floor(number: int) -> None:
+        data["answers"]["objectives"]["goal"] = f"Goal, version {number}"
+        data["revision"] += 1
+        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False).encode()
+        floor_put(f"floor/{campaign_id}/campaign.yaml", text)
+        floor_put(f"floor/{campaign_id}/revisions/{data['revision']:06d}.yaml", text)
+
+    def ours_load(_: int) -> None:
+        CampaignRepository(store, PACK).load(campaign_id)
+
+    def floor_load(_: int) -> None:
+        blob = store.get(f"campaigns/{campaign_id}/campaign.yaml")
+        assert blob is not None
+        yaml.load(blob.data, Loader=yaml.CSafeLoader)  # noqa: TID251  # the floor: PyYAML's C parser, bare
+
+    saves = interleaved({"ours": ours, "floor": floor}, rounds)
+    loads = interleaved({"ours": ours_load, "floor": floor_load}, rounds)
+    for measure, medians in (("one save", saves), ("one load", loads)):
+        ours, floor = medians["ours"], medians["floor"]
+        print(f"{measure + ', ' + name:<30}{ours:>9.1f} ms{floor:>9.1f} ms{ours / floor:>7.2f}x")
+
+
+def _writer(url: str, options: dict[str, Any], campaign_id: str, number: int, start_at: float, results: Any) -> None:
+    """One writer process: wait for the common start, then save SAVES_PER_WRITER edits of its own activity row."""
+    repository = CampaignRepository(ObjectStore(url, **options), PACK)
+    base = repository.load(campaign_id)
+    last, refused, waits = "", 0, []
+    time.sleep(max(0.0, start_at - time.time()))
+    for save in range(SAVES_PER_WRITER):
+        label = f"writer {number} save {save}"
+        mine = base.copy()
+        rows = [row for row in mine.rows("activities", "activities") if row["id"] != f"w{number}"]
+        mine.set_answer("activities", "activities", [*rows, {"id": f"w{number}", "activity": label}])
         started = time.perf_counter()
-        base = repository.save(mine, base).campaign
-        saves.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        repository.load(base.id)
-        loads.append(time.perf_counter() - started)
-        other_server = CampaignRepository(repository.store, PACK)
-        started = time.perf_counter()
-        other_server.load(base.id)
-        cold.append(time.perf_counter() - started)
-    return saves, loads, cold
+        try:
+            base = repository.save(mine, base).campaign
+        except StorageError:
+            refused += 1
+            base = repository.load(campaign_id)
+            continue
+        waits.append(time.perf_counter() - started)
+        last = label
+    results.put((number, last, refused, waits))
 
 
-def throughput(repository: CampaignRepository, writers: int, same_campaign: bool, seconds: float = 3.0) -> float:
-    """Return saves per second with `writers` threads saving for `seconds`."""
-    shared = repository.create(example_campaign(PACK))
-    stop = time.monotonic() + seconds
-    counts = [0] * writers
+def many_writers(endpoint: str, writers: int) -> None:
+    url, options = new_bucket(endpoint), s3_options(endpoint)
+    repository = CampaignRepository(ObjectStore(url, **options), PACK)
+    campaign_id = repository.create().id  # an empty campaign: room for one activity per writer (the table holds 40)
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    start_at = time.time() + 10 + writers * 0.4  # time for every process to start and import
+    processes = [
+        context.Process(target=_writer, args=(url, options, campaign_id, n, start_at, results)) for n in range(writers)
+    ]
+    for process in processes:
+        process.start()
+    outcomes = [results.get(timeout=900) for _ in processes]
+    for process in processes:
+        process.join()
+    stored = {row["id"]: row.get("activity") for row in repository.load(campaign_id).rows("activities", "activities")}
+    acknowledged = sum(SAVES_PER_WRITER - refused for _, _, refused, _ in outcomes)
+    refused = sum(count for _, _, count, _ in outcomes)
+    lost = [n for n, last, _, _ in outcomes if last and stored.get(f"w{n}") != last]  # its last acknowledged edit
+    waits = sorted(wait for *_, ws in outcomes for wait in ws)
+    print(f"\n{writers} writer processes, {SAVES_PER_WRITER} saves each, one campaign on S3 (moto):")
+    print(f"  saves acknowledged {acknowledged}, refused after {SAVE_PATIENCE_SECONDS:.0f} s of retries {refused}")
+    print(f"  writers whose last acknowledged answer is not the stored one: {len(lost)}")
+    if waits:
+        print(f"  a save's wait: median {statistics.median(waits):.2f} s, slowest {waits[-1]:.2f} s")
 
-    def write(index: int) -> None:
-        base = shared if same_campaign else repository.create(example_campaign(PACK))
-        while time.monotonic() < stop:
-            mine = base.copy()
-            mine.set_answer("profile", "owner", f"writer {index} edit {counts[index]}")
-            try:
-                base = repository.save(mine, base).campaign
-            except StorageError:
-                FAILURES.append(index)
-                continue
-            counts[index] += 1
 
-    threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sum(counts) / (time.perf_counter() - started)
-
-
-def main() -> None:
+def main(rounds: int, writers: int) -> None:
+    print(f"{'measure':<30}{'ours':>12}{'floor':>12}{'ratio':>8}   median of {rounds} interleaved rounds")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        save_and_load("folder", LocalFolderStore(root), lambda key, data: _floor_folder_write(root, key, data), rounds)
     with s3_server() as endpoint:
-        options = s3_options(endpoint)
-        with tempfile.TemporaryDirectory() as folder:
-            s3 = ObjectStore("s3://bench-campaigns/app", **options)
-            s3.fs.mkdir("bench-campaigns", region_name=REGION)
-            stores: dict[str, Callable[[], BlobStore]] = {
-                "local folder": lambda: LocalFolderStore(Path(folder)),
-                "S3 (moto, 127.0.0.1)": lambda: s3,
-            }
-            print(f"{'store':<22}{'save':>16}{'load':>16}{'cold load':>16}   median / p95, ms")
-            for name, make in stores.items():
-                figures = latency(CampaignRepository(make(), PACK))
-                cells = "".join(
-                    f"{statistics.median(f) * 1000:>9.1f} /{percentile(f, 0.95) * 1000:>5.1f}" for f in figures
-                )
-                print(f"{name:<22}{cells}")
-            print()
-            print(f"{'store':<22}{'writers':>8}{'saves/s, own campaigns':>25}{'saves/s, one campaign':>24}")
-            for name, make in stores.items():
-                for writers in (1, 10, 40):
-                    own = throughput(CampaignRepository(make(), PACK), writers, same_campaign=False)
-                    one = throughput(CampaignRepository(make(), PACK), writers, same_campaign=True)
-                    print(f"{name:<22}{writers:>8}{own:>25.1f}{one:>24.1f}")
-            print(f"\nsaves refused after {SAVE_PATIENCE}s of retries: {len(FAILURES)}")
+        store = ObjectStore(new_bucket(endpoint), **s3_options(endpoint))
+        save_and_load("S3 (moto)", store, lambda key, data: store.fs.pipe_file(f"{store.root}/{key}", data), rounds)
+        many_writers(endpoint, writers)
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30, int(sys.argv[2]) if len(sys.argv) > 2 else 40)
