@@ -1,4 +1,5 @@
-"""Server-side time of an interaction on the largest worksheet, beside a bare app drawing the same widgets.
+"""Server-side time of an interaction on the largest worksheet, beside a bare app drawing the same widgets and
+saving the edited answer the plain way (PyYAML, two fsync'd writes).
 
 Run: `.venv/bin/python bench/rerun.py [repeats]`. Prints medians (ms) and the ratio; the target is at most 2x.
 Both apps run under AppTest in this process, so the figures exclude the browser and the network.
@@ -7,6 +8,7 @@ Both apps run under AppTest in this process, so the figures exclude the browser 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -68,9 +70,29 @@ def timed(at: AppTest) -> float:
     return elapsed * 1000
 
 
-def bare_app(counts: Counter[str]) -> str:
-    """Return the source of an app that draws `counts` widgets of each kind and nothing else."""
+BARE_SAVE = """
+import os, yaml
+from pathlib import Path
+FOLDER = Path({folder!r})
+def save():  # the floor of a save: the edit into the file's data, PyYAML's C dumper, two fsync'd writes
+    if 'data' not in st.session_state:  # read once per session, as our app keeps the campaign in the session
+        st.session_state['data'] = yaml.load((FOLDER / 'campaign.yaml').read_bytes(), Loader=yaml.CSafeLoader)
+    data = st.session_state['data']
+    data['answers'].setdefault('bench', {{}})['edited'] = st.session_state['bidi_component0']
+    data['revision'] += 1
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False).encode()
+    for name in ('campaign.yaml', f"revision-{{data['revision']:06d}}.yaml"):
+        with open(FOLDER / f'.{{name}}.tmp', 'wb') as file:
+            file.write(text); file.flush(); os.fsync(file.fileno())
+        os.replace(FOLDER / f'.{{name}}.tmp', FOLDER / name)
+"""
+
+
+def bare_app(counts: Counter[str], folder: Path) -> str:
+    """Return the source of an app that draws `counts` widgets of each kind and nothing else, and saves the
+    edited answer the plain way (the campaign file in `folder`, read once, dumped and written with its revision)."""
     lines = ["import pandas as pd", "import streamlit as st", "st.set_page_config(layout='wide')"]
+    lines.append(BARE_SAVE.format(folder=str(folder)))
     lines.append("frame = pd.DataFrame([{c: f'{c} {r}' for c in 'abcde'} for r in range(4)])")
     lines.append("st.sidebar.radio('Steps', [str(i) for i in range(10)], key='nav')")
     for kind in KINDS + BLOCKS:
@@ -80,7 +102,8 @@ def bare_app(counts: Counter[str]) -> str:
             lines.append(
                 {
                     # our answer box (a component) against Streamlit's own text area, the widget it replaces
-                    "bidi_component": f"st.text_area('Answer {i}', key='{key}')",
+                    "bidi_component": f"st.text_area('Answer {i}', key='{key}'"
+                    + (", on_change=save)" if i == 0 else ")"),
                     "text_input": f"st.text_input('Text {i}', key='{key}')",
                     "text_area": f"st.text_area('Long text {i}', key='{key}')",
                     "selectbox": f"st.selectbox('Choice {i}', ['a', 'b', 'c', 'd'], index=None, key='{key}')",
@@ -127,7 +150,11 @@ def main(repeats: int = 25) -> None:
         moves.append(timed(app))
 
     script = Path(data) / "bare_app.py"
-    script.write_text(bare_app(counts))
+    floor_folder = Path(data) / "bare"
+    floor_folder.mkdir()
+    stored = next(Path(data).glob("campaigns/*/campaign.yaml"))
+    (floor_folder / "campaign.yaml").write_bytes(stored.read_bytes())  # the same campaign file to save into
+    script.write_text(bare_app(counts, floor_folder))
     bare = AppTest.from_file(str(script), default_timeout=60)
     timed(bare)
     bare_edits, bare_moves = [], []
@@ -151,6 +178,7 @@ def main(repeats: int = 25) -> None:
     floor = statistics.median(bare_edits)
     print(f"  of the edit, repository.save (model: read, merge check, YAML, 2 fsync'd writes): {save:.1f} ms")
     print(f"  the edit without its save: {ui:.1f} ms, {ui / floor:.2f}x the bare app")
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def _time_saves() -> list[float]:
