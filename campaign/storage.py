@@ -95,6 +95,7 @@ class LocalFolderStore:
         path = self._path(key)
         try:
             path.unlink(missing_ok=True)
+            (path.parent / f".{path.name}.lock").unlink(missing_ok=True)  # its conditional writes' lock file
         except OSError as error:
             raise _storage_error(error, NOT_SAVED) from None
         for folder in path.parents:  # no empty folders left behind (a swept campaign's)
