@@ -13,10 +13,8 @@ Nothing here is written into the campaign file, so no save of an open tab can un
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 
 from campaign.campaign_file import parse_campaign
@@ -24,8 +22,7 @@ from campaign.config import DELETED_KEEP_DAYS
 from campaign.i18n import N_
 from campaign.model import Campaign, is_valid_id
 from campaign.repository import CampaignDamaged, CampaignNotFound, CampaignRepository, deleted_folder
-from campaign.storage import PreconditionFailed, StorageError, open_store
-from campaign.worksheet import WorksheetPack
+from campaign.storage import PreconditionFailed, StorageError
 
 STAMP = "%Y%m%dT%H%M%SZ"  # a deletion's time in its key: keys take no ":"
 
@@ -138,7 +135,9 @@ def undelete(repository: CampaignRepository, campaign_id: str) -> None:
 def _read(repository: CampaignRepository, data: bytes) -> Campaign:
     campaign, problems = parse_campaign(data, repository.pack, file="deleted", stored=True)
     if campaign is None:
-        raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems="; ".join(map(str, problems[:3])))
+        raise CampaignDamaged(
+            N_("the stored campaign could not be read: {problems}"), problems="; ".join(map(str, problems[:3]))
+        )
     return campaign
 
 
@@ -170,16 +169,3 @@ def purge_deleted(
         for key in store.keys(deleted_folder(campaign_id)):
             store.delete(key)
     return removed
-
-
-def purge_command(args: argparse.Namespace, pack: WorksheetPack) -> int:
-    """`python -m campaign purge-deleted`: print the id of each campaign removed for good, then how many."""
-    try:
-        removed = purge_deleted(CampaignRepository(open_store(), pack))
-    except StorageError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return 1
-    for campaign_id in removed:
-        print(campaign_id)
-    print(f"{len(removed)} deleted campaign(s) removed for good (kept {DELETED_KEEP_DAYS} days)", file=sys.stderr)
-    return 0
