@@ -1,14 +1,15 @@
 """Rename and duplicate a campaign, and know where one came from: an upload of the same file finds it again.
 
-An upload records the file's id as `campaigns/<new id>/copied-from/<file's id>.yaml` (ids stay random: the file's
-id is never taken). Uploading a file whose id is a stored campaign, or is recorded so, finds those campaigns.
+An upload records the file's id as `campaigns/<new id>/copied-from/<hash of the file's id>.yaml` (ids stay random:
+the file's id is never taken, nor written in a key). Uploading a file whose id is a stored campaign, or is
+recorded so, finds those campaigns.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from campaign.keeping import Shelf
+from campaign.keeping import Shelf, origin_mark
 from campaign.logo import logo_name
 from campaign.model import Campaign, now
 from campaign.repository import CampaignRepository
@@ -67,14 +68,14 @@ def duplicate(repository: CampaignRepository, campaign_id: str, name: str) -> Ca
 def record_origin(repository: CampaignRepository, campaign_id: str, file_id: str) -> None:
     """Note that an upload of the file with id `file_id` made the campaign (best effort: a failure only means a
     later upload of that file is not recognised)."""
-    key = f"campaigns/{campaign_id}/copied-from/{file_id}.yaml"
+    key = f"campaigns/{campaign_id}/copied-from/{origin_mark(file_id)}.yaml"
     with contextlib.suppress(StorageError, ValueError):
-        repository.store.put(key, f"copied_from: '{file_id}'\nat: '{now()}'\n".encode())
+        repository.store.put(key, f"at: '{now()}'\n".encode())
 
 
 def saved_copies(found: Shelf, file_id: str) -> list[str]:
     """Return the ids of the listed campaigns an uploaded file with `file_id` already is: the campaign of that id,
     then the ones earlier uploads of the file made (deleted ones are not "saved here")."""
     live = set(found.live)
-    earlier = sorted(found.origins.get(file_id, set()) & live)
+    earlier = sorted(found.origins.get(origin_mark(file_id), set()) & live)
     return ([file_id] if file_id in live else []) + [other for other in earlier if other != file_id]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass, field
 
 from campaign.campaign_file import parse_campaign
@@ -25,6 +27,7 @@ from campaign.repository import CampaignDamaged, CampaignNotFound, CampaignRepos
 from campaign.storage import PreconditionFailed, StorageError
 
 STAMP = "%Y%m%dT%H%M%SZ"  # a deletion's time in its key: keys take no ":"
+ORIGIN_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 @dataclass
@@ -34,8 +37,14 @@ class Shelf:
     live: list[str] = field(default_factory=list)  # ids with a campaign file: the list (archived ones too)
     archived: set[str] = field(default_factory=set)
     deleted: dict[str, dt.datetime] = field(default_factory=dict)  # id -> when it was deleted (the newest time)
-    origins: dict[str, set[str]] = field(default_factory=dict)  # a file's id -> campaigns an upload of it made
+    origins: dict[str, set[str]] = field(default_factory=dict)  # origin_mark(a file's id) -> campaigns it made
     leftover: set[str] = field(default_factory=set)  # on the list, with a deletion mark left (a crash): swept
+
+
+def origin_mark(file_id: str) -> str:
+    """Return how a campaign made from an uploaded file names that file's id in its keys: a hash, so that no
+    key of one campaign ever holds another campaign's id (which is its link)."""
+    return hashlib.sha256(file_id.encode()).hexdigest()[:32]
 
 
 def _utc_now() -> dt.datetime:
@@ -63,8 +72,8 @@ def shelf(repository: CampaignRepository) -> Shelf:
             found.archived.add(campaign_id)
         elif len(rest) == 2 and rest[0] == "deleted" and (when := _stamp_time(rest[1])) is not None:
             deleted[campaign_id] = max(when, deleted.get(campaign_id, when))
-        elif len(rest) == 2 and rest[0] == "copied-from" and is_valid_id(origin := rest[1].removesuffix(".yaml")):
-            found.origins.setdefault(origin, set()).add(campaign_id)
+        elif len(rest) == 2 and rest[0] == "copied-from" and ORIGIN_RE.fullmatch(mark := rest[1].removesuffix(".yaml")):
+            found.origins.setdefault(mark, set()).add(campaign_id)
     live = set(found.live)
     found.archived &= live
     found.deleted = {key: when for key, when in deleted.items() if key not in live}  # a file put back wins
