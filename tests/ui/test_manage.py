@@ -137,7 +137,8 @@ def test_uploading_the_same_file_twice_says_it_is_saved_here(
     written = campaign_to_yaml(example_campaign(pack)).encode()  # a file from elsewhere: its id is not stored here
     at = app()
     upload(at, written)
-    assert "already saved" not in words(at) and at.button(key="upload-open").label == "Save it as a new campaign and open it"
+    assert "already saved" not in words(at)
+    assert at.button(key="upload-open").label == "Save it as a new campaign and open it"
     click(at, "upload-open")
     first = at.query_params["c"]
     again = app()
