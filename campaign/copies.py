@@ -38,7 +38,7 @@ def rename(repository: CampaignRepository, campaign_id: str, name: str) -> Campa
         return base
     mine = base.copy()
     mine.set_answer(where[0], where[1], clean_text(name).strip())
-    return repository.save(mine, base).campaign
+    return base if mine.answers == base.answers else repository.save(mine, base).campaign
 
 
 def duplicate(repository: CampaignRepository, campaign_id: str, name: str) -> Campaign:

@@ -274,7 +274,7 @@ class CampaignRepository:
         return blob.data if blob and is_logo(blob.data, name) else None
 
     def campaign_ids(self) -> list[str]:
-        """Return the ids of every stored campaign."""
+        """Return the ids of every stored campaign (a deleted one has no campaign.yaml: it is not among them)."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
 

@@ -164,7 +164,13 @@ def _manage_menu(campaign: Campaign, name: str, t: Translator) -> None:
     with st.popover(t("Manage"), icon=":material/more_vert:", key=f"manage-{campaign.id}"):
         if can_rename(repository()):
             with st.form(f"rename-form-{campaign.id}", border=False, enter_to_submit=True):
-                st.text_input(t("Campaign name"), value=name, key=f"rename-{campaign.id}", max_chars=_name_limit())
+                answer = repository().pack.answer_with_role(campaign, "title")
+                st.text_input(
+                    t("Campaign name"),
+                    value=answer if isinstance(answer, str) else "",
+                    key=f"rename-{campaign.id}",
+                    max_chars=_name_limit(),
+                )
                 st.form_submit_button(t("Rename"), icon=":material/edit:", on_click=_rename, args=(campaign.id,))
         st.button(
             t("Duplicate (a copy for next year)"),

@@ -128,3 +128,8 @@ def test_an_uploaded_file_is_found_again_by_its_id_or_its_origin(repository: Cam
     assert saved_copies(keeping.shelf(repository), file_id) == [made.id]
     keeping.delete(repository, made.id)
     assert saved_copies(keeping.shelf(repository), file_id) == []
+
+
+def test_renaming_to_the_same_name_stores_nothing_new(repository: CampaignRepository) -> None:
+    base = named(repository, "Fund Us")
+    assert rename(repository, base.id, "Fund Us ").revision == 1 and repository.revisions(base.id) == [1]

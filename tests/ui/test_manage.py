@@ -192,4 +192,11 @@ def test_every_action_while_the_store_is_down_is_a_plain_message_and_changes_not
         assert "That did not work" in at.error[0].value and "Nothing was changed" in at.error[0].value
         assert "127.0.0.1" not in at.error[0].value
     relay.set("forward")
+    rerun(at)
+    at.text_input(key=f"rename-{campaign.id}").input("Fund Us 2027")
+    relay.set("error")
+    next(button for button in at.button if button.label == "Rename").click()
+    rerun(at)
+    assert "That did not work" in at.error[0].value
+    relay.set("forward")
     assert {key: repo.store.get(key) for key in repo.store.keys("campaigns")} == before
