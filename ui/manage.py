@@ -166,7 +166,7 @@ def _manage_menu(campaign: Campaign, name: str, t: Translator) -> None:
             with st.form(f"rename-form-{campaign.id}", border=False, enter_to_submit=True):
                 answer = repository().pack.answer_with_role(campaign, "title")
                 st.text_input(
-                    t("Campaign name"),
+                    t("New name"),
                     value=answer if isinstance(answer, str) else "",
                     key=f"rename-{campaign.id}",
                     max_chars=_name_limit(),
@@ -232,7 +232,10 @@ def _duplicate(campaign_id: str, name: str) -> None:
     t = ui_translator()
     copy_name = t("{name} (copy)", name=name)
     if _done(duplicate_campaign, campaign_id, copy_name):
-        st.session_state[NOTICE_KEY] = ("success", t("“{name}” was made: it is on the list.", name=copy_name))
+        st.session_state[NOTICE_KEY] = (
+            "success",
+            t("“{name}” was made: it is on the list.", name=escape_markdown(copy_name)),
+        )
 
 
 def _delete(campaign_id: str, name: str) -> None:

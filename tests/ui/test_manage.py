@@ -49,7 +49,7 @@ def test_duplicate_makes_a_second_campaign_on_the_list_and_opens_nothing(
     (copy_id,) = set(repo.campaign_ids()) - {new_campaign.id}
     copy = repo.load(copy_id)
     assert title(copy, repo.pack) == "Fund Us (copy)" and copy.answers["profile"]["country"] == "Nepal"
-    assert "“Fund Us (copy)” was made" in words(at) and "**Fund Us \\(copy\\)**" in words(at)  # escaped Markdown
+    assert "“Fund Us \\(copy\\)” was made" in words(at) and "**Fund Us \\(copy\\)**" in words(at)  # escaped Markdown
 
 
 def test_an_archived_campaign_is_folded_away_and_restored(
