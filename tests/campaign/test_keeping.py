@@ -133,3 +133,27 @@ def test_an_uploaded_file_is_found_again_by_its_id_or_its_origin(repository: Cam
 def test_renaming_to_the_same_name_stores_nothing_new(repository: CampaignRepository) -> None:
     base = named(repository, "Fund Us")
     assert rename(repository, base.id, "Fund Us ").revision == 1 and repository.revisions(base.id) == [1]
+
+
+def test_a_save_that_slipped_in_during_a_deletion_comes_back_with_it(repository: CampaignRepository) -> None:
+    base = named(repository, "Fund Us")
+    mine = base.copy()
+    mine.set_answer("profile", "country", "Nepal")
+    repository.save(mine, base)  # revision 2, saved between the deletion's read and its removal:
+    store, folder = repository.store, f"campaigns/{base.id}"
+    first = store.get(f"{folder}/revisions/000001.yaml")
+    assert first is not None
+    store.put(f"{folder}/deleted/20260301T093000Z.yaml", first.data)  # the deletion kept what it had read
+    store.delete(f"{folder}/campaign.yaml")
+    keeping.undelete(repository, base.id)
+    assert repository.load(base.id).answer("profile", "country") == "Nepal"
+
+
+def test_the_sweep_drops_deletion_marks_left_beside_a_listed_campaign(repository: CampaignRepository) -> None:
+    campaign = named(repository, "Fund Us")
+    repository.store.put(f"campaigns/{campaign.id}/deleted/20260301T093000Z.yaml", b"left by a crash")
+    assert keeping.shelf(repository).deleted == {} and keeping.shelf(repository).leftover == {campaign.id}
+    assert keeping.purge_deleted(repository, now=START + 90 * DAY) == []
+    assert repository.store.keys(f"campaigns/{campaign.id}/deleted") == []
+    assert repository.load(campaign.id).revision == 1
+    repository.store.delete(f"campaigns/{campaign.id}/never-there.yaml")  # removing nothing is no error
