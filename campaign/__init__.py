@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from campaign.changes import changed_answers, same_campaign
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
-    from campaign.config import Config, ConfigError, Mode
+    from campaign.config import DELETED_KEEP_DAYS, Config, ConfigError, Mode
     from campaign.config import config as current_config
+    from campaign.copies import can_rename, record_origin, saved_copies
+    from campaign.copies import duplicate as duplicate_campaign
+    from campaign.copies import rename as rename_campaign
     from campaign.dispatch import per_field_type
     from campaign.example import example_campaign
     from campaign.fields import (
@@ -34,11 +37,25 @@ if TYPE_CHECKING:
     from campaign.file_end import FileEnd
     from campaign.file_end import file_end as find_file_end
     from campaign.i18n import N_, SOURCE_LANGUAGE, Translator, interface_languages, translator
+    from campaign.keeping import Shelf
+    from campaign.keeping import archive as archive_campaign
+    from campaign.keeping import delete as delete_campaign
+    from campaign.keeping import read_deleted as read_deleted_campaign
+    from campaign.keeping import shelf as campaign_shelf
+    from campaign.keeping import unarchive as unarchive_campaign
+    from campaign.keeping import undelete as undelete_campaign
     from campaign.lengths import text_too_long
     from campaign.merge import put_at_path
     from campaign.model import Campaign, Conflict, Place, Settings, is_empty, is_valid_id, new_id, new_row_id
     from campaign.reading import NOT_ANSWERED, answer_text, field_label, one_line, title
-    from campaign.repository import CampaignDamaged, CampaignInvalid, CampaignNotFound, CampaignRepository, SaveResult
+    from campaign.repository import (
+        CampaignDamaged,
+        CampaignDeleted,
+        CampaignInvalid,
+        CampaignNotFound,
+        CampaignRepository,
+        SaveResult,
+    )
     from campaign.spreadsheet import csv_bytes
     from campaign.storage import StorageError, open_store
     from campaign.strict_yaml import MAX_BYTES
@@ -56,28 +73,35 @@ if TYPE_CHECKING:
 
 _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name there) where a module shares it
     "answer_text": "campaign.reading",
+    "archive_campaign": ("campaign.keeping", "archive"),
     "available_languages": "campaign.worksheet",
     "Campaign": "campaign.model",
     "campaign_progress": "campaign.completeness",
+    "campaign_shelf": ("campaign.keeping", "shelf"),
     "campaign_to_yaml": "campaign.campaign_file",
     "CampaignDamaged": "campaign.repository",
+    "CampaignDeleted": "campaign.repository",
     "CampaignInvalid": "campaign.repository",
     "CampaignNotFound": "campaign.repository",
     "CampaignRepository": "campaign.repository",
+    "can_rename": "campaign.copies",
     "changed_answers": "campaign.changes",
     "ChoiceField": "campaign.fields",
     "clean_text": "campaign.text",
     "Config": "campaign.config",
-    "current_config": ("campaign.config", "config"),
     "ConfigError": "campaign.config",
     "Conflict": "campaign.model",
     "csv_bytes": "campaign.spreadsheet",
+    "current_config": ("campaign.config", "config"),
     "DateField": "campaign.fields",
+    "delete_campaign": ("campaign.keeping", "delete"),
+    "DELETED_KEEP_DAYS": "campaign.config",
+    "duplicate_campaign": ("campaign.copies", "duplicate"),
     "example_campaign": "campaign.example",
     "field_label": "campaign.reading",
     "FieldBase": "campaign.fields",
-    "find_file_end": ("campaign.file_end", "file_end"),
     "FileEnd": "campaign.file_end",
+    "find_file_end": ("campaign.file_end", "file_end"),
     "Finding": "campaign.checks",
     "GROUP_NAME_LIMIT": "campaign.workshop",
     "GroupProgress": "campaign.workshops",
@@ -107,14 +131,19 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "plan_check": "campaign.checks",
     "Progress": "campaign.completeness",
     "put_at_path": "campaign.merge",
+    "read_deleted_campaign": ("campaign.keeping", "read_deleted"),
+    "record_origin": "campaign.copies",
     "reference_problems": "campaign.campaign_file",
     "ReferenceField": "campaign.fields",
     "references_to": "campaign.checks",
+    "rename_campaign": ("campaign.copies", "rename"),
     "Role": "campaign.fields",
     "row_label": "campaign.checks",
     "same_campaign": "campaign.changes",
+    "saved_copies": "campaign.copies",
     "SaveResult": "campaign.repository",
     "Settings": "campaign.model",
+    "Shelf": "campaign.keeping",
     "show_code": "campaign.workshop",
     "slug": "campaign.fields",
     "SOURCE_LANGUAGE": "campaign.i18n",
@@ -127,6 +156,8 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "TOKEN_RE": "campaign.workshops",
     "Translator": "campaign.i18n",
     "translator": "campaign.i18n",
+    "unarchive_campaign": ("campaign.keeping", "unarchive"),
+    "undelete_campaign": ("campaign.keeping", "undelete"),
     "without_row": "campaign.checks",
     "Worksheet": "campaign.worksheet",
     "WorksheetError": "campaign.worksheet",
@@ -138,6 +169,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "WorkshopRepository": "campaign.workshops",
 }
 __all__ = [
+    "DELETED_KEEP_DAYS",
     "GROUP_NAME_LIMIT",
     "MAX_BYTES",
     "NOT_ANSWERED",
@@ -148,6 +180,7 @@ __all__ = [
     "WORKSHOP_NAME_LIMIT",
     "Campaign",
     "CampaignDamaged",
+    "CampaignDeleted",
     "CampaignInvalid",
     "CampaignNotFound",
     "CampaignRepository",
@@ -172,6 +205,7 @@ __all__ = [
     "Role",
     "SaveResult",
     "Settings",
+    "Shelf",
     "Status",
     "StorageError",
     "TableField",
@@ -185,13 +219,18 @@ __all__ = [
     "WorkshopRefused",
     "WorkshopRepository",
     "answer_text",
+    "archive_campaign",
     "available_languages",
     "campaign_progress",
+    "campaign_shelf",
     "campaign_to_yaml",
+    "can_rename",
     "changed_answers",
     "clean_text",
     "csv_bytes",
     "current_config",
+    "delete_campaign",
+    "duplicate_campaign",
     "example_campaign",
     "field_label",
     "find_file_end",
@@ -209,15 +248,21 @@ __all__ = [
     "per_field_type",
     "plan_check",
     "put_at_path",
+    "read_deleted_campaign",
+    "record_origin",
     "reference_problems",
     "references_to",
+    "rename_campaign",
     "row_label",
     "same_campaign",
+    "saved_copies",
     "show_code",
     "slug",
     "text_too_long",
     "title",
     "translator",
+    "unarchive_campaign",
+    "undelete_campaign",
     "without_row",
 ]
 

@@ -71,6 +71,10 @@ class BlobStore(Protocol):
     def exists(self, key: str) -> bool:
         """Return True when an object is stored at `key`."""
 
+    def delete(self, key: str) -> None:
+        """Remove the object at `key` (nothing happens when there is none); only the deleted-campaign sweep,
+        a restore and the markers of campaign/keeping.py remove anything."""
+
     def where(self, key: str) -> str:
         """Return where `key` lives, for people: a file path or a URL."""
 

@@ -1,4 +1,4 @@
-"""Command-line commands of the campaign model: worksheets, example, validate, progress, new, history, restore."""
+"""The model's commands: worksheets, example, validate, progress, new, history, restore, purge-deleted."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from babel.numbers import format_percent
 
 from campaign.campaign_file import campaign_to_yaml, parse_campaign
 from campaign.completeness import Progress, campaign_progress, missing_required
-from campaign.config import ConfigError, config
+from campaign.config import DELETED_KEEP_DAYS, ConfigError, config
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
+from campaign.keeping import purge_deleted
 from campaign.model import Campaign, is_valid_id
 from campaign.problems import Problem
 from campaign.reading import title as campaign_title
@@ -59,6 +60,8 @@ def register(subparsers: Subparsers) -> None:
     restore.add_argument("id", type=campaign_id_argument, help="the campaign's id (from its link: ?c=...)")
     restore.add_argument("version", type=int, help="the version to bring back (see `history`)")
     restore.set_defaults(run=restore_version)
+    purge = subparsers.add_parser("purge-deleted", help=f"remove campaigns deleted over {DELETED_KEEP_DAYS} days ago")
+    purge.set_defaults(run=purge_deleted_campaigns)
     words = subparsers.add_parser("translations", help="list the words each translation of the worksheets still lacks")
     words.add_argument("--lang", help="only this language (default: every translation)")
     words.set_defaults(run=report_translations)
@@ -242,6 +245,18 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
     print(f"version {args.version} is back as version {restored.revision}; version {before.revision} is kept")
+    return 0
+
+
+def purge_deleted_campaigns(args: argparse.Namespace, pack: WorksheetPack) -> int:
+    """Remove for good the campaigns deleted over DELETED_KEEP_DAYS days ago (campaign/keeping.py); print their ids."""
+    try:
+        removed = purge_deleted(CampaignRepository(open_store(), pack))
+    except StorageError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    print("".join(f"{campaign_id}\n" for campaign_id in removed), end="")
+    print(f"{len(removed)} deleted campaign(s) removed for good", file=sys.stderr)
     return 0
 
 

@@ -19,6 +19,7 @@ Mode = Literal["personal", "shared"]
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = ROOT / "data"
 MODES: tuple[Mode, ...] = ("personal", "shared")
+DELETED_KEEP_DAYS = 30  # a deleted campaign stays restorable this long; then `purge-deleted` removes it
 # Every variable the app reads, each one documented in docs/deploy.md.
 VARIABLES = (
     "CAMPAIGN_STORE",

@@ -109,6 +109,13 @@ class ObjectStore:
         self.fs.invalidate_cache(path)
         return bool(self._call(self.fs.exists, path, failure=NOT_READ, key=key))
 
+    def delete(self, key: str) -> None:
+        path = self._path(key)
+        try:
+            self._call(self.fs.rm_file, path, failure=NOT_SAVED, key=key)  # S3 answers a missing key with 204
+        finally:
+            self.fs.invalidate_cache(path)
+
     def where(self, key: str) -> str:
         return f"s3://{self._path(key)}"
 

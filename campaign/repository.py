@@ -39,6 +39,10 @@ class CampaignNotFound(LookupError):
     """No campaign has that id (or the id is malformed: it is never used to touch storage)."""
 
 
+class CampaignDeleted(CampaignNotFound):
+    """The campaign was deleted: it is kept for a while and can be restored (campaign/keeping.py)."""
+
+
 class CampaignDamaged(StorageError):
     """A stored campaign file does not read back; the message says why."""
 
@@ -66,6 +70,11 @@ def _campaign_key(campaign_id: str) -> str:
     if not is_valid_id(campaign_id):
         raise CampaignNotFound(campaign_id)
     return f"campaigns/{campaign_id}/campaign.yaml"
+
+
+def deleted_folder(campaign_id: str) -> str:
+    """Return the folder of a deleted campaign's kept file(s): `deleted/<UTC time>.yaml` (campaign/keeping.py)."""
+    return _campaign_key(campaign_id).rsplit("/", 1)[0] + "/deleted"
 
 
 def _revision_key(campaign_id: str, revision: int) -> str:
@@ -127,10 +136,10 @@ class CampaignRepository:
         self._known_kept(campaign_id, revision)
 
     def load(self, campaign_id: str) -> Campaign:
-        """Return the stored campaign; raise CampaignNotFound or CampaignDamaged."""
+        """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
         blob = self.store.get(_campaign_key(campaign_id))
         if blob is None:
-            raise CampaignNotFound(campaign_id)
+            raise (CampaignDeleted if self.store.keys(deleted_folder(campaign_id)) else CampaignNotFound)(campaign_id)
         return self._parse(blob.data, campaign_id)
 
     def _parse(self, data: bytes, label: str) -> Campaign:
@@ -204,11 +213,8 @@ class CampaignRepository:
         )
 
     def check(self, mine: Campaign, base: Campaign) -> None:
-        """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked.
-
-        For a page whose store is failing: each edit made meanwhile is held to the rules at once, so the answers
-        waiting for the store can all be stored together once it answers.
-        """
+        """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked
+        (for a page whose store is failing: the answers waiting for it can all be stored together later)."""
         replaces = data_to_yaml(_cleaned(campaign_to_data(base))).encode()
         self._checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
 
@@ -219,8 +225,7 @@ class CampaignRepository:
         limit they are refused, unless they replace a larger stored file (`replaces`), so a campaign that grew
         too large before the rule can still be trimmed, one save at a time.
 
-        The check runs on the data about to be written; that every cleaned text survives the trip through
-        YAML is proven separately (tests/campaign/test_properties.py).
+        That every cleaned text survives the trip through YAML is proven in tests/campaign/test_properties.py.
         """
         plain = _cleaned(campaign_to_data(campaign))
         checked, problems = check_campaign_data(plain, self.pack, file="answer")
@@ -284,7 +289,7 @@ class CampaignRepository:
         return blob.data if blob and is_logo(blob.data, name) else None
 
     def campaign_ids(self) -> list[str]:
-        """Return the ids of every stored campaign."""
+        """Return the ids of every stored campaign (a deleted one has no campaign.yaml: it is not among them)."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
 

@@ -91,6 +91,21 @@ class LocalFolderStore:
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
 
+    def delete(self, key: str) -> None:
+        path = self._path(key)
+        try:
+            path.unlink(missing_ok=True)
+            (path.parent / f".{path.name}.lock").unlink(missing_ok=True)  # its conditional writes' lock file
+        except OSError as error:
+            raise _storage_error(error, NOT_SAVED) from None
+        for folder in path.parents:  # no empty folders left behind (a swept campaign's)
+            if folder == self.root or not folder.is_relative_to(self.root):
+                break
+            try:
+                folder.rmdir()  # refused while anything, a lock file too, is still inside
+            except OSError:
+                break
+
     def where(self, key: str) -> str:
         return str(self._path(key))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import N_, CampaignDamaged, CampaignNotFound, StorageError, WorksheetError
+from campaign import N_, CampaignDamaged, CampaignDeleted, CampaignNotFound, StorageError, WorksheetError
 from ui import state
 from ui.answer_box import take_waiting_reports
 from ui.auth import refuse, require_sign_in, visitor_may_open
@@ -12,6 +12,7 @@ from ui.facilitator import render_dashboard
 from ui.freshness import catch_up
 from ui.joining import render_join_page
 from ui.language import ui_translator
+from ui.manage import DELETED_LINK
 from ui.plenary import render_plenary_page
 from ui.reconnect import redraw_after_reconnecting
 from ui.resources import repository, worksheet_pack
@@ -133,9 +134,10 @@ def _open(campaign_id: str) -> state.Workspace | None:
         return space
     try:
         campaign = repository().load(campaign_id)
-    except CampaignNotFound:
+    except CampaignNotFound as missing:  # deleted (kept a while, restorable from the start page), or never here
         state.clear_query()
-        render_start(worksheet_pack(ui_translator().language), BAD_LINK)
+        why = DELETED_LINK if isinstance(missing, CampaignDeleted) else BAD_LINK
+        render_start(worksheet_pack(ui_translator().language), why)
         return None
     except (CampaignDamaged, StorageError) as error:
         t = ui_translator()

@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from campaign import N_, Campaign, StorageError, changed_answers
+from campaign import N_, Campaign, CampaignNotFound, StorageError, changed_answers
 from ui import state
 from ui.language import ui_translator
 from ui.resources import repository
@@ -34,7 +34,7 @@ def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
     st.session_state[CHECKED_KEY] = now
     try:
         stored = repository().load(space.campaign.id)
-    except StorageError:
+    except (StorageError, CampaignNotFound):  # deleted meanwhile: the next save says so
         return False  # reading failed: keep what is shown; the next save reports any real problem
     if stored.revision <= space.base.revision:
         return False

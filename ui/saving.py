@@ -10,9 +10,10 @@ from typing import Any
 
 import streamlit as st
 
-from campaign import Campaign, CampaignInvalid, Conflict, StorageError, is_empty, same_campaign
+from campaign import Campaign, CampaignInvalid, CampaignNotFound, Conflict, StorageError, is_empty, same_campaign
 from ui import outbox, state
 from ui.language import ui_translator
+from ui.manage import DELETED_WHILE_OPEN
 from ui.resources import repository
 
 Edit = Callable[[Campaign], None]
@@ -52,6 +53,9 @@ def save_edit(edit: Edit) -> bool:
             outbox.release(_outbox_key(space))
         space.notice = t("That change was not kept: {reason}", reason=error.translated(t))
         state.forget_widgets()
+        return False
+    except CampaignNotFound:  # deleted in another tab: restored, the next try stores every answer kept here
+        space.error = ui_translator()(DELETED_WHILE_OPEN)
         return False
     except StorageError as error:
         # every answer stays in `space.campaign`; the next try (automatic, or any later edit) sends them all

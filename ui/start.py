@@ -7,36 +7,25 @@ from collections.abc import Callable
 import streamlit as st
 
 from campaign import (
-    MAX_BYTES,
     N_,
     Campaign,
-    CampaignDamaged,
-    CampaignNotFound,
-    FileEnd,
     Role,
     StorageError,
     WorksheetPack,
-    campaign_progress,
     clean_text,
     example_campaign,
-    find_file_end,
     is_valid_id,
-    parse_campaign,
-    reference_problems,
+    record_origin,
     text_too_long,
-    title,
 )
 from ui import state
-from ui.auth import current_owner, listed_for_visitor
-from ui.clock import local_stamp
+from ui.auth import current_owner
 from ui.joining import render_join_form
-from ui.language import percent, render_language_picker, ui_language, ui_translator
+from ui.language import render_language_picker, ui_language, ui_translator
+from ui.manage import render_campaign_list
 from ui.new_workshop import render_new_workshop_form
 from ui.resources import mode, repository
-from ui.text import escape_markdown
-
-UPLOAD_KEY = "upload-yaml"
-MAX_YAML_MB = MAX_BYTES // 1_000_000
+from ui.upload import render_upload
 
 
 def render_start(pack: WorksheetPack, notice: str | None = None) -> None:
@@ -100,9 +89,11 @@ def _choices(pack: WorksheetPack) -> None:
         if mode() == "shared":
             _continue_by_link()
         else:
-            _campaign_list(pack)
+            if error := st.session_state.pop("start-error", None):
+                st.error(error)
+            render_campaign_list(pack)
     with upload:
-        _upload(pack)
+        render_upload(pack, _create)
 
 
 def _workshops() -> None:
@@ -160,81 +151,21 @@ def _create_new() -> None:
     _create(lambda: campaign)
 
 
-def _create(make: Callable[[], Campaign]) -> None:
-    """Store the campaign made by `make` under a fresh id and open its first step."""
+def _create(make: Callable[[], Campaign], origin: str | None = None) -> None:
+    """Store the campaign made by `make` under a fresh id and open its first step; `origin`: the id of the
+    uploaded file it came from, recorded so that opening that file again finds it."""
     try:
         created = repository().create(make(), owner=current_owner())
     except StorageError as error:
         st.session_state["start-error"] = error.translated(ui_translator())
         return
+    if origin is not None:
+        record_origin(repository(), created.id, origin)
     space = state.open_workspace(created)
     space.notice = None
     st.session_state["show-link"] = mode() == "shared"
     state.go(None, created.id)
     st.query_params["step"] = repository().pack.worksheets[0].id
-
-
-def _campaign_list(pack: WorksheetPack) -> None:
-    t = ui_translator()
-    if error := st.session_state.pop("start-error", None):
-        st.error(error)
-    repo = repository()
-    try:
-        ids = repo.campaign_ids()
-    except StorageError as error:
-        st.error(error.translated(t))
-        return
-    campaigns: list[Campaign] = []
-    damaged = grouped = 0
-    for campaign_id in ids:
-        try:
-            campaign = repo.load(campaign_id)
-        except (CampaignDamaged, CampaignNotFound):
-            damaged += 1
-            continue
-        if not listed_for_visitor(campaign):
-            continue  # with sign-in on, another person's campaign
-        if campaign.workshop:
-            grouped += 1  # a workshop group's campaign opens only by its link: groups must not see each other's
-        else:
-            campaigns.append(campaign)
-    if not campaigns:
-        st.info(t("No campaign is saved in this data folder yet. Start a new one, or open a saved file."))
-    for campaign in sorted(campaigns, key=lambda c: c.updated, reverse=True):
-        with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            where = " · ".join(
-                escape_markdown(str(v))
-                for v in (pack.answer_with_role(campaign, "organisation"), pack.answer_with_role(campaign, "country"))
-                if v
-            )
-            status = t(
-                "{share} answered · last saved {when}",
-                share=percent(campaign_progress(campaign, pack).overall.share, t),
-                when=local_stamp(campaign.updated, t),
-            )
-            st.markdown(
-                f"**{escape_markdown(title(campaign, pack))}**  \n{where}  \n:gray[{escape_markdown(status)}]",
-                width="stretch",
-            )
-            st.button(
-                t("Open"), key=f"open-{campaign.id}", on_click=state.go, args=(pack.worksheets[0].id, campaign.id)
-            )
-    if damaged:
-        st.caption(
-            t.ngettext(
-                "{count} saved campaign could not be read and is not listed.",
-                "{count} saved campaigns could not be read and are not listed.",
-                damaged,
-            )
-        )
-    if grouped:
-        st.caption(
-            t.ngettext(
-                "{count} workshop group campaign is not listed: it opens only by its private link.",
-                "{count} workshop group campaigns are not listed: each opens only by its private link.",
-                grouped,
-            )
-        )
 
 
 def _continue_by_link() -> None:
@@ -257,76 +188,3 @@ def _follow_link() -> None:
         state.go(None, code)
     else:
         st.session_state["link-error"] = True
-
-
-def _upload(pack: WorksheetPack) -> None:
-    t = ui_translator()
-    st.markdown(
-        t(
-            "Open a campaign file (`.yaml`) downloaded from this app or written by hand. It is checked first; "
-            "nothing is saved until it is valid, and then it is saved as a new campaign."
-        )
-    )
-    uploaded = st.file_uploader(
-        t("Campaign file (.yaml)"),
-        type=["yaml", "yml"],
-        key=UPLOAD_KEY,
-        max_upload_size=MAX_YAML_MB,
-        help=t("At most {size} MB.", size=MAX_YAML_MB),
-    )
-    if uploaded is None:
-        return
-    checked = st.session_state.get("upload-checked")
-    seen = (uploaded.file_id, t.language)  # parse each upload once, not on every rerun (again in a new language)
-    if checked is None or checked[0] != seen:
-        data = uploaded.getvalue()
-        parsed, found = parse_campaign(data, pack, file=uploaded.name, t=t)
-        if parsed is not None:
-            found = reference_problems(parsed, pack, file=uploaded.name, t=t)
-        checked = (seen, parsed if not found else None, [str(p) for p in found], find_file_end(data))
-        st.session_state["upload-checked"] = checked
-    _, campaign, problems, end = checked
-    if end is FileEnd.CUT_SHORT:  # part of the file is missing: no list of problems to fix, only this
-        st.error(
-            t(
-                "This file is incomplete: it stops before its end, perhaps because the download was cut short. "
-                "Download it again and open the new copy. Nothing was saved."
-            ),
-            icon=":material/error:",
-        )
-        st.caption(t("If you deleted the file's last line yourself, delete its first line too: it then opens."))
-        return
-    if problems:
-        st.error(
-            t.ngettext(
-                "This file cannot be opened yet: {count} problem to fix. The line says where (file:line) and "
-                "what is wrong. Nothing was saved.",
-                "This file cannot be opened yet: {count} problems to fix. Each line says where (file:line) and "
-                "what is wrong. Nothing was saved.",
-                len(problems),
-            ),
-            icon=":material/error:",
-        )
-        st.code("\n".join(problems[:50]), language=None, wrap_lines=True)
-        return
-    assert campaign is not None
-    st.success(
-        t(
-            "“{name}” is a valid campaign ({share} answered).",
-            name=escape_markdown(title(campaign, pack)),
-            share=percent(campaign_progress(campaign, pack).overall.share, t),
-        ),
-        icon=":material/check_circle:",
-    )
-    if end is FileEnd.EDITED:
-        st.warning(
-            t("This file was edited by hand since it was saved: check it before you continue."),
-            icon=":material/edit_note:",
-        )
-    st.button(
-        t("Save it as a new campaign and open it"),
-        type="primary",
-        key="upload-open",
-        on_click=_create,
-        args=(lambda: campaign,),
-    )

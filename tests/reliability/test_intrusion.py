@@ -152,7 +152,11 @@ def test_a_well_formed_unknown_id_reads_one_key_and_writes_none(app, recorded: R
     at = app(c=guess, step="profile")
     assert "does not open a campaign" in at.warning[0].value
     assert ("get", f"campaigns/{guess}/campaign.yaml") in recorded.asked
-    assert [k for _, k in recorded.asked if guess in k] == [f"campaigns/{guess}/campaign.yaml"]
+    # the file, then (it is missing) whether it was deleted and is kept (campaign/keeping.py): reads only
+    assert [k for _, k in recorded.asked if guess in k] == [
+        f"campaigns/{guess}/campaign.yaml",
+        f"campaigns/{guess}/deleted",
+    ]
     assert not [k for op, k in recorded.asked if op == "put"]
 
 
