@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from campaign.campaign_file import campaign_to_yaml, parse_campaign, reference_problems
     from campaign.changes import changed_answers, same_campaign
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
+    from campaign.comments import FACILITATOR, CommentRefused, comments_on, leave_comment, mark_done, open_count
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
     from campaign.config import Config, ConfigError, Mode
     from campaign.config import config as current_config
@@ -36,7 +37,18 @@ if TYPE_CHECKING:
     from campaign.i18n import N_, SOURCE_LANGUAGE, Translator, interface_languages, translator
     from campaign.lengths import text_too_long
     from campaign.merge import put_at_path
-    from campaign.model import Campaign, Conflict, Place, Settings, is_empty, is_valid_id, new_id, new_row_id
+    from campaign.model import (
+        COMMENT_LIMIT,
+        Campaign,
+        Comment,
+        Conflict,
+        Place,
+        Settings,
+        is_empty,
+        is_valid_id,
+        new_id,
+        new_row_id,
+    )
     from campaign.reading import NOT_ANSWERED, answer_text, field_label, one_line, title
     from campaign.repository import CampaignDamaged, CampaignInvalid, CampaignNotFound, CampaignRepository, SaveResult
     from campaign.spreadsheet import csv_bytes
@@ -67,6 +79,10 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "changed_answers": "campaign.changes",
     "ChoiceField": "campaign.fields",
     "clean_text": "campaign.text",
+    "Comment": "campaign.model",
+    "COMMENT_LIMIT": "campaign.model",
+    "CommentRefused": "campaign.comments",
+    "comments_on": "campaign.comments",
     "Config": "campaign.config",
     "current_config": ("campaign.config", "config"),
     "ConfigError": "campaign.config",
@@ -75,6 +91,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "DateField": "campaign.fields",
     "example_campaign": "campaign.example",
     "field_label": "campaign.reading",
+    "FACILITATOR": "campaign.comments",
     "FieldBase": "campaign.fields",
     "find_file_end": ("campaign.file_end", "file_end"),
     "FileEnd": "campaign.file_end",
@@ -85,9 +102,11 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "is_empty": "campaign.model",
     "is_valid_id": "campaign.model",
     "JoinRefused": "campaign.workshops",
+    "leave_comment": "campaign.comments",
     "ListField": "campaign.fields",
     "load_worksheets": "campaign.worksheet",
     "LongTextField": "campaign.fields",
+    "mark_done": "campaign.comments",
     "MAX_BYTES": "campaign.strict_yaml",
     "missing_cells": "campaign.completeness",
     "Mode": "campaign.config",
@@ -99,6 +118,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "NOT_ANSWERED": "campaign.reading",
     "NumberField": "campaign.fields",
     "one_line": "campaign.reading",
+    "open_count": "campaign.comments",
     "open_store": "campaign.storage",
     "parse_campaign": "campaign.campaign_file",
     "per_field_type": "campaign.dispatch",
@@ -138,6 +158,8 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "WorkshopRepository": "campaign.workshops",
 }
 __all__ = [
+    "COMMENT_LIMIT",
+    "FACILITATOR",
     "GROUP_NAME_LIMIT",
     "MAX_BYTES",
     "NOT_ANSWERED",
@@ -152,6 +174,8 @@ __all__ = [
     "CampaignNotFound",
     "CampaignRepository",
     "ChoiceField",
+    "Comment",
+    "CommentRefused",
     "Config",
     "ConfigError",
     "Conflict",
@@ -190,6 +214,7 @@ __all__ = [
     "campaign_to_yaml",
     "changed_answers",
     "clean_text",
+    "comments_on",
     "csv_bytes",
     "current_config",
     "example_campaign",
@@ -198,12 +223,15 @@ __all__ = [
     "interface_languages",
     "is_empty",
     "is_valid_id",
+    "leave_comment",
     "load_worksheets",
+    "mark_done",
     "missing_cells",
     "needs_answer",
     "new_id",
     "new_row_id",
     "one_line",
+    "open_count",
     "open_store",
     "parse_campaign",
     "per_field_type",

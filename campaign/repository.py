@@ -97,6 +97,7 @@ class CampaignRepository:
         """
         fresh = (campaign or Campaign(id="")).copy()
         fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
+        fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
         data, fresh = self._checked(fresh)
