@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from campaign.campaign_file import campaign_to_yaml, parse_campaign, reference_problems
     from campaign.changes import changed_answers, same_campaign
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
-    from campaign.comments import FACILITATOR, CommentRefused, comments_on, leave_comment, mark_done, open_count
+    from campaign.comments import (
+        FACILITATOR,
+        CommentRefused,
+        comments_on,
+        leave_comment,
+        mark_done,
+        open_count,
+        place_words,
+    )
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
     from campaign.config import Config, ConfigError, Mode
     from campaign.config import config as current_config
@@ -123,6 +131,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "parse_campaign": "campaign.campaign_file",
     "per_field_type": "campaign.dispatch",
     "Place": "campaign.model",
+    "place_words": "campaign.comments",
     "PLACE_LIMIT": "campaign.workshop",
     "plan_check": "campaign.checks",
     "Progress": "campaign.completeness",
@@ -235,6 +244,7 @@ __all__ = [
     "open_store",
     "parse_campaign",
     "per_field_type",
+    "place_words",
     "plan_check",
     "put_at_path",
     "reference_problems",

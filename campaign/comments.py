@@ -89,9 +89,12 @@ def comments_on(campaign: Campaign, worksheet_id: str, field_id: str) -> list[Co
     return sorted(found, key=lambda comment: comment.at)
 
 
-def place_words(campaign: Campaign, pack: WorksheetPack, place: str, t: Translator | None = None) -> list[str]:
+def place_words(
+    campaign: Campaign, pack: WorksheetPack, place: str, t: Translator | None = None, *, cut: int | None = None
+) -> list[str]:
     """Return where a comment is, as a person reads it: [step title, question label] and the row's name for a
-    table row (campaign.reading's words); the path itself for a place the pack no longer has."""
+    table row (campaign.reading's `row_name`: in print without `cut`, on a screen with it); the path itself for a
+    place the pack no longer has."""
     where = Place.parse(place)
     try:
         sheet = pack.worksheet(where.worksheet)
@@ -102,7 +105,7 @@ def place_words(campaign: Campaign, pack: WorksheetPack, place: str, t: Translat
     if where.row and table is not None:
         rows = campaign.rows(where.worksheet, where.field)
         number, row = next(((n, r) for n, r in enumerate(rows, 1) if r["id"] == where.row), (0, {"id": where.row}))
-        words.append(row_name(campaign, pack, table, row, number, t) if number else where.row)
+        words.append(row_name(campaign, pack, table, row, number, t, cut=cut) if number else where.row)
     return words
 
 

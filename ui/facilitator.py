@@ -18,6 +18,7 @@ from campaign import (
     show_code,
 )
 from ui import state
+from ui.comments import render_comment_form
 from ui.join_code import render_join_code
 from ui.language import language_name, render_language_picker, ui_translator
 from ui.links import facilitator_link
@@ -204,6 +205,8 @@ def _group_plan(workshop: Workshop, pack: WorksheetPack) -> None:
     )
     with st.container(border=True, height=640, key="group-plan-preview"):
         st.markdown(preview)
+    with st.container(border=True, key="group-comments"):
+        render_comment_form(workshop, campaign, pack)  # in the facilitator's language
 
 
 def _plenary(workshop: Workshop) -> None:
