@@ -36,6 +36,7 @@ from ui.text import escape_markdown
 NAME_KEY = "facilitator-name"  # the name the facilitator last signed a comment with, for the whole session
 STEP, FIELD, ROW = "comment-step", "comment-field", "comment-row"
 TEXT, AUTHOR, OUTCOME = "comment-text", "comment-author", "comment-outcome"
+KEPT = "comment-kept"  # a comment the store did not take, put back in the box (a failed page run drops widgets)
 WHOLE = ""  # the row choice meaning "the whole table"
 ROW_WORDS = 60  # characters of a row's label that name it on screen
 
@@ -100,6 +101,7 @@ def render_comment_form(workshop: Workshop, campaign: Campaign, pack: WorksheetP
         )
         place = Place(sheet.id, question, row)
     st.session_state.setdefault(AUTHOR, st.session_state.get(NAME_KEY, ""))
+    st.session_state.setdefault(TEXT, st.session_state.pop(KEPT, ""))
     with st.form("comment-form", border=False, enter_to_submit=False):
         st.text_area(t("Comment"), key=TEXT, max_chars=COMMENT_LIMIT, height=90)
         st.text_input(t("Your name"), key=AUTHOR, placeholder=t(FACILITATOR), max_chars=80)
@@ -109,10 +111,15 @@ def render_comment_form(workshop: Workshop, campaign: Campaign, pack: WorksheetP
             on_click=_leave,
             args=(workshop, campaign.id, str(place)),
         )
+    render_comment_outcome()
+    _left_so_far(campaign, pack, t)
+
+
+def render_comment_outcome() -> None:
+    """Say whether the last comment was saved (once); where the dashboard can draw no form, it still says so."""
     if outcome := st.session_state.pop(OUTCOME, None):
         good, message = outcome
         (st.success if good else st.error)(message, icon=":material/check:" if good else ":material/error:")
-    _left_so_far(campaign, pack, t)
 
 
 def _is_table(definition: FieldBase) -> TypeGuard[TableField]:
@@ -130,6 +137,7 @@ def _leave(workshop: Workshop, campaign_id: str, place: str) -> None:
     except StorageError as error:
         reason = error.translated(t)
         st.session_state[OUTCOME] = (False, t("The comment was not saved: {reason}", reason=reason))
+        st.session_state[KEPT] = text  # shown again in the box, to send once the store answers
         return
     st.session_state[NAME_KEY] = author
     st.session_state[TEXT] = ""

@@ -101,3 +101,64 @@ def test_a_personal_campaign_never_shows_comments(app, repo) -> None:
     repo.save(edited, created)
     at = app(c=created.id, step="objectives")
     assert "Hidden note" not in _words(at) and not [b for b in at.button if (b.key or "").startswith("comment-")]
+
+
+def test_the_plan_downloads_leave_comments_out_unless_asked(app, workshops, repo) -> None:
+    from tests.exports.readers import docx_text
+
+    group, _ = _group_with_comments(workshops, repo)
+    at = app(c=group.id, step="review")
+    option = at.checkbox(key="download-comments")
+    assert option.label == "Include facilitator comments (annex)" and option.value is False
+    at.button(key="prepare-docx").click()
+    rerun(at)
+    (without,) = at.session_state["built-files"].values()
+    assert "Say by when" not in docx_text(without) and "Annex: facilitator comments" not in docx_text(without)
+    at.checkbox(key="download-comments").check()
+    rerun(at)
+    at.button(key="prepare-docx").click()
+    rerun(at)
+    ((key, data),) = at.session_state["built-files"].items()
+    assert key[3] == "a4+comments"
+    assert "Annex: facilitator comments" in docx_text(data) and "Say by when." in docx_text(data)
+
+
+def test_a_personal_campaign_offers_no_comments_option(app, example: Campaign) -> None:
+    at = app(c=example.id, step="review")
+    assert not [box for box in at.checkbox if box.key == "download-comments"]
+
+
+def test_a_comment_the_store_cannot_take_says_so_and_keeps_the_text(app, s3_endpoint, monkeypatch) -> None:
+    from campaign.object_store import ObjectStore
+    from campaign.worksheet import load_worksheets
+    from tests.campaign.store_relay import StoreRelay
+    from tests.s3_server import new_bucket, s3_environment, s3_options
+
+    relay = StoreRelay(int(s3_endpoint.rsplit(":", 1)[1]))
+    try:
+        bucket = new_bucket(s3_endpoint)
+        for name, value in {**s3_environment(relay.url), "CAMPAIGN_DATA_DIR": bucket}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("ADVOCACY_MODE", raising=False)
+        store = ObjectStore(bucket, **s3_options(s3_endpoint))
+        workshops = WorkshopRepository(store, CampaignRepository(store, load_worksheets()))
+        workshop, token = workshops.create("Forum")
+        _, group = workshops.join(workshop.join_code, "Table 1")
+        at = app(f=token)
+        at.selectbox(key="dashboard-preview").set_value(0)
+        rerun(at)
+        at.text_area(key="comment-text").input("Which budget line?")
+        relay.set("error")
+        next(b for b in at.button if b.label == "Leave the comment").click()
+        rerun(at)
+        assert any(e.value.startswith("The comment was not saved: ") for e in at.error)
+        relay.set("forward")
+        rerun(at)
+        assert at.selectbox(key="dashboard-preview").value == 0, "the group stays chosen"
+        assert at.text_area(key="comment-text").value == "Which budget line?", "the text is kept to send again"
+        assert workshops.campaigns.load(group.id).comments == []
+        next(b for b in at.button if b.label == "Leave the comment").click()
+        rerun(at)
+        assert [c.text for c in workshops.campaigns.load(group.id).comments] == ["Which budget line?"]
+    finally:
+        relay.close()
