@@ -243,6 +243,7 @@ class CampaignRepository:
         current = self.load(campaign_id)
         old = self.load_revision(campaign_id, revision)
         old.revision = current.revision
+        old.comments = current.comments  # a facilitator's feedback is not a version of the answers: it stays
         return self.save(old, current).campaign
 
     def put_asset(self, campaign_id: str, data: bytes) -> str:

@@ -52,4 +52,5 @@ def stamp_text(stamp: str, t: Translator) -> str:
         return clean(stamp)
     moment = moment.astimezone(dt.UTC) if moment.tzinfo else moment
     # Translators: a comment's time in a printed plan: {date} is "23 November 2026", {time} "14:59"
-    return t("{date}, {time} UTC", date=date_text(moment.date(), t), time=f"{moment:%H:%M}")
+    clock = f"{moment:%H:%M}"
+    return t("{date}, {time} UTC", date=date_text(moment.date(), t), time=clock)

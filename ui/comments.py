@@ -75,7 +75,8 @@ def _note(comment: Comment, campaign: Campaign, pack: WorksheetPack, t: Translat
     author, time = escape_markdown(comment.author), local_stamp(comment.at, t)
     heading = t("Comment from {author}, {time}", author=author, time=time)
     words = place_words(campaign, pack, comment.place, t, cut=ROW_WORDS)
-    row = f" ({t('on {row}', row=escape_markdown(words[2]))})" if len(words) > 2 else ""
+    # Translators: after "Comment from Amina, <time>", the table row the comment is about: "(on Objective 2)"
+    row = " " + t("(on {row})", row=escape_markdown(words[2])) if len(words) > 2 else ""
     return f"**{heading}**{row}: {escape_markdown(comment.text)}"
 
 

@@ -133,6 +133,18 @@ def test_facilitator_comments_while_the_group_types_an_answer_both_kept(store: B
     assert workshops.progress(workshop, PACK)[0].open_comments == 1
 
 
+def test_bringing_back_an_earlier_version_keeps_the_comments(tmp_path) -> None:
+    repository = CampaignRepository(LocalFolderStore(tmp_path / "data"), PACK)
+    first = repository.create(_group(objectives__goal="First goal"), workshop=WORKSHOP)
+    later = first.copy()
+    later.set_answer("objectives", "goal", "Second goal")
+    add_comment(later, WORKSHOP, "objectives.goal", "Keep me", "Amina")
+    repository.save(later, first)
+    restored = repository.restore(first.id, first.revision)
+    assert restored.answer("objectives", "goal") == "First goal"
+    assert [c.text for c in restored.comments] == ["Keep me"]
+
+
 def _comment(number: int) -> Comment:
     return Comment(id=f"{number:022d}", place="objectives.goal", text=f"comment {number}", author="A", at="t")
 
