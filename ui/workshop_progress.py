@@ -17,7 +17,7 @@ from ui.resources import workshops
 
 REFRESH_SECONDS = 5
 GROUP_WIDTH, STEP_WIDTH, ACTIVITY_WIDTH = 130, 66, 96  # px: 130 + 9 × 66 + 96 = 820, a 1366 px laptop's room
-COMMENTS_WIDTH = 66  # px: + 66 for the open comments = 886, still within it
+COMMENTS_WIDTH = 80  # px: + 80 for the open comments = 900, within the 906 px the table has beside the sidebar
 GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
 OPEN_COMMENTS = N_("Open comments")
 # background, text per status: grey = not started, amber = under way, green = nothing required missing; the
