@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     from campaign.campaign_file import campaign_to_yaml, parse_campaign, reference_problems
     from campaign.changes import changed_answers, same_campaign
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
+    from campaign.comments import (
+        FACILITATOR,
+        CommentRefused,
+        comments_on,
+        leave_comment,
+        mark_done,
+        open_count,
+        place_words,
+    )
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
     from campaign.config import DELETED_KEEP_DAYS, Config, ConfigError, Mode
     from campaign.config import config as current_config
@@ -46,7 +55,18 @@ if TYPE_CHECKING:
     from campaign.keeping import undelete as undelete_campaign
     from campaign.lengths import text_too_long
     from campaign.merge import put_at_path
-    from campaign.model import Campaign, Conflict, Place, Settings, is_empty, is_valid_id, new_id, new_row_id
+    from campaign.model import (
+        COMMENT_LIMIT,
+        Campaign,
+        Comment,
+        Conflict,
+        Place,
+        Settings,
+        is_empty,
+        is_valid_id,
+        new_id,
+        new_row_id,
+    )
     from campaign.reading import NOT_ANSWERED, answer_text, field_label, one_line, title
     from campaign.repository import (
         CampaignDamaged,
@@ -88,6 +108,10 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "changed_answers": "campaign.changes",
     "ChoiceField": "campaign.fields",
     "clean_text": "campaign.text",
+    "Comment": "campaign.model",
+    "COMMENT_LIMIT": "campaign.model",
+    "CommentRefused": "campaign.comments",
+    "comments_on": "campaign.comments",
     "Config": "campaign.config",
     "ConfigError": "campaign.config",
     "Conflict": "campaign.model",
@@ -99,6 +123,7 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "duplicate_campaign": ("campaign.copies", "duplicate"),
     "example_campaign": "campaign.example",
     "field_label": "campaign.reading",
+    "FACILITATOR": "campaign.comments",
     "FieldBase": "campaign.fields",
     "FileEnd": "campaign.file_end",
     "find_file_end": ("campaign.file_end", "file_end"),
@@ -109,9 +134,11 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "is_empty": "campaign.model",
     "is_valid_id": "campaign.model",
     "JoinRefused": "campaign.workshops",
+    "leave_comment": "campaign.comments",
     "ListField": "campaign.fields",
     "load_worksheets": "campaign.worksheet",
     "LongTextField": "campaign.fields",
+    "mark_done": "campaign.comments",
     "MAX_BYTES": "campaign.strict_yaml",
     "missing_cells": "campaign.completeness",
     "Mode": "campaign.config",
@@ -123,10 +150,12 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "NOT_ANSWERED": "campaign.reading",
     "NumberField": "campaign.fields",
     "one_line": "campaign.reading",
+    "open_count": "campaign.comments",
     "open_store": "campaign.storage",
     "parse_campaign": "campaign.campaign_file",
     "per_field_type": "campaign.dispatch",
     "Place": "campaign.model",
+    "place_words": "campaign.comments",
     "PLACE_LIMIT": "campaign.workshop",
     "plan_check": "campaign.checks",
     "Progress": "campaign.completeness",
@@ -169,7 +198,9 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "WorkshopRepository": "campaign.workshops",
 }
 __all__ = [
+    "COMMENT_LIMIT",
     "DELETED_KEEP_DAYS",
+    "FACILITATOR",
     "GROUP_NAME_LIMIT",
     "MAX_BYTES",
     "NOT_ANSWERED",
@@ -185,6 +216,8 @@ __all__ = [
     "CampaignNotFound",
     "CampaignRepository",
     "ChoiceField",
+    "Comment",
+    "CommentRefused",
     "Config",
     "ConfigError",
     "Conflict",
@@ -227,6 +260,7 @@ __all__ = [
     "can_rename",
     "changed_answers",
     "clean_text",
+    "comments_on",
     "csv_bytes",
     "current_config",
     "delete_campaign",
@@ -237,15 +271,19 @@ __all__ = [
     "interface_languages",
     "is_empty",
     "is_valid_id",
+    "leave_comment",
     "load_worksheets",
+    "mark_done",
     "missing_cells",
     "needs_answer",
     "new_id",
     "new_row_id",
     "one_line",
+    "open_count",
     "open_store",
     "parse_campaign",
     "per_field_type",
+    "place_words",
     "plan_check",
     "put_at_path",
     "read_deleted_campaign",

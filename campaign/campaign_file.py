@@ -197,6 +197,8 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
     if campaign.conflicts:
         # a side that is None (an answer cleared, a row removed) is left out: `null` would read back as text
         data["conflicts"] = [_plain({k: v for k, v in vars(c).items() if v is not None}) for c in campaign.conflicts]
+    if campaign.comments:  # left out when there are none: files from before comments read and write the same
+        data["comments"] = [{k: v for k, v in vars(c).items() if v is not None} for c in campaign.comments]
     return data
 
 

@@ -36,10 +36,11 @@ def changed_answers(old: Campaign, new: Campaign) -> list[tuple[str, str]]:
 
 
 def same_campaign(first: Campaign, second: Campaign) -> bool:
-    """Return True when two versions hold the same answers, settings, language and open conflicts."""
+    """Return True when two versions hold the same answers, settings, language, open conflicts and comments."""
     return (
         not changed_answers(first, second)
         and first.settings == second.settings
         and first.language == second.language
         and first.conflicts == second.conflicts
+        and first.comments == second.comments
     )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from campaign.changes import same
-from campaign.model import Campaign, Conflict, Place, Settings, is_empty
+from campaign.model import Campaign, Comment, Conflict, Place, Settings, is_empty
 
 
 def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[Campaign, list[Conflict]]:
@@ -45,7 +45,37 @@ def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[C
         base.language, mine.language, theirs.language, str(Place(setting="language")), theirs.revision, conflicts
     )
     merged.conflicts = _merge_conflict_lists(base.conflicts, mine.conflicts, theirs.conflicts) + conflicts
+    merged.comments = merge_comments(base.comments, mine.comments, theirs.comments)
     return merged, conflicts
+
+
+def merge_comments(base: list[Comment], mine: list[Comment], theirs: list[Comment]) -> list[Comment]:
+    """Return the comments of both sides, by id: every comment added on either side is kept, and one marked
+    done on either side is done. A text changed on one side is kept (theirs when both changed it), whatever
+    the other side did; a comment removed on one side goes only when the other side left it as it was.
+    Their order is kept; comments only I have follow."""
+    base_by_id, mine_by_id, theirs_by_id = ({c.id: c for c in side} for side in (base, mine, theirs))
+    merged: list[Comment] = []
+    for comment_id in dict.fromkeys([*theirs_by_id, *mine_by_id]):
+        was, my_comment, their_comment = (side.get(comment_id) for side in (base_by_id, mine_by_id, theirs_by_id))
+        if my_comment is None or their_comment is None:
+            kept = my_comment or their_comment
+            if kept is not None and (was is None or kept != was):  # added there, or changed while removed here
+                merged.append(replace(kept))
+            continue
+        merged.append(_merge_comment(was, my_comment, their_comment))
+    return merged
+
+
+def _merge_comment(base: Comment | None, mine: Comment, theirs: Comment) -> Comment:
+    changed_mine = base is not None and mine.text != base.text and theirs.text == base.text
+    done_on = [c for c in (theirs, mine) if c.done]
+    return replace(
+        theirs,
+        text=mine.text if changed_mine else theirs.text,
+        done=bool(done_on),
+        done_at=done_on[0].done_at if done_on else None,
+    )
 
 
 def _merge_value(base: Any, mine: Any, theirs: Any, path: str, revision: int, conflicts: list[Conflict]) -> Any:

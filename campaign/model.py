@@ -100,6 +100,25 @@ class Conflict:
         campaign.conflicts = [c for c in campaign.conflicts if c != self]
 
 
+COMMENT_LIMIT, AUTHOR_LIMIT = 1000, 80  # characters of a comment's text and its author's name, once cleaned
+
+
+@dataclass
+class Comment:
+    """A facilitator's comment on an answer ("sheet.field") or a table row ("sheet.field.row") of a group's plan
+    (campaign/comments.py adds them, marks them done and merges them)."""
+
+    __pydantic_config__ = FILE_CONFIG
+
+    id: CampaignId  # `new_id()`: two writers never make the same one
+    place: Annotated[str, Field(min_length=1, max_length=200)]  # a `Place` path
+    text: Annotated[str, Field(min_length=1, max_length=COMMENT_LIMIT)]
+    author: Annotated[str, Field(min_length=1, max_length=AUTHOR_LIMIT)]
+    at: str = field(default_factory=now)
+    done: bool = False
+    done_at: str | None = None
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a value of a campaign lives, written as a path: "language", "settings.paper", an answer
@@ -169,6 +188,7 @@ class Campaign:
     settings: Settings = field(default_factory=Settings)
     answers: Annotated[dict[str, dict[str, Any]], WrapValidator(_answers_checker)] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)  # a facilitator's, on a workshop group's answers
 
     def may_be_opened_by(self, user: str | None) -> bool:
         """Return True when `user` may open this campaign: anyone with the link, or only its owner."""

@@ -107,6 +107,7 @@ class CampaignRepository:
         """
         fresh = (campaign or Campaign(id="")).copy()
         fresh.id, fresh.revision, fresh.conflicts = new_id(), 1, []
+        fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
         data, fresh = self._checked(fresh)
@@ -262,6 +263,7 @@ class CampaignRepository:
         current = self.load(campaign_id)
         old = self.load_revision(campaign_id, revision)
         old.revision = current.revision
+        old.comments = current.comments  # a facilitator's feedback is not a version of the answers: it stays
         return self.save(old, current).campaign
 
     def put_asset(self, campaign_id: str, data: bytes) -> str:

@@ -79,6 +79,7 @@ class GroupProgress:
     overall: Progress
     updated: str  # when the group last saved
     title: str
+    open_comments: int = 0  # the facilitator's comments the group has not marked done
 
 
 class WorkshopRepository:
@@ -243,7 +244,8 @@ class WorkshopRepository:
                 continue
             progress = campaign_progress(campaign, pack)
             name = campaign_title(campaign, pack)
-            rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, name))
+            open_comments = sum(not comment.done for comment in campaign.comments)
+            rows.append(GroupProgress(group, progress.steps, progress.overall, campaign.updated, name, open_comments))
         return rows
 
 

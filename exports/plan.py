@@ -16,6 +16,7 @@ from campaign.logo import FORMATS as LOGO_FORMATS
 from campaign.model import Campaign
 from campaign.reading import title as campaign_title
 from campaign.worksheet import WorksheetPack
+from exports.annex import comments_annex
 from exports.by_role import role_field
 from exports.document import Block, Contents, ContentsEntry, Cover, PageBreak, Paper, PlanDocument
 from exports.glance import GLANCE_ANCHOR, GLANCE_TITLE, glance_page
@@ -37,13 +38,15 @@ def build_plan(
     logo: bytes | None = None,
     today: dt.date | None = None,
     paper: Paper | None = None,
+    comments: bool = False,
 ) -> PlanDocument:
     """Return the plan for `campaign` in its language: cover, contents, the page at a glance, then one section
     per worksheet.
 
     `pack` gives the worksheets' own words, so pass it in the campaign's language; `logo` is an image file's
     bytes (shown on the cover when Pillow can read it); `today` dates the cover; `paper` overrides the
-    campaign's own paper setting.
+    campaign's own paper setting; `comments` adds the annex of facilitator comments at the end (left out by
+    default: without it, no comment's words are anywhere in the plan).
     """
     t = translator(campaign.language)
     title = clean(campaign_title(campaign, pack))
@@ -65,6 +68,10 @@ def build_plan(
         if budget.cost_place is not None and budget.cost_place.sheet.id == sheet.id:
             extra += work_plan(campaign, pack, budget, t)
         sections += [PageBreak(), *worksheet_section(sheet, number, campaign, pack, extra, t, currency=budget.currency)]
+    if comments and campaign.comments:
+        entry, annex = comments_annex(campaign, pack, t)
+        entries.append(entry)
+        sections += annex
     blocks += [Contents(t("Contents"), tuple(entries)), PageBreak(), *glance_page(campaign, pack, t, budget)]
     blocks += sections
     return PlanDocument(

@@ -6,11 +6,11 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import streamlit as st
 
-from campaign import N_, Campaign, StorageError, WorksheetPack, campaign_to_yaml, title, translator
+from campaign import N_, Campaign, StorageError, Translator, WorksheetPack, campaign_to_yaml, title, translator
 from exports.names import file_stem
 from ui.language import ui_translator
 from ui.resources import repository
@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 
 BUILT_KEY = "built-files"
 PAPERS: tuple[Paper, ...] = ("a4", "letter")  # the paper sizes the files offer
-CacheKey = tuple[str, int, str, str]  # (campaign id, revision, export id, paper or "") of a built file
+CacheKey = tuple[str, int, str, str]  # (campaign id, revision, export id, paper or "", "+comments" when asked)
+COMMENTS_KEY = "download-comments"  # the option "Include facilitator comments (annex)", off by default
+
+
+class Build(Protocol):
+    def __call__(self, campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
+        """Return the file's bytes; `comments` adds the annex of facilitator comments (the plans only)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,9 @@ class Export:
     description: str
     extension: str
     mime: str
-    build: Callable[[Campaign, WorksheetPack, Paper], bytes]
+    build: Build
     uses_paper: bool = False
+    uses_comments: bool = False  # the plan files: the facilitator comments' annex is an option
 
 
 def _renderer(module: str, name: str) -> Callable[..., bytes]:
@@ -42,7 +50,7 @@ def _renderer(module: str, name: str) -> Callable[..., bytes]:
     return getattr(importlib.import_module(module), name)
 
 
-def _plan(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> object:
+def _plan(campaign: Campaign, pack: WorksheetPack, paper: Paper, comments: bool) -> object:
     from exports.plan import build_plan
 
     logo = None
@@ -52,26 +60,26 @@ def _plan(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> object:
         except StorageError:
             logo = None  # a plan without its logo beats no plan
     # the plan is written in the campaign's language: `pack` comes in that language too (ui/review.py)
-    return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper)
+    return build_plan(campaign, pack, logo=logo, today=dt.date.today(), paper=paper, comments=comments)
 
 
-def _docx(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
-    return _renderer("exports.docx", "render_docx")(_plan(campaign, pack, paper))
+def _docx(campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
+    return _renderer("exports.docx", "render_docx")(_plan(campaign, pack, paper, comments))
 
 
-def _pdf(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
-    return _renderer("exports.pdf", "render_pdf")(_plan(campaign, pack, paper))
+def _pdf(campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
+    return _renderer("exports.pdf", "render_pdf")(_plan(campaign, pack, paper, comments))
 
 
-def _yaml(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
+def _yaml(campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
     return campaign_to_yaml(campaign).encode()
 
 
-def _handouts(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
+def _handouts(campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
     return _renderer("exports.handouts", "handouts_pdf")(pack, paper)
 
 
-def _calendar(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
+def _calendar(campaign: Campaign, pack: WorksheetPack, paper: Paper, /, comments: bool = False) -> bytes:
     # the events are named in the campaign's language, as the plan is (`pack` comes in that language)
     return _renderer("exports.ics", "calendar_ics")(
         campaign, pack, translator(campaign.language), now=dt.datetime.now(dt.UTC)
@@ -80,7 +88,14 @@ def _calendar(campaign: Campaign, pack: WorksheetPack, paper: Paper) -> bytes:
 
 EXPORTS: tuple[Export, ...] = (
     Export(
-        "pdf", N_("PDF"), N_("The plan, ready to print or e-mail."), "pdf", "application/pdf", _pdf, uses_paper=True
+        "pdf",
+        N_("PDF"),
+        N_("The plan, ready to print or e-mail."),
+        "pdf",
+        "application/pdf",
+        _pdf,
+        uses_paper=True,
+        uses_comments=True,
     ),
     Export(
         "docx",
@@ -90,6 +105,7 @@ EXPORTS: tuple[Export, ...] = (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _docx,
         uses_paper=True,
+        uses_comments=True,
     ),
     Export(
         "yaml",
@@ -140,9 +156,11 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
         horizontal=True,
         key=f"download-paper-{campaign.settings.paper}",
     )
+    comments = _comments_option(campaign, t)
     built: dict[CacheKey, bytes] = st.session_state.setdefault(BUILT_KEY, {})
     for export in EXPORTS:
-        cache_key = (campaign.id, campaign.revision, export.id, paper if export.uses_paper else "")
+        choice = (paper if export.uses_paper else "") + ("+comments" if comments and export.uses_comments else "")
+        cache_key = (campaign.id, campaign.revision, export.id, choice)
         with st.container(border=True, horizontal=True, vertical_alignment="center", key=f"export-{export.id}"):
             st.markdown(f"**{t(export.title)}**  \n:gray[{t(export.description)}]", width="stretch")
             if cache_key in built:
@@ -158,16 +176,30 @@ def render_downloads(campaign: Campaign, pack: WorksheetPack) -> None:
                 )
             elif st.button(t("Prepare"), icon=":material/build:", key=f"prepare-{export.id}"):
                 with st.spinner(t("Preparing: {file}…", file=t(export.title))):
-                    _prepare(export, campaign, pack, paper, cache_key)
+                    _prepare(export, campaign, pack, paper, cache_key, comments=comments and export.uses_comments)
                 st.rerun()
         if problem := st.session_state.pop(f"export-problem-{export.id}", None):
             st.error(problem, icon=":material/error:")
 
 
-def _prepare(export: Export, campaign: Campaign, pack: WorksheetPack, paper: Paper, cache_key: CacheKey) -> None:
+def _comments_option(campaign: Campaign, t: Translator) -> bool:
+    """Offer "Include facilitator comments (annex)" on a workshop group's plan that has comments; off by default."""
+    if not (campaign.workshop and campaign.comments):
+        return False
+    return st.checkbox(
+        t("Include facilitator comments (annex)"),
+        value=False,
+        key=COMMENTS_KEY,
+        help=t("Adds an annex at the end of the PDF and Word plans listing each comment, where it is and if done."),
+    )
+
+
+def _prepare(
+    export: Export, campaign: Campaign, pack: WorksheetPack, paper: Paper, cache_key: CacheKey, *, comments: bool
+) -> None:
     built: dict[CacheKey, bytes] = st.session_state.setdefault(BUILT_KEY, {})
     try:
-        data = export.build(campaign, pack, paper)
+        data = export.build(campaign, pack, paper, comments=comments)
     except (ImportError, AttributeError):
         t = ui_translator()
         st.session_state[f"export-problem-{export.id}"] = t(

@@ -18,6 +18,7 @@ from campaign import (
     show_code,
 )
 from ui import state
+from ui.comments import render_comment_form, render_comment_outcome
 from ui.join_code import render_join_code
 from ui.language import language_name, render_language_picker, ui_translator
 from ui.links import facilitator_link
@@ -37,6 +38,7 @@ NOT_A_DASHBOARD = N_(
 )
 STEP_KEY, JOINING_KEY, SHARING_KEY = "dashboard-step", "dashboard-joining", "dashboard-sharing"
 PREVIEW_KEY, TAB_KEY, ERROR_KEY = "dashboard-preview", "dashboard-tab", "dashboard-error"
+PREVIEW_KEPT = "dashboard-preview-kept"  # the group chosen, kept over a run that could not draw the dashboard
 LINK_SHOWN_KEY = "dashboard-link-shown"  # the facilitator asked to see the secret link (never shown by itself)
 TABS = (N_("Groups"), N_("Join code"), N_("Plenary"), N_("Files"))
 
@@ -53,6 +55,7 @@ def render_dashboard(pack: WorksheetPack, token: str | None) -> None:
                 t("The workshop cannot be opened right now: {reason}", reason=error.translated(t)),
                 icon=":material/error:",
             )
+            render_comment_outcome()  # a comment sent just now is not saved either: say so
             return
     if workshop is None or token is None:
         state.clear_query()
@@ -176,6 +179,8 @@ def _group_plan(workshop: Workshop, pack: WorksheetPack) -> None:
     if not workshop.groups:
         return
     t = ui_translator()
+    if PREVIEW_KEY not in st.session_state and PREVIEW_KEPT in st.session_state:
+        st.session_state[PREVIEW_KEY] = st.session_state[PREVIEW_KEPT]  # a run the store failed dropped the widget
     choice = st.selectbox(
         t("Open a group's plan (read-only)"),
         range(len(workshop.groups)),
@@ -183,6 +188,7 @@ def _group_plan(workshop: Workshop, pack: WorksheetPack) -> None:
         format_func=lambda n: workshop.groups[n].name,
         placeholder=t("Choose a group"),
         key=PREVIEW_KEY,
+        on_change=lambda: st.session_state.__setitem__(PREVIEW_KEPT, st.session_state.get(PREVIEW_KEY)),
     )
     if choice is None or choice >= len(workshop.groups):
         return
@@ -204,6 +210,8 @@ def _group_plan(workshop: Workshop, pack: WorksheetPack) -> None:
     )
     with st.container(border=True, height=640, key="group-plan-preview"):
         st.markdown(preview)
+    with st.container(border=True, key="group-comments"):
+        render_comment_form(workshop, campaign, pack)  # in the facilitator's language
 
 
 def _plenary(workshop: Workshop) -> None:

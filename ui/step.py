@@ -8,6 +8,7 @@ import streamlit as st
 
 from campaign import Campaign, Translator, Worksheet, WorksheetPack, plan_check
 from ui import saving, state
+from ui.comments import render_field_comments
 from ui.conflicts import render_conflicts
 from ui.field_widgets import Slot, render_field
 from ui.language import ui_translator
@@ -42,6 +43,7 @@ def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -
         commit = partial(saving.save_answer, sheet.id, definition.id)
         with st.container(key=f"field-{sheet.id}-{definition.id}"):
             render_field(Slot(path, definition, campaign.answer(sheet.id, definition.id), commit, campaign, pack))
+        render_field_comments(campaign, pack, sheet.id, definition)  # below the field, never inside its widget
     _back_and_next(pack, number, t)
 
 

@@ -17,7 +17,9 @@ from ui.resources import workshops
 
 REFRESH_SECONDS = 5
 GROUP_WIDTH, STEP_WIDTH, ACTIVITY_WIDTH = 130, 66, 96  # px: 130 + 9 × 66 + 96 = 820, a 1366 px laptop's room
+COMMENTS_WIDTH = 80  # px: + 80 for the open comments = 900, within the 906 px the table has beside the sidebar
 GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
+OPEN_COMMENTS = N_("Open comments")
 # background, text per status: grey = not started, amber = under way, green = nothing required missing; the
 # cell also says it in words and marks
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -88,7 +90,7 @@ def styled_table(
     """Return `progress_table(rows, ...)` coloured by each step's status, each share written as "—" (not
     started), "40%" (under way), "✓ 80%" or "✓ done" (nothing required missing)."""
     t = t or translator(None)
-    shares = list(frame.columns[1:-1])  # between the group's name and its last activity
+    shares = [*(step_column(n, sheet.short_title) for n, sheet in enumerate(pack.worksheets, 1)), t(OVERALL)]
     steps = [[*(row.progress[sheet.id] for sheet in pack.worksheets), row.overall] for row in rows]
     styler = frame.style
     for place, column in enumerate(shares):
@@ -125,7 +127,19 @@ def _column_widths(pack: WorksheetPack, t: Translator) -> dict[str, Any]:  # Str
         widths[heading] = st.column_config.Column(heading, width=STEP_WIDTH, help=f"{number}. {sheet.title}")
     widths[overall] = st.column_config.Column(overall, width=STEP_WIDTH)
     widths[activity] = st.column_config.Column(activity, width=ACTIVITY_WIDTH)
+    comments = t(OPEN_COMMENTS)
+    widths[comments] = st.column_config.NumberColumn(
+        comments, width=COMMENTS_WIDTH, help=t("The facilitator's comments the group has not marked done yet.")
+    )
     return widths
+
+
+def with_open_comments(frame: pd.DataFrame, rows: list[GroupProgress], t: Translator) -> pd.DataFrame:
+    """Return the table with an "Open comments" column (each group's comments not done yet) after the steps,
+    before the overall share: the dashboard's, where the facilitator coaches (the CSV keeps the progress only)."""
+    frame = frame.copy()
+    frame.insert(len(frame.columns) - 2, t(OPEN_COMMENTS), [row.open_comments for row in rows])
+    return frame
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -155,7 +169,7 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
             icon=":material/groups:",
         )
     else:
-        frame = progress_table(rows, pack, now, t)
+        frame = with_open_comments(progress_table(rows, pack, now, t), rows, t)
         st.dataframe(
             styled_table(frame, rows, pack, t),
             hide_index=True,
