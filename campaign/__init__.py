@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from campaign.changes import changed_answers, same_campaign
     from campaign.checks import Finding, plan_check, references_to, row_label, without_row
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
+    from campaign.conditions import is_shown, shown_fields, shown_worksheets
     from campaign.config import Config, ConfigError, Mode
     from campaign.config import config as current_config
     from campaign.dispatch import per_field_type
@@ -59,6 +60,9 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "available_languages": "campaign.worksheet",
     "Campaign": "campaign.model",
     "campaign_progress": "campaign.completeness",
+    "is_shown": "campaign.conditions",
+    "shown_fields": "campaign.conditions",
+    "shown_worksheets": "campaign.conditions",
     "campaign_to_yaml": "campaign.campaign_file",
     "CampaignDamaged": "campaign.repository",
     "CampaignInvalid": "campaign.repository",
@@ -197,6 +201,7 @@ __all__ = [
     "find_file_end",
     "interface_languages",
     "is_empty",
+    "is_shown",
     "is_valid_id",
     "load_worksheets",
     "missing_cells",
@@ -214,6 +219,8 @@ __all__ = [
     "row_label",
     "same_campaign",
     "show_code",
+    "shown_fields",
+    "shown_worksheets",
     "slug",
     "text_too_long",
     "title",
