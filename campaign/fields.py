@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ROW_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
@@ -72,8 +72,12 @@ class Condition(Strict):
         return self
 
 
-# A list of conditions means all must hold.
-ShowIf = Condition | Annotated[list[Condition], Field(min_length=1)]
+# One condition, or a list of them that must all hold. The tags hold "[" so that located errors leave them out of
+# the path they print (campaign/problems.py), and only the form written is checked: no "should be a list" beside.
+ShowIf = Annotated[
+    Annotated[Condition, Tag("show_if[one]")] | Annotated[list[Condition], Field(min_length=1), Tag("show_if[all]")],
+    Discriminator(lambda value: "show_if[all]" if isinstance(value, list) else "show_if[one]"),
+]
 
 
 def conditions_of(show_if: ShowIf | None) -> list[Condition]:
