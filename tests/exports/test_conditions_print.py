@@ -54,6 +54,10 @@ def test_a_hidden_worksheet_leaves_the_plan_and_its_numbers(tmp_path: Path) -> N
     campaign.set_answer("profile", "level", "national")
     plan = render_markdown(build_plan(campaign, pack))
     assert "## 6. Media materials" in plan and PRESS_LIST in plan and "7\\. Monitoring and evaluation" in plan
+    media = build_handouts(pack).sheets[5]  # paper prints the worksheet, first saying when it applies
+    assert media.heading == "Worksheet 6: Media materials"
+    first = "".join(span.text for span in media.guidance[0].content)
+    assert first == "Only if you ticked “National” under “Level of the campaign”."
 
 
 def test_paper_prints_every_question_with_when_it_applies(pack: WorksheetPack) -> None:
