@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         place_words,
     )
     from campaign.completeness import Progress, Status, campaign_progress, missing_cells, needs_answer
+    from campaign.conditions import is_shown, shown_fields, shown_worksheets
     from campaign.config import DELETED_KEEP_DAYS, Config, ConfigError, Mode
     from campaign.config import config as current_config
     from campaign.copies import can_rename, record_origin, saved_copies
@@ -98,6 +99,9 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "Campaign": "campaign.model",
     "campaign_progress": "campaign.completeness",
     "campaign_shelf": ("campaign.keeping", "shelf"),
+    "is_shown": "campaign.conditions",
+    "shown_fields": "campaign.conditions",
+    "shown_worksheets": "campaign.conditions",
     "campaign_to_yaml": "campaign.campaign_file",
     "CampaignDamaged": "campaign.repository",
     "CampaignDeleted": "campaign.repository",
@@ -270,6 +274,7 @@ __all__ = [
     "find_file_end",
     "interface_languages",
     "is_empty",
+    "is_shown",
     "is_valid_id",
     "leave_comment",
     "load_worksheets",
@@ -295,6 +300,8 @@ __all__ = [
     "same_campaign",
     "saved_copies",
     "show_code",
+    "shown_fields",
+    "shown_worksheets",
     "slug",
     "text_too_long",
     "title",

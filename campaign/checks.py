@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from campaign.budget import amount_text, campaign_budget
 from campaign.completeness import missing_required
+from campaign.conditions import is_shown
 from campaign.fields import Role, TableField, as_table
 from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
@@ -81,6 +82,7 @@ def plan_check(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None 
     found = [
         replace(f, kind="missing") if (f.worksheet_id, f.field_id, f.row_id, f.column_id) in required else f
         for f in _quality_findings(campaign, pack, t)
+        if is_shown(campaign, pack, f.worksheet_id, f.field_id)  # a hidden question is not checked
     ]
     reported = {(f.worksheet_id, f.field_id, f.row_id, f.column_id) for f in found}
     missing = [f for f in needed if (f.worksheet_id, f.field_id, f.row_id, f.column_id) not in reported]

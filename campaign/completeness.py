@@ -3,6 +3,7 @@
 A field counts as answered when it holds an answer and nothing it requires is missing (every row of a table has
 its required cells, and the table has its minimum number of rows). A step's share is its answered fields over its
 fields; the campaign's share is the same count over every field of the pack (not a mean of the steps' shares).
+Fields and worksheets that `show_if` hides (`campaign.conditions`) are left out: not counted, not required.
 A step is complete when nothing it requires is missing. Every screen and the command line ask this module.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from campaign.conditions import is_shown, shown_fields
 from campaign.fields import FieldBase, FieldDefinition, TableField, as_table
 from campaign.i18n import Translator, translator
 from campaign.model import Campaign, is_empty
@@ -38,6 +40,7 @@ class Progress:
     given: int  # fields holding any answer
     answered: int  # fields holding an answer with nothing missing in it
     missing: tuple[Missing, ...]
+    shown: bool = True  # False for a worksheet `show_if` hides: it then counts nothing
 
     @property
     def share(self) -> float:
@@ -68,7 +71,7 @@ def campaign_progress(campaign: Campaign, pack: WorksheetPack, *, t: Translator 
     """Return the progress of every step and of the whole campaign; labels of what is missing in `t`'s language
     (English without one), so pass `pack` in the same language."""
     t = t or translator(None)
-    steps = {sheet.id: step_progress(campaign, sheet, t=t) for sheet in pack.worksheets}
+    steps = {sheet.id: step_progress(campaign, sheet, t=t, pack=pack) for sheet in pack.worksheets}
     overall = Progress(
         fields=sum(step.fields for step in steps.values()),
         given=sum(step.given for step in steps.values()),
@@ -78,18 +81,24 @@ def campaign_progress(campaign: Campaign, pack: WorksheetPack, *, t: Translator 
     return CampaignProgress(steps, overall)
 
 
-def step_progress(campaign: Campaign, sheet: Worksheet, *, t: Translator | None = None) -> Progress:
-    """Return how far one worksheet has come: fields answered with nothing missing, and what is missing."""
+def step_progress(
+    campaign: Campaign, sheet: Worksheet, *, t: Translator | None = None, pack: WorksheetPack | None = None
+) -> Progress:
+    """Return how far one worksheet has come: fields answered with nothing missing, and what is missing. With
+    its `pack`, only the fields `show_if` shows count (a hidden worksheet counts none)."""
     t = t or translator(None)
+    if pack is not None and not is_shown(campaign, pack, sheet):
+        return Progress(0, 0, 0, (), shown=False)
+    fields = sheet.fields if pack is None else shown_fields(campaign, pack, sheet)
     given = answered = 0
     missing: list[Missing] = []
-    for definition in sheet.fields:
+    for definition in fields:
         gaps = _missing_in(campaign, sheet, definition, t)
         holds = not is_empty(campaign.answer(sheet.id, definition.id))
         given += holds
         answered += holds and not gaps
         missing += gaps
-    return Progress(len(sheet.fields), given, answered, tuple(missing))
+    return Progress(len(fields), given, answered, tuple(missing))
 
 
 def missing_required(campaign: Campaign, pack: WorksheetPack, *, t: Translator | None = None) -> list[Missing]:

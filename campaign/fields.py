@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 ROW_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
@@ -33,6 +33,60 @@ class Choice(Strict):
     help: str = ""
 
 
+TESTS = ("equals", "in", "contains", "at_least", "at_most")  # what a condition may test (docs/worksheets.md)
+
+
+class Condition(Strict):
+    """One test on another answer, for `show_if`: `{field: level, equals: national}`, `{field: budget, at_least: 1}`.
+
+    `field` names a field of the same worksheet (`level`) or of another one (`profile.level`); which tests suit
+    which field type, and whether the field exists, the loader checks (`campaign/conditions.py`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    field: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,2}$")]
+    equals: str | None = None
+    in_: Annotated[list[str] | None, Field(alias="in", min_length=1)] = None
+    contains: str | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    @property
+    def tests(self) -> tuple[str, ...]:
+        """Return the names of the tests this condition makes ("in" for `in_`), in the order of TESTS."""
+        values = (self.equals, self.in_, self.contains, self.at_least, self.at_most)
+        return tuple(name for name, value in zip(TESTS, values, strict=True) if value is not None)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = self.tests
+        if not tests:
+            raise ValueError("say what to test: add one of equals, in, contains, at_least or at_most")
+        if len(tests) > 1 and set(tests) != {"at_least", "at_most"}:
+            raise ValueError(
+                f"one test per condition ({', '.join(tests)} given; only at_least with at_most make a range): "
+                "to need several, write a list of conditions under show_if"
+            )
+        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
+            raise ValueError("at_least is larger than at_most, so no answer could pass: swap them")
+        return self
+
+
+# One condition, or a list of them that must all hold. The tags hold "[" so that located errors leave them out of
+# the path they print (campaign/problems.py), and only the form written is checked: no "should be a list" beside.
+ShowIf = Annotated[
+    Annotated[Condition, Tag("show_if[one]")] | Annotated[list[Condition], Field(min_length=1), Tag("show_if[all]")],
+    Discriminator(lambda value: "show_if[all]" if isinstance(value, list) else "show_if[one]"),
+]
+
+
+def conditions_of(show_if: ShowIf | None) -> list[Condition]:
+    """Return the conditions of a `show_if` (none, one, or the list, all of which must hold)."""
+    if show_if is None:
+        return []
+    return list(show_if) if isinstance(show_if, list) else [show_if]
+
+
 class FieldBase(Strict):
     id: Identifier
     label: Annotated[str, Field(min_length=1, max_length=200)]
@@ -40,6 +94,7 @@ class FieldBase(Strict):
     required: bool = False
     example: Any = None
     role: Role | None = None
+    show_if: ShowIf | None = None  # shown only when these hold (docs/worksheets.md, "Conditional questions")
 
     @property
     def is_table(self) -> bool:

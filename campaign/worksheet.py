@@ -9,6 +9,7 @@ from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from campaign.conditions import condition_problems, is_shown
 from campaign.config import config
 from campaign.example import example_problems
 from campaign.fields import (
@@ -17,6 +18,7 @@ from campaign.fields import (
     Identifier,
     ReferenceField,
     Role,
+    ShowIf,
     Strict,
     TableField,
 )
@@ -46,6 +48,7 @@ class Worksheet(Strict):
     tips: list[str] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     fields: Annotated[list[FieldDefinition], Field(min_length=1)]
+    show_if: ShowIf | None = None  # the whole worksheet is shown only when these hold
 
     def field(self, field_id: str) -> FieldDefinition:
         """Return the field called `field_id` (KeyError if there is none)."""
@@ -127,9 +130,10 @@ class WorksheetPack(BaseModel):
         return self.role_places.get(role)
 
     def answer_with_role(self, campaign: Campaign, role: Role) -> Any:
-        """Return `campaign`'s answer to the field of its own declaring `role`, or None (also for a column)."""
+        """Return `campaign`'s answer to the field of its own declaring `role`, or None (also for a column, and
+        for a field `show_if` hides: a hidden answer is kept, not printed)."""
         place = self.field_with_role(role)
-        if place is None or place.column is not None:
+        if place is None or place.column is not None or not is_shown(campaign, self, place.sheet, place.field):
             return None
         return campaign.answer(place.sheet.id, place.field.id)
 
@@ -189,7 +193,7 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
                 located.append(loaded)
     if not located and not problems:
         problems.append(Problem(str(folder), 0, "the folder holds no worksheet files (*.yaml)"))
-    problems += _cross_check(located) + label_loops(located)
+    problems += _cross_check(located) + label_loops(located) + condition_problems(located)
     problems += role_problems([(sheet.fields, path, document) for sheet, path, document in located])
     sheets = [sheet for sheet, _, _ in located]
     if problems or info is None:

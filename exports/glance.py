@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from campaign.budget import Budget, amount_text
+from campaign.conditions import shown_worksheets
 from campaign.fields import FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
@@ -46,12 +47,13 @@ def _shorter(text: str, most: int = MOST_CHARACTERS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
 
 
-def _more(count: int, place: RolePlace | None, pack: WorksheetPack, t: Translator) -> list[Block]:
+def _more(count: int, place: RolePlace | None, campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[Block]:
     """Return the line naming how many items the page left out and the section that lists them all."""
     if count <= 0 or place is None:
         return []
-    number = next((n for n, sheet in enumerate(pack.worksheets, 1) if sheet.id == place.sheet.id), 0)
-    section = section_title(pack.worksheets[number - 1], number) if number else ""
+    sheets = shown_worksheets(campaign, pack)  # numbered as the plan numbers its sections
+    number = next((n for n, sheet in enumerate(sheets, 1) if sheet.id == place.sheet.id), 0)
+    section = section_title(sheets[number - 1], number) if number else ""
     # Translators: under a shortened list on the summary page; {section} is "2. Advocacy objectives"
     return [Paragraph(inline(t("And {count} more: see section {section}.", count=count, section=section)), "muted")]
 
@@ -100,7 +102,7 @@ def _objectives(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[
             (0.6, 5.0, 1.5, 2.6),
             dense=True,
         ),
-        *_more(len(rows) - MOST_OBJECTIVES, table, pack, t),
+        *_more(len(rows) - MOST_OBJECTIVES, table, campaign, pack, t),
     ]
 
 
@@ -124,7 +126,7 @@ def _audiences(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
             lines.append((f"{number}. {name}", asked, message))
     if not lines:
         return []
-    more = _more(len(lines) - MOST_AUDIENCES, place, pack, t)
+    more = _more(len(lines) - MOST_AUDIENCES, place, campaign, pack, t)
     lines = lines[:MOST_AUDIENCES]
     if not said:
         return [
@@ -174,7 +176,7 @@ def _key_dates(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[B
         Table(
             (t("Date"), t("What happens")), tuple((date_text(d, t), what) for d, what in shown), (1, 2.6), dense=True
         ),
-        *_more(len(dates) - len(shown), table, pack, t),
+        *_more(len(dates) - len(shown), table, campaign, pack, t),
     ]
 
 

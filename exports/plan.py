@@ -10,6 +10,7 @@ from PIL import Image, UnidentifiedImageError
 
 from campaign.budget import campaign_budget
 from campaign.completeness import campaign_progress
+from campaign.conditions import shown_worksheets
 from campaign.fields import Role
 from campaign.i18n import N_, Translator, translator
 from campaign.logo import FORMATS as LOGO_FORMATS
@@ -59,7 +60,7 @@ def build_plan(
     entries = [ContentsEntry(t(GLANCE_TITLE), GLANCE_ANCHOR)]
     sections: list[Block] = []
     pictures_by_sheet = pictures(campaign, pack, t)
-    for number, sheet in enumerate(pack.worksheets, start=1):
+    for number, sheet in enumerate(shown_worksheets(campaign, pack), start=1):  # `show_if` may hide a worksheet
         if not progress.steps[sheet.id].given:  # an empty worksheet takes a line in the contents, not a page
             entries.append(ContentsEntry(t(EMPTY_ENTRY, section=section_title(sheet, number))))
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from campaign.conditions import shown_fields
 from campaign.dispatch import per_field_type
 from campaign.fields import (
     ChoiceField,
@@ -64,12 +65,13 @@ def worksheet_section(
         Paragraph(inline(clean(sheet.purpose)), "lead"),
     ]
     answers = campaign.answers.get(sheet.id, {})
-    if not any(not is_empty(value) for value in answers.values()):
+    fields = shown_fields(campaign, pack, sheet)  # a hidden question's stored answer is not printed
+    if not any(not is_empty(answers.get(definition.id)) for definition in fields):
         return [*blocks, Paragraph(inline(t(NOT_STARTED)), "missing")]
     blocks += pictures
     pending: list[Entry] = []
     printing = Printing(campaign, pack, t, currency)
-    for definition in sheet.fields:
+    for definition in fields:
         value = answers.get(definition.id)
         if is_empty(value) and not definition.required:
             continue

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import N_, CampaignDamaged, CampaignDeleted, CampaignNotFound, StorageError, WorksheetError
+from campaign import (
+    N_,
+    CampaignDamaged,
+    CampaignDeleted,
+    CampaignNotFound,
+    StorageError,
+    WorksheetError,
+    shown_worksheets,
+)
 from ui import state
 from ui.answer_box import take_waiting_reports
 from ui.auth import refuse, require_sign_in, visitor_may_open
@@ -105,7 +113,7 @@ def main() -> None:
         return
     workshop = group_workshop(space.campaign)
     plenary = workshop is not None and workshop.show_side_by_side
-    steps = [sheet.id for sheet in pack.worksheets]
+    steps = [sheet.id for sheet in shown_worksheets(space.campaign, pack)]  # not those `show_if` hides
     allowed = [*steps, state.REVIEW, state.SETTINGS, *([state.PLENARY] if plenary else [])]
     step = route.step if route.step in allowed else steps[0]
     if step != route.step:

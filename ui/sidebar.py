@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from campaign import Progress, Translator, WorksheetPack, campaign_progress, title
+from campaign import Progress, Translator, WorksheetPack, campaign_progress, shown_worksheets, title
 from ui import state
 from ui.language import percent, render_language_picker, ui_translator
 from ui.links import private_link
@@ -21,9 +21,10 @@ def render_sidebar(space: state.Workspace, pack: WorksheetPack, step: str, *, pl
     """
     t = ui_translator()
     campaign = space.campaign
-    steps = [sheet.id for sheet in pack.worksheets] + [state.REVIEW, state.SETTINGS]
+    shown = shown_worksheets(campaign, pack)  # a worksheet `show_if` hides is no step
+    steps = [sheet.id for sheet in shown] + [state.REVIEW, state.SETTINGS]
     steps += [state.PLENARY] if plenary else []
-    titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(pack.worksheets, start=1)}
+    titles = {sheet.id: f"{n}. {sheet.short_title}" for n, sheet in enumerate(shown, start=1)}
     titles |= {state.REVIEW: t("Review and export"), state.SETTINGS: t("Campaign settings")}
     titles |= {state.PLENARY: t("Plenary: all groups' key messages")}
     progress = campaign_progress(campaign, pack)

@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from campaign import Campaign, Translator, Worksheet, WorksheetPack, plan_check
+from campaign import Campaign, Translator, Worksheet, WorksheetPack, plan_check, shown_fields, shown_worksheets
 from ui import saving, state
 from ui.comments import render_field_comments
 from ui.conflicts import render_conflicts
@@ -22,13 +22,14 @@ def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -
     """Draw worksheet `sheet` of the open campaign (`pack` in the interface language)."""
     t = ui_translator()
     campaign = space.campaign
-    number = pack.worksheets.index(sheet) + 1
+    steps = shown_worksheets(campaign, pack)  # the worksheets `show_if` hides are no steps
+    number = steps.index(sheet) + 1
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(
             t(
                 "Step {number} of {count} · Toolkit section {section}",
                 number=number,
-                count=len(pack.worksheets),
+                count=len(steps),
                 section=sheet.toolkit_section or "—",
             )
         )
@@ -38,13 +39,13 @@ def render_step(space: state.Workspace, pack: WorksheetPack, sheet: Worksheet) -
     render_conflicts(space, pack)
     _guidance(space, sheet, t)
     st.session_state[state.NOTES_KEY] = _notes(campaign, pack, sheet, t)
-    for definition in sheet.fields:
+    for definition in shown_fields(campaign, pack, sheet):  # a hidden question's answer stays stored, undrawn
         path = f"{sheet.id}.{definition.id}"
         commit = partial(saving.save_answer, sheet.id, definition.id)
         with st.container(key=f"field-{sheet.id}-{definition.id}"):
             render_field(Slot(path, definition, campaign.answer(sheet.id, definition.id), commit, campaign, pack))
         render_field_comments(campaign, pack, sheet.id, definition)  # below the field, never inside its widget
-    _back_and_next(pack, number, t)
+    _back_and_next(steps, number, t)
 
 
 def _guidance(space: state.Workspace, sheet: Worksheet, t: Translator) -> None:
@@ -120,12 +121,12 @@ def _notes(campaign: Campaign, pack: WorksheetPack, sheet: Worksheet, t: Transla
     return notes
 
 
-def _back_and_next(pack: WorksheetPack, number: int, t: Translator) -> None:
+def _back_and_next(steps: tuple[Worksheet, ...], number: int, t: Translator) -> None:
     st.divider()
-    ids = [sheet.id for sheet in pack.worksheets]
+    ids = [sheet.id for sheet in steps]
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         if number > 1:
-            back = pack.worksheets[number - 2]
+            back = steps[number - 2]
             st.button(
                 t("Back: {step}", step=back.short_title),
                 icon=":material/arrow_back:",
@@ -136,7 +137,7 @@ def _back_and_next(pack: WorksheetPack, number: int, t: Translator) -> None:
         else:
             st.button(t("Back: start page"), icon=":material/arrow_back:", key="nav-back", on_click=state.go_home)
         following = ids[number] if number < len(ids) else state.REVIEW
-        title = pack.worksheet(following).short_title if following in ids else t("Review and export")
+        title = steps[number].short_title if following in ids else t("Review and export")
         st.button(
             t("Next: {step}", step=title),
             icon=":material/arrow_forward:",

@@ -22,6 +22,7 @@ from campaign.i18n import Translator, translator
 from campaign.worksheet import Worksheet, WorksheetPack
 from exports import brand
 from exports.document import BulletList, Inline, Paper, Paragraph, Span, inline
+from exports.handouts.conditions import condition_notes
 from exports.handouts.model import Grid, Handouts, Item, Lines, Question, RowBlock, Sheet, Space, TableSpace, TickBoxes
 from exports.handouts.sizing import expected_lines, grid_lines, grid_widths, is_capped
 from exports.wording import PAGE_LABEL, clean, field_label
@@ -74,7 +75,11 @@ def _sheet(sheet: Worksheet, number: int, count: int, pack: WorksheetPack, paper
     guidance: list[Paragraph | BulletList] = list(guidance_blocks(sheet.guidance))
     if sheet.tips:
         guidance += [BulletList(tuple(inline(clean(tip)) for tip in sheet.tips))]
-    items = [printed_item(definition, Printing(pack, paper, t)) for definition in sheet.fields]
+    guidance[:0] = [Paragraph(words) for words in condition_notes(pack, sheet, sheet.show_if, t)]
+    items = [
+        _when(printed_item(definition, Printing(pack, paper, t)), condition_notes(pack, sheet, definition.show_if, t))
+        for definition in sheet.fields  # paper prints every question, saying when a conditional one applies
+    ]
     title = clean(sheet.title)
     return Sheet(
         number=number,
@@ -84,6 +89,11 @@ def _sheet(sheet: Worksheet, number: int, count: int, pack: WorksheetPack, paper
         guidance=tuple(guidance),
         items=tuple(items),
     )
+
+
+def _when(item: Item, conditions: list[Inline]) -> Item:
+    """Return `item` with its "Only if ..." lines first under its label."""
+    return replace(item, notes=(*conditions, *item.notes)) if conditions else item
 
 
 def _required(label: str, required: bool, t: Translator) -> str:

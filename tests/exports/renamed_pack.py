@@ -25,6 +25,8 @@ def renamed_pack(folder: Path) -> Path:
         sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
         sheet["id"] = renamed(sheet["id"])
         sheet["fields"] = [_field(field) for field in sheet["fields"]]
+        if "show_if" in sheet:
+            sheet["show_if"] = _show_if(sheet["show_if"])
         path.write_text(yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
@@ -36,6 +38,8 @@ def _field(field: dict[str, Any]) -> dict[str, Any]:
     if "source" in field:
         field["source"] = ".".join(renamed(part) for part in field["source"].split("."))
         field["where"] = {renamed(column): renamed(value) for column, value in field.get("where", {}).items()}
+    if "show_if" in field:
+        field["show_if"] = _show_if(field["show_if"])
     if "label_column" in field:
         field["label_column"] = renamed(field["label_column"])
     if field["type"] == "table":
@@ -46,6 +50,19 @@ def _field(field: dict[str, Any]) -> dict[str, Any]:
     elif "example" in field:
         field["example"] = _value(field, field["example"])
     return field
+
+
+def _show_if(show_if: Any) -> Any:
+    """Return a `show_if` naming the renamed field and choice ids (numbers stay)."""
+    if isinstance(show_if, list):
+        return [_show_if(condition) for condition in show_if]
+    named = {"field": ".".join(renamed(part) for part in show_if["field"].split("."))}
+    for test in ("equals", "contains"):
+        if test in show_if:
+            named[test] = renamed(show_if[test])
+    if "in" in show_if:
+        named["in"] = [renamed(value) for value in show_if["in"]]
+    return {**show_if, **named}
 
 
 def _row(columns: dict[str, dict[str, Any]], row: dict[str, Any]) -> dict[str, Any]:

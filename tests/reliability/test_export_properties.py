@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaign.campaign_file import campaign_to_yaml
+from campaign.conditions import is_shown
 from campaign.fields import TableField
 from campaign.model import Campaign
 from campaign.repository import CampaignRepository
@@ -74,7 +75,8 @@ def draw_campaign(data: st.DataObject) -> tuple[Campaign, list[str]]:
     for sheet, field in FIELDS:
         value = _normal(data.draw(typed({}, field, campaign), label=f"{sheet.id}.{field.id}"))
         campaign.set_answer(sheet.id, field.id, value)
-        if field.type in ("text", "long_text", "list", "table"):
+    for sheet, field in FIELDS:  # a question `show_if` hides keeps its answer stored, but is not printed
+        if field.type in ("text", "long_text", "list", "table") and is_shown(campaign, PACK, sheet, field):
             texts += texts_in(campaign.answer(sheet.id, field.id))
     return campaign, [t for t in texts if squeeze(t) and not _is_choice_id(t)]
 
