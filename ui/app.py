@@ -43,6 +43,10 @@ PAGE_STYLE = (
     # captions: Streamlit fades the text colour to 60 % (4.0:1, under WCAG's 4.5:1); this grey is 5.3:1 or more on
     # every background of the theme (docs/accessibility.md)
     "div[data-testid='stCaptionContainer']{color:#5B6568;opacity:1}"
+    # icon-only buttons (a list item's ×, a grid row's bin, a choice's Clear) carry their name as a label that
+    # only screen readers read: Streamlit names a button without a label after its icon ("close icon")
+    "[class*='st-key-icon-only-'] button [data-testid='stMarkdownContainer']{position:absolute;width:1px;"
+    "height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
     "</style>"
 )
 

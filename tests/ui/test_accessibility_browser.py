@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from campaign import CampaignRepository, load_worksheets, open_store
 from campaign.example import example_campaign
@@ -102,6 +102,12 @@ def check(page: Page, where: str) -> None:
     settle(page)
     found = serious_violations(page)
     assert not found, f"axe-core on {where}: {len(found)} serious or critical\n" + "\n".join(found)
+
+
+def accessible_name(element: Locator) -> str:
+    """Return the name Chromium's accessibility tree gives `element` (what a screen reader says)."""
+    found = re.match(r'- \w+ "(.*?)"', element.aria_snapshot())
+    return found[1] if found else ""
 
 
 def _open(page: Page, url: str, heading: str) -> None:
@@ -212,3 +218,19 @@ def test_the_page_language_is_the_interface_language(tab: Page, site: Site) -> N
     tab.goto(site.url)
     expect(tab.get_by_role("tab", name="Start a new campaign")).to_be_visible()
     expect(tab.locator("html")).to_have_attribute("lang", re.compile("^en"))
+
+
+def test_icon_only_buttons_are_named_in_words(tab: Page, site: Site) -> None:
+    """A list item's remove, a grid row's remove and a choice's Clear say what they do, not "close icon"."""
+    named = {}
+    for step, drawn in (("profile", "list-"), ("risks", "grid-row-")):
+        tab.goto(f"{site.url}/?c={site.campaign}&step={step}")
+        expect(tab.locator(f"[class*='st-key-{drawn}'] button:visible").first).to_be_visible()
+        settle(tab)
+        for key in ("clearable-", "list-", "grid-row-"):  # a choice's Clear, a list's ×, a grid row's bin
+            buttons = tab.locator(f"[class*='st-key-{key}'] button[data-testid^=stBaseButton]:visible")
+            named[f"{step} {key}"] = [accessible_name(buttons.nth(n)) for n in range(buttons.count())]
+    assert named["profile clearable-"] and named["profile list-"] and named["risks grid-row-"], named
+    for where, names in named.items():
+        for name in names:
+            assert re.fullmatch(r"(Clear|Remove) .{3,}", name), f"a {where} button is named {name!r}"
