@@ -68,8 +68,10 @@ def tab(browser: Browser, site: Site) -> Iterator[Page]:
 
 def serious_violations(page: Page) -> list[str]:
     """Run axe-core on the page as it is drawn now; return its serious and critical violations, one line each."""
-    from axe_playwright_python.sync_playwright import Axe
-
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:  # an environment made before requirements-dev.txt named it
+        pytest.fail("axe-playwright-python is missing: run `make setup-dev` (requirements-dev.txt pins it)")
     results: dict[str, Any] = Axe().run(page).response
     found = []
     for violation in results["violations"]:
