@@ -236,3 +236,24 @@ def test_icon_only_buttons_are_named_in_words(tab: Page, site: Site) -> None:
     for where, names in named.items():
         for name in names:
             assert re.fullmatch(r"(Clear|Remove) .{3,}", name), f"a {where} button is named {name!r}"
+
+
+# The contrast of an element's text over the page, its opacity and its ancestors' taken into account: axe-core
+# leaves out text made only of digits and signs, such as a long text's "136/600".
+TEXT_CONTRAST = """e => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  let alpha = 1; for (let n = e; n; n = n.parentElement) alpha *= Number(getComputedStyle(n).opacity);
+  const page = rgb(getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor);
+  const text = rgb(getComputedStyle(e).color).map((c, i) => alpha * c + (1 - alpha) * page[i]);
+  const lum = c => { const l = c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const [a, b] = [lum(text), lum(page)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05);
+}"""
+
+
+def test_a_long_texts_character_count_is_readable(tab: Page, site: Site) -> None:
+    _open(tab, f"{site.url}/?c={site.campaign}&step=objectives", "Advocacy objectives")
+    count = tab.locator(".answer-box__count:visible").first
+    expect(count).to_have_text(re.compile(r"^\d+/\d+$"))
+    contrast = count.evaluate(TEXT_CONTRAST)
+    assert contrast >= 4.5, f"the count {count.inner_text()!r} is {contrast:.2f}:1 on the page"
