@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from campaign import (
@@ -47,6 +49,13 @@ PAGE_STYLE = (
     "html[data-answers-pending] .st-key-save-done{display:none}"
     # a choice and its Clear button stay on one line, even in a narrow grid column
     "[class*='st-key-clearable-']{flex-wrap:nowrap}[class*='st-key-clearable-']>div:first-child{min-width:0;flex:1 1 0}"
+    # captions: Streamlit fades the text colour to 60 % (4.0:1, under WCAG's 4.5:1); this grey is 5.3:1 or more on
+    # every background of the theme (docs/accessibility.md)
+    "div[data-testid='stCaptionContainer']{color:#5B6568;opacity:1}"
+    # icon-only buttons (a list item's ×, a grid row's bin, a choice's Clear) carry their name as a label that
+    # only screen readers read: Streamlit names a button without a label after its icon ("close icon")
+    "[class*='st-key-icon-only-'] button [data-testid='stMarkdownContainer']{position:absolute;width:1px;"
+    "height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
     "</style>"
 )
 
@@ -60,6 +69,9 @@ KEY_GUARD = (
     "if ((event.key === 'Backspace' || event.key === 'Delete') && box.value === '') {"
     "event.stopPropagation(); event.preventDefault(); } }, true); })();</script>"
 )
+# The page's `lang` is the interface language (Streamlit's page says "en" whatever is shown), so a screen reader
+# reads French words as French. `code` is one of our own language codes, written as a JSON string.
+PAGE_LANGUAGE = "<script>document.documentElement.lang = {code};</script>"
 
 
 # Streamlit keeps the scroll position across reruns: after "Next" at the bottom of a long step, the next
@@ -84,7 +96,7 @@ def scroll_to_top_on_a_new_step(where: str) -> None:
 def main() -> None:
     """Draw the page for the current URL."""
     st.html(PAGE_STYLE)
-    st.html(KEY_GUARD, unsafe_allow_javascript=True)
+    st.html(KEY_GUARD + PAGE_LANGUAGE.format(code=json.dumps(ui_translator().language)), unsafe_allow_javascript=True)
     take_waiting_reports()  # before anything reads the campaign, as a browser's callbacks are
     redraw_after_reconnecting()  # a restarted server must redraw the page before the next edit
     require_sign_in()  # only when the secrets configure sign-in (docs/sign-in.md)

@@ -65,15 +65,18 @@ def render_grid(table: TableField, slot: Slot) -> None:
                         Slot(cell, labelled, row.get(column.id), commit, slot.campaign, slot.pack, False, "collapsed")
                     )
             name = row_label(slot.campaign, slot.pack, table, row, number)
-            places[-1].button(
-                "",
-                icon=":material/delete:",
-                key=f"{state.WIDGET_PREFIX}{slot.path}.{row['id']}.remove",
-                help=t("Remove {row} “{name}”", row=table.row_name.lower(), name=name),
-                type="tertiary",
-                on_click=remove_grid_row,
-                args=(slot.path, row["id"], name),
-            )
+            removal = t("Remove {row} “{name}”", row=table.row_name.lower(), name=name)
+            key = f"{state.WIDGET_PREFIX}{slot.path}.{row['id']}.remove"
+            with places[-1], st.container(key=f"icon-only-{key}", width="content"):  # named in words (ui/app.py)
+                st.button(
+                    escape_markdown(removal),
+                    icon=":material/delete:",
+                    key=key,
+                    help=removal,
+                    type="tertiary",
+                    on_click=remove_grid_row,
+                    args=(slot.path, row["id"], name),
+                )
     add_row_button(slot, table, len(rows))
 
 

@@ -56,4 +56,4 @@ def render_join_code(workshop: Workshop) -> None:
                 icon=":material/wifi_off:",
             )
     with picture:
-        st.image(qr_png(link), caption=t("Scan to join"), width=320)
+        st.image(qr_png(link), caption=t("Scan to join"), width=320, alt=t("QR code of the join link"))

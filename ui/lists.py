@@ -16,6 +16,7 @@ from ui import state
 from ui.answer_box import Box, render_box
 from ui.language import ui_translator
 from ui.slot import Slot, draw_widget, help_text, label
+from ui.text import escape_markdown
 
 
 @draw_widget.register(ListField)
@@ -46,16 +47,18 @@ def render_list(definition: ListField, slot: Slot) -> None:
                     blank_waits=True,
                 )
             )
-            st.button(
-                "",
-                icon=":material/close:",
-                key=f"{key}.remove",
-                help=t("Remove {item} {number}", item=noun.lower(), number=number + 1),
-                on_click=_remove_item,
-                args=(slot, number),
-                type="tertiary",
-                disabled=new,
-            )
+            removal = t("Remove {item} {number}", item=noun.lower(), number=number + 1)
+            with st.container(key=f"icon-only-{key}", width="content"):  # named in words, shown as × (ui/app.py)
+                st.button(
+                    escape_markdown(removal),
+                    icon=":material/close:",
+                    key=f"{key}.remove",
+                    help=removal,
+                    on_click=_remove_item,
+                    args=(slot, number),
+                    type="tertiary",
+                    disabled=new,
+                )
     if len(items) >= definition.max_items:
         st.caption(t("The list is full ({count} items).", count=definition.max_items))
 

@@ -125,15 +125,16 @@ def with_clear(slot: Slot) -> Iterator[None]:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=f"clearable-{slot.key}"):
         yield
         t = ui_translator()
-        st.button(
-            "",
-            icon=":material/backspace:",
-            key=f"{slot.key}.clear",
-            help=t("Clear this answer (you can undo it)"),
-            type="tertiary",
-            on_click=clear_answer,
-            args=(slot,),
-        )
+        with st.container(key=f"icon-only-{slot.key}", width="content"):  # named in words, shown as ⌫ (ui/app.py)
+            st.button(
+                t("Clear this answer (you can undo it)"),
+                icon=":material/backspace:",
+                key=f"{slot.key}.clear",
+                help=t("Clear this answer (you can undo it)"),
+                type="tertiary",
+                on_click=clear_answer,
+                args=(slot,),
+            )
 
 
 def clear_answer(slot: Slot) -> None:
