@@ -71,11 +71,20 @@ def test_a_closed_workshop_refuses_new_groups_until_reopened(workshops: Workshop
 
 def test_groups_joining_at_the_same_moment_are_all_registered(workshops: WorkshopRepository) -> None:
     workshop, _ = workshops.create("Forum")
-    threads = [threading.Thread(target=workshops.join, args=(workshop.join_code, f"Table {n}")) for n in range(8)]
+    failures: list[BaseException] = []
+
+    def join(name: str) -> None:
+        try:
+            workshops.join(workshop.join_code, name)
+        except BaseException as error:  # a thread's exception would otherwise vanish: the test says which
+            failures.append(error)
+
+    threads = [threading.Thread(target=join, args=(f"Table {n}",)) for n in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    assert not failures, [f"{type(error).__name__}: {error}" for error in failures]
     stored = workshops.load(workshop.id)
     assert sorted(g.name for g in stored.groups) == sorted(f"Table {n}" for n in range(8))
     assert len({g.campaign_id for g in stored.groups}) == 8
