@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
+from campaign.changes import edited_answers
 from campaign.i18n import N_
 from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
@@ -110,10 +111,10 @@ class CampaignRepository:
         fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
-        data, fresh = self._checked(fresh)
+        data, checked = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
         self._keep_revision(fresh.id, 1, data)
-        return fresh
+        return checked.copy()  # the cached campaign stays as stored: the caller gets its own
 
     def _keep_revision(self, campaign_id: str, revision: int, data: bytes) -> None:
         """Copy a stored campaign file to its revision; if the store fails now, the next save copies it."""
@@ -202,13 +203,13 @@ class CampaignRepository:
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
             result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
-            data, result = self._checked(result, replaces=blob.data)
+            data, checked = self._checked(result, replaces=blob.data, stored=stored)
             try:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
                 continue  # someone saved between our read and write: merge again with theirs
-            self._keep_revision(mine.id, result.revision, data)
-            return SaveResult(result, merged, conflicts)
+            self._keep_revision(mine.id, checked.revision, data)
+            return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
         raise StorageError(
             N_("the campaign is being saved by many people at once; your answer was not saved, try again")
         )
@@ -219,8 +220,15 @@ class CampaignRepository:
         replaces = data_to_yaml(_cleaned(campaign_to_data(base))).encode()
         self._checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
 
-    def _checked(self, campaign: Campaign, replaces: bytes = b"") -> tuple[bytes, Campaign]:
-        """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
+    def _checked(
+        self, campaign: Campaign, replaces: bytes = b"", stored: Campaign | None = None
+    ) -> tuple[bytes, Campaign]:
+        """Return the file bytes of `campaign` and the campaign as it will load (the parse cache's object: read it,
+        never change it), once it passes every check.
+
+        When `campaign` is an edit of `stored`, a campaign already checked (written or parsed by this process),
+        only what the edit can break is validated again (`check_campaign_data` with `stored`): the verdict is
+        the full check's.
 
         Nothing unreadable is ever stored. The size rule is checked on the very bytes to be written: over the
         limit they are refused, unless they replace a larger stored file (`replaces`), so a campaign that grew
@@ -229,7 +237,8 @@ class CampaignRepository:
         That every cleaned text survives the trip through YAML is proven in tests/campaign/test_properties.py.
         """
         plain = _cleaned(campaign_to_data(campaign))
-        checked, problems = check_campaign_data(plain, self.pack, file="answer")
+        edited = () if stored is None else edited_answers(stored, campaign)
+        checked, problems = check_campaign_data(plain, self.pack, file="answer", stored=stored, edited=edited)
         if checked is None:
             details = "; ".join(p.message for p in problems[:3])
             raise CampaignInvalid(
@@ -241,8 +250,7 @@ class CampaignRepository:
         values = count_values(plain)
         if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
             raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
-        self._remember(hashlib.sha256(data).digest(), checked)
-        return data, checked
+        return data, self._remember(hashlib.sha256(data).digest(), checked, copy=False)  # made here: ours alone
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the revision numbers kept for the campaign, oldest first."""
