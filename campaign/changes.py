@@ -46,6 +46,9 @@ def same_campaign(first: Campaign, second: Campaign) -> bool:
     )
 
 
+_GONE = object()  # an answer key one version does not have
+
+
 def identical(first: Any, second: Any) -> bool:
     """Return True when two answers are the very same data: equal, with the same types all the way down (so a
     checked answer and an unchecked one that merely compares equal, 1 and True, "3" and 3, are not identical)."""
@@ -69,5 +72,7 @@ def edited_answers(old: Campaign, new: Campaign) -> set[tuple[str, str]]:
             edited |= {(sheet, key) for part in (before, after) if isinstance(part, dict) for key in part}
             continue
         keys = before.keys() | after.keys()
-        edited |= {(sheet, key) for key in keys if not identical(before.get(key), after.get(key))}
+        edited |= {
+            (sheet, key) for key in keys if key not in before or not identical(before[key], after.get(key, _GONE))
+        }
     return edited
