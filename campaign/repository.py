@@ -32,7 +32,8 @@ TOO_MANY_VALUES = N_(
     "the campaign would hold {count} values, over the limit of {limit}; remove some rows or list items "
     "(nothing stored was changed)"
 )
-SAVE_PATIENCE_SECONDS = 15.0
+SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying while other saves of the campaign keep landing
+BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
 PARSED_CACHE_SIZE = 256
 
 
@@ -160,16 +161,16 @@ class CampaignRepository:
         if campaign is None:
             details = "; ".join(map(str, problems[:3]))
             raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
-        return self._remember(digest, campaign, copy=False)
+        return self._remember(digest, campaign)
 
-    def _remember(self, digest: bytes, campaign: Campaign, *, copy: bool = True) -> Campaign:
-        """Cache `campaign` as the content of the bytes with `digest` (a copy unless told it is ours alone)."""
-        kept = campaign.copy() if copy else campaign
+    def _remember(self, digest: bytes, campaign: Campaign) -> Campaign:
+        """Cache `campaign`, made by this process and held by nobody else, as the content of the bytes with
+        `digest`; from here on it is read, never changed (callers get copies)."""
         with self._lock:
-            self._parsed[digest] = kept
+            self._parsed[digest] = campaign
             while len(self._parsed) > PARSED_CACHE_SIZE:
                 self._parsed.popitem(last=False)
-        return kept
+        return campaign
 
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
@@ -183,11 +184,8 @@ class CampaignRepository:
 
     def _save(self, mine: Campaign, base: Campaign) -> SaveResult:
         key = _campaign_key(mine.id)
-        deadline, attempt = time.monotonic() + SAVE_PATIENCE_SECONDS, 0
-        while attempt == 0 or time.monotonic() < deadline:
-            if attempt:  # lost a race: back off with jitter so many writers to one campaign all get through
-                time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
-            attempt += 1
+        patience = _Patience()
+        while patience.more():
             blob = self.store.get(key)
             if blob is None:
                 raise CampaignNotFound(mine.id)
@@ -250,7 +248,7 @@ class CampaignRepository:
         values = count_values(plain)
         if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
             raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
-        return data, self._remember(hashlib.sha256(data).digest(), checked, copy=False)  # made here: ours alone
+        return data, self._remember(hashlib.sha256(data).digest(), checked)
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the revision numbers kept for the campaign, oldest first."""
@@ -302,6 +300,28 @@ class CampaignRepository:
         """Return the ids of every stored campaign (a deleted one has no campaign.yaml: it is not among them)."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
+
+
+class _Patience:
+    """When a save that lost a race tries again: after a random pause whose range doubles with each race lost,
+    from 10 ms up to BACK_OFF_SECONDS, so that however many writers wait, their tries together stay within what
+    the store can serve (tries that all fail serve nobody; a ceiling that narrowed for the longest waiting
+    measured worse: their extra tries slowed every save). It stops after SAVE_PATIENCE_SECONDS: every race lost
+    means another save landed, so a campaign that many people save at once is moving and this save is queued
+    behind theirs, not stuck."""
+
+    def __init__(self) -> None:
+        self.start, self.races = time.monotonic(), -1
+
+    def more(self) -> bool:
+        """Return True when the save may try (again: it lost a race), after its pause."""
+        self.races += 1
+        if not self.races:
+            return True
+        if time.monotonic() - self.start >= SAVE_PATIENCE_SECONDS:
+            return False
+        time.sleep(random.uniform(0, min(BACK_OFF_SECONDS, 0.005 * 2**self.races)))
+        return True
 
 
 def _values_in(data: bytes) -> int:
