@@ -32,6 +32,7 @@ TOO_MANY_VALUES = N_(
     "the campaign would hold {count} values, over the limit of {limit}; remove some rows or list items "
     "(nothing stored was changed)"
 )
+MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
 SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying while other saves of the campaign keep landing
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
 PARSED_CACHE_SIZE = 256
@@ -208,9 +209,7 @@ class CampaignRepository:
                 continue  # someone saved between our read and write: merge again with theirs
             self._keep_revision(mine.id, checked.revision, data)
             return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
-        raise StorageError(
-            N_("the campaign is being saved by many people at once; your answer was not saved, try again")
-        )
+        raise StorageError(MANY_AT_ONCE)
 
     def check(self, mine: Campaign, base: Campaign) -> None:
         """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked
