@@ -33,7 +33,7 @@ TOO_MANY_VALUES = N_(
     "(nothing stored was changed)"
 )
 MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
-SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying while other saves of the campaign keep landing
+SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
 PARSED_CACHE_SIZE = 256
 
