@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from types import GenericAlias
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -137,7 +137,7 @@ def checked_answers(pack: WorksheetPack) -> Callable[[Any], dict[str, dict[str, 
     model = answers_model(pack)
 
     def check(data: Any) -> dict[str, dict[str, Any]]:
-        typed = model.model_validate(data).model_dump(exclude_none=True)
+        typed = validated(model, data).model_dump(exclude_none=True)
         answers: dict[str, dict[str, Any]] = {}
         for worksheet_id, sheet in typed.items():
             kept = {field_id: _prune(value) for field_id, value in sheet.items() if not is_empty(value)}
@@ -146,6 +146,30 @@ def checked_answers(pack: WorksheetPack) -> Callable[[Any], dict[str, dict[str, 
         return answers
 
     return check
+
+
+def checked_edits(
+    pack: WorksheetPack, stored: dict[str, dict[str, Any]], edited_sheets: Collection[str]
+) -> Callable[[Any], dict[str, dict[str, Any]]]:
+    """Return a checker like `checked_answers` for the answers of an edit of `stored` (typed answers that passed
+    that checker): only the worksheets in `edited_sheets` are validated; every other worksheet holds exactly its
+    stored answers (`changes.edited_answers` says which differ), which are taken as they are, not copied."""
+    check = checked_answers(pack)
+    order = [sheet.id for sheet in pack.worksheets]
+
+    def check_edits(data: Any) -> dict[str, dict[str, Any]]:
+        if not isinstance(data, dict):
+            return check(data)  # the full check words the problem
+        answers = check({sheet: value for sheet, value in data.items() if sheet in edited_sheets})
+        kept = {sheet: stored[sheet] for sheet in order if sheet not in edited_sheets and sheet in stored}
+        return {sheet: answers.get(sheet) or kept[sheet] for sheet in order if sheet in answers or sheet in kept}
+
+    return check_edits
+
+
+def validated(model: type[BaseModel], data: Any) -> BaseModel:
+    """Return `data` validated by `model` (the one place worksheets' answers are validated: tests count calls)."""
+    return model.model_validate(data)
 
 
 def _prune(value: Any) -> Any:

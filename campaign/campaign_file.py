@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 from typing_extensions import TypedDict  # pydantic reads typing.TypedDict only from Python 3.12
 
-from campaign.answers import checked_answers
+from campaign.answers import checked_answers, checked_edits
 from campaign.dispatch import per_field_type
 from campaign.fields import (
     ChoiceField,
@@ -28,6 +28,7 @@ from campaign.file_end import FileEnd, file_end, last_line, with_end_lines
 from campaign.i18n import N_, Translator, translator
 from campaign.model import SCHEMA_VERSION, Campaign
 from campaign.problems import Problem, problems_from_validation
+from campaign.references import reference_places
 from campaign.strict_yaml import (
     MAX_BYTES,
     MAX_VALUES,
@@ -82,9 +83,17 @@ def check_campaign_data(
     document: Document | None = None,
     *,
     t: Translator | None = None,
+    stored: Campaign | None = None,
+    edited: Collection[tuple[str, str]] = (),
 ) -> tuple[Campaign | None, list[Problem]]:
     """Return the campaign held in plain `data` (text scalars), or None and every located problem (in `t`'s
-    language, English without one)."""
+    language, English without one).
+
+    With `stored`, a valid campaign of which `data` is an edit changing only the answers `edited` (as
+    `changes.edited_answers` finds them), only what those edits can break is checked: the campaign's own fields,
+    the worksheets holding an edited answer, and the references held by those or pointing at an edited answer.
+    The verdict and the campaign are those of the full check (tests/campaign/test_partial_check.py).
+    """
     t = t or translator(None)
     document = document or Document(data)
     if not isinstance(data, dict):
@@ -93,10 +102,13 @@ def check_campaign_data(
     fields = {key: value for key, value in data.items() if key != "schema_version"}
     try:
         _VERSION.validate_python(data)
-        campaign = _CAMPAIGN.validate_python({**defaults, **fields}, context={"answers": checked_answers(pack)})
+        edited_sheets = {sheet for sheet, _ in edited}
+        answers = checked_answers(pack) if stored is None else checked_edits(pack, stored.answers, edited_sheets)
+        campaign = _CAMPAIGN.validate_python({**defaults, **fields}, context={"answers": answers})
     except ValidationError as error:
         return None, problems_from_validation(error, document, file, t)
-    problems = reference_problems(campaign, pack, document, file, t=t)
+    only = None if stored is None else _fields_to_check(pack, edited)
+    problems = reference_problems(campaign, pack, document, file, t=t, only=only)
     return (None, problems) if problems else (campaign, [])
 
 
@@ -107,8 +119,10 @@ def reference_problems(
     file: str = "campaign",
     *,
     t: Translator | None = None,
+    only: Collection[tuple[str, str]] | None = None,
 ) -> list[Problem]:
-    """Return a problem for every repeated row id and every reference to a row that does not exist."""
+    """Return a problem for every repeated row id and every reference to a row that does not exist (in the
+    answers `only` names, (worksheet, field), when given)."""
     t = t or translator(None)
     problems: list[Problem] = []
 
@@ -134,10 +148,42 @@ def reference_problems(
     checker = _RowChecker(check, report, t)
     for sheet in pack.worksheets:
         for definition in sheet.fields:
+            if only is not None and (sheet.id, definition.id) not in only:
+                continue
             row_problems(
                 definition, campaign.answer(sheet.id, definition.id), ("answers", sheet.id, definition.id), checker
             )
     return problems
+
+
+def _fields_to_check(pack: WorksheetPack, edited: Collection[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Return the answers whose rows and references an edit of `edited` answers may break: every answer of a
+    worksheet holding an edit, and every answer holding a reference to an edited one (its rows may be gone)."""
+    sheets = {sheet for sheet, _ in edited}
+    return {
+        (sheet, field_id)
+        for sheet, field_id, targets in _reference_targets(pack)
+        if sheet in sheets or not targets.isdisjoint(edited)
+    }
+
+
+def _reference_targets(pack: WorksheetPack) -> list[tuple[str, str, frozenset[tuple[str, str]]]]:
+    """Return (worksheet, field, the answers its references point at) for every field of `pack` (cached)."""
+    cached = _TARGETS.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    targets = [
+        (sheet.id, definition.id, _targets_of(definition)) for sheet in pack.worksheets for definition in sheet.fields
+    ]
+    _TARGETS[id(pack)] = (pack, targets)
+    return targets
+
+
+def _targets_of(definition: FieldBase) -> frozenset[tuple[str, str]]:
+    return frozenset((ref.source_worksheet, ref.source_field) for ref, _ in reference_places(definition))
+
+
+_TARGETS: dict[int, tuple[WorksheetPack, list[tuple[str, str, frozenset[tuple[str, str]]]]]] = {}
 
 
 @dataclass

@@ -44,3 +44,35 @@ def same_campaign(first: Campaign, second: Campaign) -> bool:
         and first.conflicts == second.conflicts
         and first.comments == second.comments
     )
+
+
+_GONE = object()  # an answer key one version does not have
+
+
+def identical(first: Any, second: Any) -> bool:
+    """Return True when two answers are the very same data: equal, with the same types all the way down (so a
+    checked answer and an unchecked one that merely compares equal, 1 and True, "3" and 3, are not identical)."""
+    if type(first) is not type(second):
+        return False
+    if isinstance(first, dict):
+        return first.keys() == second.keys() and all(identical(first[key], second[key]) for key in first)
+    if isinstance(first, list):
+        return len(first) == len(second) and all(identical(a, b) for a, b in zip(first, second, strict=True))
+    return bool(first == second)
+
+
+def edited_answers(old: Campaign, new: Campaign) -> set[tuple[str, str]]:
+    """Return (worksheet, field) for every answer key of either version whose data is not `identical`: unlike
+    `changed_answers`, a blank written in place of no answer counts, since the worksheet's rules must see it."""
+    edited: set[tuple[str, str]] = set()
+    for sheet in set(old.answers) | set(new.answers):
+        before, after = old.answers.get(sheet), new.answers.get(sheet)
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            edited.add((sheet, ""))  # the whole worksheet: added, removed, or not a mapping at all
+            edited |= {(sheet, key) for part in (before, after) if isinstance(part, dict) for key in part}
+            continue
+        keys = before.keys() | after.keys()
+        edited |= {
+            (sheet, key) for key in keys if key not in before or not identical(before[key], after.get(key, _GONE))
+        }
+    return edited

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 import secrets
@@ -214,8 +215,27 @@ class Campaign:
             sheet[field_id] = value
 
     def copy(self) -> Campaign:
-        """Return a deep copy, safe to edit without touching this campaign."""
-        return copy.deepcopy(self)
+        """Return a deep copy, safe to edit without touching this campaign (the answers' plain data copied by
+        hand: `copy.deepcopy` costs several times more for the same dicts, lists and immutable scalars)."""
+        return dataclasses.replace(
+            self,
+            settings=dataclasses.replace(self.settings),
+            answers=_copied(self.answers),
+            conflicts=[dataclasses.replace(c, mine=_copied(c.mine), theirs=_copied(c.theirs)) for c in self.conflicts],
+            comments=[dataclasses.replace(c) for c in self.comments],
+        )
+
+
+_IMMUTABLE = (str, int, float, bool, type(None), dt.date)
+
+
+def _copied(value: Any) -> Any:
+    """Return a deep copy of answer data: dicts and lists rebuilt, immutable scalars shared, the rest deep-copied."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value)
 
 
 def is_empty(value: Any) -> bool:

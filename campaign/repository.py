@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
+from campaign.changes import edited_answers
 from campaign.i18n import N_
 from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
@@ -31,7 +32,9 @@ TOO_MANY_VALUES = N_(
     "the campaign would hold {count} values, over the limit of {limit}; remove some rows or list items "
     "(nothing stored was changed)"
 )
-SAVE_PATIENCE_SECONDS = 15.0
+MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
+SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
+BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
 PARSED_CACHE_SIZE = 256
 
 
@@ -110,10 +113,10 @@ class CampaignRepository:
         fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
-        data, fresh = self._checked(fresh)
+        data, checked = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
         self._keep_revision(fresh.id, 1, data)
-        return fresh
+        return checked.copy()  # the cached campaign stays as stored: the caller gets its own
 
     def _keep_revision(self, campaign_id: str, revision: int, data: bytes) -> None:
         """Copy a stored campaign file to its revision; if the store fails now, the next save copies it."""
@@ -159,16 +162,16 @@ class CampaignRepository:
         if campaign is None:
             details = "; ".join(map(str, problems[:3]))
             raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
-        return self._remember(digest, campaign, copy=False)
+        return self._remember(digest, campaign)
 
-    def _remember(self, digest: bytes, campaign: Campaign, *, copy: bool = True) -> Campaign:
-        """Cache `campaign` as the content of the bytes with `digest` (a copy unless told it is ours alone)."""
-        kept = campaign.copy() if copy else campaign
+    def _remember(self, digest: bytes, campaign: Campaign) -> Campaign:
+        """Cache `campaign`, made by this process and held by nobody else, as the content of the bytes with
+        `digest`; from here on it is read, never changed (callers get copies)."""
         with self._lock:
-            self._parsed[digest] = kept
+            self._parsed[digest] = campaign
             while len(self._parsed) > PARSED_CACHE_SIZE:
                 self._parsed.popitem(last=False)
-        return kept
+        return campaign
 
     def save(self, mine: Campaign, base: Campaign) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
@@ -182,11 +185,8 @@ class CampaignRepository:
 
     def _save(self, mine: Campaign, base: Campaign) -> SaveResult:
         key = _campaign_key(mine.id)
-        deadline, attempt = time.monotonic() + SAVE_PATIENCE_SECONDS, 0
-        while attempt == 0 or time.monotonic() < deadline:
-            if attempt:  # lost a race: back off with jitter so many writers to one campaign all get through
-                time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
-            attempt += 1
+        patience = _Patience()
+        while patience.more():
             blob = self.store.get(key)
             if blob is None:
                 raise CampaignNotFound(mine.id)
@@ -202,16 +202,14 @@ class CampaignRepository:
                 merged = True
             result.revision, result.updated = stored.revision + 1, now()
             result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
-            data, result = self._checked(result, replaces=blob.data)
+            data, checked = self._checked(result, replaces=blob.data, stored=stored)
             try:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
                 continue  # someone saved between our read and write: merge again with theirs
-            self._keep_revision(mine.id, result.revision, data)
-            return SaveResult(result, merged, conflicts)
-        raise StorageError(
-            N_("the campaign is being saved by many people at once; your answer was not saved, try again")
-        )
+            self._keep_revision(mine.id, checked.revision, data)
+            return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
+        raise StorageError(MANY_AT_ONCE)
 
     def check(self, mine: Campaign, base: Campaign) -> None:
         """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked
@@ -219,8 +217,15 @@ class CampaignRepository:
         replaces = data_to_yaml(_cleaned(campaign_to_data(base))).encode()
         self._checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
 
-    def _checked(self, campaign: Campaign, replaces: bytes = b"") -> tuple[bytes, Campaign]:
-        """Return the file bytes of `campaign` and the campaign as it will load, once it passes every check.
+    def _checked(
+        self, campaign: Campaign, replaces: bytes = b"", stored: Campaign | None = None
+    ) -> tuple[bytes, Campaign]:
+        """Return the file bytes of `campaign` and the campaign as it will load (the parse cache's object: read it,
+        never change it), once it passes every check.
+
+        When `campaign` is an edit of `stored`, a campaign already checked (written or parsed by this process),
+        only what the edit can break is validated again (`check_campaign_data` with `stored`): the verdict is
+        the full check's.
 
         Nothing unreadable is ever stored. The size rule is checked on the very bytes to be written: over the
         limit they are refused, unless they replace a larger stored file (`replaces`), so a campaign that grew
@@ -229,7 +234,8 @@ class CampaignRepository:
         That every cleaned text survives the trip through YAML is proven in tests/campaign/test_properties.py.
         """
         plain = _cleaned(campaign_to_data(campaign))
-        checked, problems = check_campaign_data(plain, self.pack, file="answer")
+        edited = () if stored is None else edited_answers(stored, campaign)
+        checked, problems = check_campaign_data(plain, self.pack, file="answer", stored=stored, edited=edited)
         if checked is None:
             details = "; ".join(p.message for p in problems[:3])
             raise CampaignInvalid(
@@ -241,8 +247,7 @@ class CampaignRepository:
         values = count_values(plain)
         if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
             raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
-        self._remember(hashlib.sha256(data).digest(), checked)
-        return data, checked
+        return data, self._remember(hashlib.sha256(data).digest(), checked)
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the revision numbers kept for the campaign, oldest first."""
@@ -294,6 +299,28 @@ class CampaignRepository:
         """Return the ids of every stored campaign (a deleted one has no campaign.yaml: it is not among them)."""
         keys = self.store.keys("campaigns")
         return sorted({k.split("/")[1] for k in keys if k.endswith("/campaign.yaml") and is_valid_id(k.split("/")[1])})
+
+
+class _Patience:
+    """When a save that lost a race tries again: after a random pause whose range doubles with each race lost,
+    from 10 ms up to BACK_OFF_SECONDS, so that however many writers wait, their tries together stay within what
+    the store can serve (tries that all fail serve nobody; a ceiling that narrowed for the longest waiting
+    measured worse: their extra tries slowed every save). It stops after SAVE_PATIENCE_SECONDS: every race lost
+    means another save landed, so a campaign that many people save at once is moving and this save is queued
+    behind theirs, not stuck."""
+
+    def __init__(self) -> None:
+        self.start, self.races = time.monotonic(), -1
+
+    def more(self) -> bool:
+        """Return True when the save may try (again: it lost a race), after its pause."""
+        self.races += 1
+        if not self.races:
+            return True
+        if time.monotonic() - self.start >= SAVE_PATIENCE_SECONDS:
+            return False
+        time.sleep(random.uniform(0, min(BACK_OFF_SECONDS, 0.005 * 2**self.races)))
+        return True
 
 
 def _values_in(data: bytes) -> int:

@@ -99,15 +99,41 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES, max_values: int = MA
 
 
 def dump_yaml(data: Any) -> str:
-    """Return `data` as readable block YAML: no aliases, keys in the given order, Unicode kept."""
-    return yaml.dump(
-        data,
-        Dumper=_NoAliasDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
+    """Return `data` as readable block YAML: no aliases, keys in the given order, Unicode kept.
+
+    The text is `yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False,
+    default_flow_style=False, width=100)`, byte for byte (tests/campaign/test_strict_yaml.py): the nodes of
+    plain data are built here, without the representer's per-value dispatch, then emitted as PyYAML does.
+    """
+    import io  # not at the module's top: ruff's import-cost rule (TID253)
+
+    stream = io.StringIO()
+    dumper = _NoAliasDumper(stream, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    try:
+        dumper.open()
+        dumper.serialize(_node(data, dumper))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _node(value: Any, dumper: Any) -> yaml.Node:
+    """Return the node PyYAML's representer (with `_text` for strings) makes of `value`."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", value, style="|" if "\n" in value else None)
+    if kind is dict:
+        pairs = [(_node(key, dumper), _node(item, dumper)) for key, item in value.items()]
+        return yaml.MappingNode(_TAG + "map", pairs, flow_style=False)
+    if kind is list:
+        return yaml.SequenceNode(_TAG + "seq", [_node(item, dumper) for item in value], flow_style=False)
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(value))
+    return dumper.represent_data(value)  # anything else (a float, a bool, None) as PyYAML represents it
 
 
 def count_values(data: Any) -> int:
