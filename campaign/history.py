@@ -211,3 +211,27 @@ def _moment(stamp: str) -> dt.datetime:
     except (TypeError, ValueError):
         return dt.datetime.min.replace(tzinfo=dt.UTC)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A burst as the history lists it: the burst, who saved it and what it changed, in words."""
+
+    burst: Burst
+    who: str
+    what: str
+
+
+def recent(repository: CampaignRepository, campaign_id: str, count: int, t: Translator) -> list[Entry]:
+    """Return the newest `count` bursts of a campaign as listed, newest first, each with what it changed since
+    the burst before it (one more is read for that)."""
+    listed = bursts(repository, campaign_id, newest=count + 1)
+    entries = []
+    for older, burst in zip([None, *listed], listed, strict=False):
+        if older is None and len(listed) > count:
+            continue  # the one read only to say what the next one changed
+        what = what_changed(older.campaign if older else None, burst.campaign, repository.pack, t)
+        if burst.note.restored_from is not None:
+            what = t("Brought back an earlier version: {changes}", changes=what)
+        entries.append(Entry(burst, who(burst.note, t), what))
+    return entries[::-1]
