@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import random
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -36,6 +37,7 @@ TOO_MANY_VALUES = N_(
 )
 SAVE_PATIENCE_SECONDS = 15.0
 PARSED_CACHE_SIZE = 256
+_REVISION_LINE = re.compile(rb"^revision: (\d+)$", re.MULTILINE)  # a stored file's own revision number
 _RESTORING: contextvars.ContextVar[int | None] = contextvars.ContextVar("restoring", default=None)
 
 
@@ -151,9 +153,18 @@ class CampaignRepository:
         asked only about revisions this process did not keep itself (a save costs a request less)."""
         if (campaign_id, revision) in self._kept:
             return
-        if not self.store.exists(_revision_key(campaign_id, revision)):
-            self.store.put(_revision_key(campaign_id, revision), data)
+        key = _revision_key(campaign_id, revision)
+        if not self.store.exists(key) and not self._in_newest_burst(campaign_id, revision):
+            self.store.put(key, data)
         self._known_kept(campaign_id, revision)
+
+    def _in_newest_burst(self, campaign_id: str, revision: int) -> bool:
+        """Return True when the newest burst's file holds `revision`: a burst continued by another server (or
+        by this one before it restarted), not a copy a crash cut off (two requests, only after a miss)."""
+        earlier = [number for number in self.revisions(campaign_id) if number < revision]
+        blob = self.store.get(_revision_key(campaign_id, earlier[-1])) if earlier else None
+        found = _REVISION_LINE.search(blob.data) if blob is not None else None
+        return found is not None and int(found[1]) == revision
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
