@@ -98,7 +98,7 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
         list(earlier),
         index=None,
         key=PICK_KEY,
-        format_func=lambda number: f"{when(earlier[number], t)} · {earlier[number].who} · {earlier[number].what}",
+        format_func={n: f"{when(e, t)} · {e.who} · {e.what}" for n, e in earlier.items()}.__getitem__,
         placeholder=t("Choose a version"),
     )
     if len(listed) >= LISTED:
