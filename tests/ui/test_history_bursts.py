@@ -47,7 +47,7 @@ def test_a_typing_session_is_one_burst_with_its_words_and_zone(repo: CampaignRep
     rerun(at)
     assert repo.load(example.id).answer("profile", "country") == example.answer("profile", "country")
     assert repo.revisions(example.id) == [1, 2, 7]
-    assert [row["What changed"] for row in _listed(at)][0].startswith("Brought back an earlier version: Profile")
+    assert _listed(at)[0]["What changed"].startswith("Brought back an earlier version: Profile")
 
 
 def test_a_groups_saves_are_listed_under_its_name(repo: CampaignRepository) -> None:
