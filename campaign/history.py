@@ -130,9 +130,9 @@ def bursts(repository: CampaignRepository, campaign_id: str, newest: int | None 
 
 
 def who(note: Note, t: Translator) -> str:
-    """Return who saved a burst, in words: a group's or person's name, "You", or "Not recorded"."""
+    """Return who saved a burst, in words: a group's or person's name, "You", or "—" (not recorded)."""
     if note.by is None:
-        return t("Not recorded")
+        return "—"  # saved by the command line, a script, or before writers were recorded
     return note.by or t("You")
 
 

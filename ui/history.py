@@ -85,11 +85,10 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
             "lost or overwritten."
         )
     )
-    st.dataframe(
+    st.table(  # a plain table: its words are text a screen reader (and a browser test) reads
         [{t("Saved"): when(e, t), t("By"): e.who, t("What changed"): e.what} for e in listed],
         hide_index=True,
-        width="stretch",
-        key="history-list",
+        border="horizontal",
     )
     if st.session_state.get(PICK_KEY) not in earlier:
         st.session_state.pop(PICK_KEY, None)

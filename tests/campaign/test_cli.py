@@ -140,7 +140,7 @@ def test_history_lists_versions_and_restore_brings_one_back(tmp_path: Path) -> N
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
     assert lines[0] == "Typed over: 2 version(s) kept"
-    assert lines[2].split()[0] == "2" and lines[2].endswith("Not recorded      Profile: Campaign name  (current)")
+    assert lines[2].split()[0] == "2" and lines[2].endswith("—                 Profile: Campaign name  (current)")
     assert lines[3].split()[0] == "1" and lines[3].endswith("First version")
 
     restored = run("restore", campaign_id, "1", data_dir=data)

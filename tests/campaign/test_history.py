@@ -153,7 +153,7 @@ def test_what_changed_is_said_step_by_step_in_words() -> None:
 def test_who_is_the_writer_named_by_the_page() -> None:
     assert who(Note(by="Group 3"), T) == "Group 3"
     assert who(Note(by=""), T) == "You"
-    assert who(Note(), T) == "Not recorded"
+    assert who(Note(), T) == "—"
 
 
 def _aged(repository: CampaignRepository, clock: Clock, days: list[float]) -> Campaign:

@@ -23,7 +23,7 @@ def test_a_lost_answer_is_brought_back_from_an_earlier_version(
     assert choice.value is None and len(choice.options) == 1 and choice.options[0].endswith("First version")
     choice.set_value(before.revision)
     rerun(at)
-    table = at.dataframe[-1].value  # the first lists the versions
+    table = at.dataframe[0].value
     assert list(table.iloc[0])[1:] == [before.answer("profile", "name"), "Oops, typed over"]
     at.button(key="history-restore").click()
     rerun(at)

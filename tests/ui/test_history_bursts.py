@@ -11,7 +11,7 @@ from tests.ui.conftest import APP, box, rerun
 
 
 def _listed(at: AppTest) -> list[dict[str, str]]:
-    return at.dataframe[0].value.to_dict("records")
+    return at.table[0].value.to_dict("records")
 
 
 def _open(context: dict | None = None, **query: str) -> AppTest:
@@ -36,7 +36,7 @@ def test_a_typing_session_is_one_burst_with_its_words_and_zone(repo: CampaignRep
     listed = _listed(at)
     assert [(row["By"], row["What changed"]) for row in listed] == [
         ("You", "Profile: Country, Province, county or district"),
-        ("Not recorded", "First version"),
+        ("—", "First version"),
     ]
     assert all(row["Saved"].endswith("UTC+05:45") for row in listed), listed
     choice = at.selectbox(key="history-pick")
