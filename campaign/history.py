@@ -27,7 +27,7 @@ BURST_SECONDS = 300  # a save within 5 minutes of the burst's last one, by the s
 KEEP_EVERY_DAYS = 14  # every burst of the last 14 days is kept
 KEEP_DAILY_DAYS = 90  # then the newest burst of each day, up to 90 days; then the newest of each month
 NOTE = "# saved by: "
-NO_NAME = ""  # a writer without a name: the person with the link ("You")
+BROWSER = "\x1f"  # ends the name in a writer label, before its session: no cleaned name holds it
 
 
 @dataclass(frozen=True)
@@ -129,11 +129,18 @@ def bursts(repository: CampaignRepository, campaign_id: str, newest: int | None 
     return [repository.load_burst(campaign_id, number) for number in chosen]
 
 
+def browser_writer(session: str, name: str = "") -> str:
+    """Return the writer label of a browser session: the name it saves under (a group's, a signed-in person's;
+    none for a personal campaign's link) and the session, so two laptops of one group are two writers."""
+    return f"{name}{BROWSER}{session}"
+
+
 def who(note: Note, t: Translator) -> str:
-    """Return who saved a burst, in words: a group's or person's name, "You", or "—" (not recorded)."""
+    """Return who saved a burst, in words: a group's or person's name, "You" (a browser session with the
+    campaign's link), or "—" (not recorded)."""
     if note.by is None:
         return "—"  # saved by the command line, a script, or before writers were recorded
-    return note.by or t("You")
+    return note.by.split(BROWSER, 1)[0] or t("You")
 
 
 def what_changed(older: Campaign | None, newer: Campaign, pack: WorksheetPack, t: Translator) -> str:

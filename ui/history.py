@@ -8,6 +8,7 @@ list is read once per saved version, on the settings page only.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 import streamlit as st
 
@@ -23,7 +24,7 @@ from campaign import (
     changed_answers,
     field_label,
 )
-from campaign.history import NO_NAME, Entry, recent
+from campaign.history import Entry, browser_writer, recent
 from ui import state
 from ui.auth import sign_in_configured, verified_email
 from ui.clock import local_stamp
@@ -32,6 +33,7 @@ from ui.resources import repository
 from ui.text import one_line
 from ui.workshop_group import group_workshop
 
+WRITER_KEY = "_history_writer"  # this browser session's writer label, when nobody is named
 PICK_KEY = "history-pick"
 LISTED_KEY = "history-listed"  # ((campaign id, revision), the listed bursts, newest first)
 RESTORED_KEY = "history-restored"  # the confirmation, shown where the button was
@@ -41,21 +43,23 @@ SHOWN_CHANGES = 30
 
 def writer(campaign: Campaign) -> str:
     """Return who saves from this session: the group's name in a workshop, else the signed-in person's e-mail
-    address or name, else "" (the person with the link, listed as "You")."""
+    address or name, else nobody named ("You"); with this browser session, so two tabs or two laptops are two
+    writers, each with bursts of its own."""
+    session = st.session_state.setdefault(WRITER_KEY, secrets.token_hex(6))
     try:
         workshop = group_workshop(campaign)
     except StorageError:
         workshop = None
     if workshop is not None and (group := workshop.group_for(campaign.id)) is not None:
-        return group.name
+        return browser_writer(session, group.name)
     if sign_in_configured():
         try:
             claims = st.user.to_dict()
         except Exception:  # outside a browser session
             claims = {}
         name = claims.get("name") if claims.get("is_logged_in") else None
-        return verified_email(claims) or (str(name).strip() if isinstance(name, str) and name.strip() else NO_NAME)
-    return NO_NAME
+        return browser_writer(session, verified_email(claims) or (str(name).strip() if isinstance(name, str) else ""))
+    return browser_writer(session)
 
 
 def when(entry: Entry, t: Translator) -> str:

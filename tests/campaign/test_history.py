@@ -11,7 +11,18 @@ from hypothesis import strategies as st
 
 from campaign import Campaign, CampaignRepository, load_worksheets, translator
 from campaign.example import example_campaign
-from campaign.history import BURST_SECONDS, Note, bursts, kept, read_note, recent, thin, what_changed, who
+from campaign.history import (
+    BURST_SECONDS,
+    Note,
+    browser_writer,
+    bursts,
+    kept,
+    read_note,
+    recent,
+    thin,
+    what_changed,
+    who,
+)
 from campaign.storage import LocalFolderStore
 
 PACK = load_worksheets()
@@ -152,7 +163,8 @@ def test_what_changed_is_said_step_by_step_in_words() -> None:
 
 def test_who_is_the_writer_named_by_the_page() -> None:
     assert who(Note(by="Group 3"), T) == "Group 3"
-    assert who(Note(by=""), T) == "You"
+    assert who(Note(by=""), T) == "You" and who(Note(by=browser_writer("a1b2")), T) == "You"
+    assert who(Note(by=browser_writer("a1b2", "Group 3")), T) == "Group 3"
     assert who(Note(), T) == "—"
 
 

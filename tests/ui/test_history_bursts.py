@@ -59,3 +59,15 @@ def test_a_groups_saves_are_listed_under_its_name(repo: CampaignRepository) -> N
     at.query_params["step"] = "settings"
     rerun(at)
     assert _listed(at)[0]["By"] == "Team Copperbelt"
+
+
+def test_two_tabs_on_one_link_are_two_writers(repo: CampaignRepository, example: Campaign) -> None:
+    one, two = _open(c=example.id, step="profile"), _open(c=example.id, step="profile")
+    box(one, "f:profile.country").input("Nepal")
+    rerun(one)
+    box(two, "f:profile.area").input("Bagmati")  # merged with the first tab's save: a burst of its own
+    rerun(two)
+    box(one, "f:profile.country").input("Nepal, again")
+    rerun(one)
+    assert repo.revisions(example.id) == [1, 2, 3, 4], "each tab's bursts are its own, never the other's"
+    assert repo.load_revision(example.id, 2).answer("profile", "country") == "Nepal"
