@@ -245,3 +245,18 @@ def test_nothing_listed_is_ever_lost_by_thinning(tmp_path_factory: pytest.TempPa
         kept_then = repository.load_revision(base.id, listed_number)
         base = repository.restore(base.id, listed_number)
         assert base.answers == kept_then.answers
+
+
+def test_a_save_into_a_burst_during_a_deletion_is_put_back_by_undelete(repository: CampaignRepository) -> None:
+    from campaign.keeping import undelete
+    from campaign.repository import deleted_folder
+
+    base = repository.create(Campaign(id=""))
+    base = _type(repository, base, "before the deletion")
+    folder = Path(repository.store.root) / f"campaigns/{base.id}"  # type: ignore[attr-defined]
+    being_deleted = (folder / "campaign.yaml").read_bytes()  # what the deletion read
+    base = _type(repository, base, "saved while it was being deleted")  # continues burst 2: no file of its own
+    repository.store.put(f"{deleted_folder(base.id)}/20261201T090000Z.yaml", being_deleted)
+    repository.store.delete(f"campaigns/{base.id}/campaign.yaml")
+    undelete(repository, base.id)
+    assert repository.load(base.id).answer("objectives", "goal") == "saved while it was being deleted"
