@@ -17,14 +17,16 @@ from campaign import (
     Campaign,
     CampaignDamaged,
     CampaignNotFound,
+    HistoryEntry,
     StorageError,
     Translator,
     WorksheetPack,
     answer_text,
+    browser_writer,
     changed_answers,
     field_label,
+    recent_history,
 )
-from campaign.history import Entry, browser_writer, recent
 from ui import state
 from ui.auth import sign_in_configured, verified_email
 from ui.clock import local_stamp
@@ -62,7 +64,7 @@ def writer(campaign: Campaign) -> str:
     return browser_writer(session)
 
 
-def when(entry: Entry, t: Translator) -> str:
+def when(entry: HistoryEntry, t: Translator) -> str:
     """Return when a burst's last save was made, in the person's time zone."""
     return local_stamp(entry.burst.saved.isoformat(), t)
 
@@ -181,10 +183,10 @@ def _settings(campaign: Campaign) -> str:
     return f"{campaign.settings.paper} · {campaign.settings.logo or '—'}"
 
 
-def _listed(campaign: Campaign, t: Translator) -> list[Entry]:
+def _listed(campaign: Campaign, t: Translator) -> list[HistoryEntry]:
     """Return the listed bursts, newest first, read once per saved version (and language), not on every rerun."""
     listed = st.session_state.get(LISTED_KEY)
     if listed is None or listed[0] != (campaign.id, campaign.revision, t.language):
-        entries = recent(repository(), campaign.id, LISTED, t)
+        entries = recent_history(repository(), campaign.id, LISTED, t)
         listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision, t.language), entries)
     return listed[1]
