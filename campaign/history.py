@@ -122,11 +122,17 @@ def read_note(data: bytes) -> Note:
         return Note()
 
 
-def bursts(repository: CampaignRepository, campaign_id: str, newest: int | None = None) -> list[Burst]:
-    """Return the kept bursts of a campaign, oldest first (only the `newest` ones when given)."""
+def bursts(
+    repository: CampaignRepository, campaign_id: str, newest: int | None = None, known: dict[int, Burst] | None = None
+) -> list[Burst]:
+    """Return the kept bursts of a campaign, oldest first (only the `newest` ones when given). A burst in
+    `known` (read before) is not read again, except the newest then and now: only the newest is ever continued."""
     numbers = repository.revisions(campaign_id)
     chosen = numbers[-newest:] if newest else numbers
-    return [repository.load_burst(campaign_id, number) for number in chosen]
+    known = dict(known or {})
+    for number in ([max(known)] if known else []) + chosen[-1:]:
+        known.pop(number, None)
+    return [known[number] if number in known else repository.load_burst(campaign_id, number) for number in chosen]
 
 
 def browser_writer(session: str, name: str = "") -> str:
@@ -229,10 +235,13 @@ class Entry:
     what: str
 
 
-def recent(repository: CampaignRepository, campaign_id: str, count: int, t: Translator) -> list[Entry]:
+def recent(
+    repository: CampaignRepository, campaign_id: str, count: int, t: Translator, known: list[Entry] | None = None
+) -> list[Entry]:
     """Return the newest `count` bursts of a campaign as listed, newest first, each with what it changed since
-    the burst before it (one more is read for that)."""
-    listed = bursts(repository, campaign_id, newest=count + 1)
+    the burst before it (one more is read for that); bursts of `known` entries are not read again."""
+    read = {entry.burst.number: entry.burst for entry in known or []}
+    listed = bursts(repository, campaign_id, newest=count + 1, known=read)
     entries = []
     for older, burst in zip([None, *listed], listed, strict=False):
         if older is None and len(listed) > count:

@@ -187,6 +187,7 @@ def _listed(campaign: Campaign, t: Translator) -> list[HistoryEntry]:
     """Return the listed bursts, newest first, read once per saved version (and language), not on every rerun."""
     listed = st.session_state.get(LISTED_KEY)
     if listed is None or listed[0] != (campaign.id, campaign.revision, t.language):
-        entries = recent_history(repository(), campaign.id, LISTED, t)
+        known = listed[1] if listed is not None and listed[0][0] == campaign.id else None  # only the newest changes
+        entries = recent_history(repository(), campaign.id, LISTED, t, known)
         listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision, t.language), entries)
     return listed[1]

@@ -71,3 +71,24 @@ def test_two_tabs_on_one_link_are_two_writers(repo: CampaignRepository, example:
     rerun(one)
     assert repo.revisions(example.id) == [1, 2, 3, 4], "each tab's bursts are its own, never the other's"
     assert repo.load_revision(example.id, 2).answer("profile", "country") == "Nepal"
+
+
+def test_after_a_save_only_the_newest_burst_is_read_again(
+    repo: CampaignRepository, example: Campaign, monkeypatch
+) -> None:
+    for name in ("One", "Two", "Three"):
+        current = repo.load(example.id)
+        changed = current.copy()
+        changed.set_answer("profile", "name", name)
+        repo.save(changed, current)  # no writer: a burst each
+    read: list[int] = []
+    loading = CampaignRepository.load_burst
+    monkeypatch.setattr(
+        CampaignRepository, "load_burst", lambda self, cid, number: read.append(number) or loading(self, cid, number)
+    )
+    at = _open(c=example.id, step="settings")
+    assert sorted(read) == [1, 2, 3, 4] and len(_listed(at)) == 4
+    read.clear()
+    at.radio(key="f:settings.paper").set_value("letter")  # a save on this page: a new burst to list
+    rerun(at)
+    assert sorted(read) == [4, 5] and len(_listed(at)) == 5, "the newest then and now are read, no other"
