@@ -167,7 +167,7 @@ def what_changed(older: Campaign | None, newer: Campaign, pack: WorksheetPack, t
         if cells:
             labels.append(t.ngettext("{count} cell", "{count} cells", cells))
         if labels:
-            parts.append(f"{sheet.short_title}: {', '.join(labels)}")
+            parts.append(t("{step}: {changes}", step=sheet.short_title, changes=", ".join(labels)))
     if older.settings != newer.settings or older.language != newer.language:
         parts.append(t("Campaign settings"))
     return "; ".join(parts) or t("No answer changed")
@@ -236,17 +236,23 @@ class Entry:
 
 
 def recent(
-    repository: CampaignRepository, campaign_id: str, count: int, t: Translator, known: list[Entry] | None = None
+    repository: CampaignRepository,
+    campaign_id: str,
+    count: int,
+    t: Translator,
+    known: list[Entry] | None = None,
+    pack: WorksheetPack | None = None,
 ) -> list[Entry]:
     """Return the newest `count` bursts of a campaign as listed, newest first, each with what it changed since
-    the burst before it (one more is read for that); bursts of `known` entries are not read again."""
+    the burst before it in the words of `pack` (the page's; the repository's by default; one more burst is read
+    for that); bursts of `known` entries are not read again."""
     read = {entry.burst.number: entry.burst for entry in known or []}
     listed = bursts(repository, campaign_id, newest=count + 1, known=read)
     entries = []
     for older, burst in zip([None, *listed], listed, strict=False):
         if older is None and len(listed) > count:
             continue  # the one read only to say what the next one changed
-        what = what_changed(older.campaign if older else None, burst.campaign, repository.pack, t)
+        what = what_changed(older.campaign if older else None, burst.campaign, pack or repository.pack, t)
         if burst.note.restored_from is not None:
             what = t("Brought back an earlier version: {changes}", changes=what)
         entries.append(Entry(burst, who(burst.note, t), what))

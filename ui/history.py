@@ -76,7 +76,7 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     if restored := st.session_state.pop(RESTORED_KEY, None):
         st.success(restored, icon=":material/history:")
     try:
-        listed = _listed(space.campaign, t)
+        listed = _listed(space.campaign, pack, t)
     except StorageError as error:
         st.error(error.translated(t), icon=":material/cloud_off:")
         return
@@ -183,11 +183,11 @@ def _settings(campaign: Campaign) -> str:
     return f"{campaign.settings.paper} · {campaign.settings.logo or '—'}"
 
 
-def _listed(campaign: Campaign, t: Translator) -> list[HistoryEntry]:
+def _listed(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[HistoryEntry]:
     """Return the listed bursts, newest first, read once per saved version (and language), not on every rerun."""
     listed = st.session_state.get(LISTED_KEY)
     if listed is None or listed[0] != (campaign.id, campaign.revision, t.language):
         known = listed[1] if listed is not None and listed[0][0] == campaign.id else None  # only the newest changes
-        entries = recent_history(repository(), campaign.id, LISTED, t, known)
+        entries = recent_history(repository(), campaign.id, LISTED, t, known, pack)
         listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision, t.language), entries)
     return listed[1]
