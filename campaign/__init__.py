@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     )
     from campaign.file_end import FileEnd
     from campaign.file_end import file_end as find_file_end
+    from campaign.history import Entry as HistoryEntry
+    from campaign.history import browser_writer
+    from campaign.history import recent as recent_history
     from campaign.i18n import N_, SOURCE_LANGUAGE, Translator, interface_languages, translator
     from campaign.keeping import Shelf
     from campaign.keeping import archive as archive_campaign
@@ -110,6 +113,9 @@ _WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name the
     "CampaignRepository": "campaign.repository",
     "can_rename": "campaign.copies",
     "changed_answers": "campaign.changes",
+    "HistoryEntry": ("campaign.history", "Entry"),
+    "browser_writer": "campaign.history",
+    "recent_history": ("campaign.history", "recent"),
     "ChoiceField": "campaign.fields",
     "clean_text": "campaign.text",
     "Comment": "campaign.model",
@@ -230,6 +236,7 @@ __all__ = [
     "FileEnd",
     "Finding",
     "GroupProgress",
+    "HistoryEntry",
     "JoinRefused",
     "ListField",
     "LongTextField",
@@ -258,6 +265,7 @@ __all__ = [
     "answer_text",
     "archive_campaign",
     "available_languages",
+    "browser_writer",
     "campaign_progress",
     "campaign_shelf",
     "campaign_to_yaml",
@@ -292,6 +300,7 @@ __all__ = [
     "plan_check",
     "put_at_path",
     "read_deleted_campaign",
+    "recent_history",
     "record_origin",
     "reference_problems",
     "references_to",

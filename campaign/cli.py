@@ -55,6 +55,8 @@ def register(subparsers: Subparsers) -> None:
     history = subparsers.add_parser("history", help="list the kept versions of a campaign in the data folder")
     history.add_argument("id", type=campaign_id_argument, help="the campaign's id (from its link: ?c=...)")
     history.add_argument("--last", type=int, default=20, help="how many of the newest versions (default: 20)")
+    history.add_argument("--thin", action="store_true", help="first remove the versions the retention rule drops")
+    add_language_option(history, "language of the words (default: English)")
     history.set_defaults(run=show_history)
     restore = subparsers.add_parser("restore", help="bring back an earlier version of a campaign (as a new version)")
     restore.add_argument("id", type=campaign_id_argument, help="the campaign's id (from its link: ?c=...)")
@@ -207,28 +209,33 @@ def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
 
 
 def show_history(args: argparse.Namespace, pack: WorksheetPack) -> int:
-    """Print the newest kept versions of a campaign: number, when saved, campaign name, answers given."""
+    """Print the newest kept versions (editing bursts) of a campaign, as the settings page lists them: number,
+    when last saved (this machine's time zone), by whom, what changed; with `--thin`, apply the retention rule
+    first (docs/storage.md)."""
+    from campaign.history import recent, thin
+
+    t = translator(getattr(args, "lang", None))
     repository = CampaignRepository(open_store(), pack)
     try:
         current = repository.load(args.id)
-        versions = repository.revisions(args.id)
+        removed = thin(repository, args.id) if args.thin else []
+        entries = recent(repository, args.id, max(args.last, 1), t)
     except CampaignNotFound:
         print(f"error: there is no campaign {args.id!r} in the data folder", file=sys.stderr)
         return 1
     except StorageError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
-    print(f"{'version':>7}  {'saved (UTC)':<19}  {'answers':>7}  name")
-    for number in sorted(versions, reverse=True)[: max(args.last, 1)]:
-        try:
-            version = current if number == current.revision else repository.load_revision(args.id, number)
-        except (CampaignNotFound, StorageError):
-            print(f"{number:>7}  (cannot be read)")
-            continue
-        answers = sum(len(sheet) for sheet in version.answers.values())
-        mark = "  (current)" if number == current.revision else ""
-        when = version.updated[:19].replace("T", " ")
-        print(f"{number:>7}  {when:<19}  {answers:>7}  {campaign_title(version, pack)}{mark}")
+    if args.thin:
+        print(f"{len(removed)} version(s) removed by the retention rule", file=sys.stderr)
+    print(f"{campaign_title(current, pack)}: {len(repository.revisions(args.id))} version(s) kept")
+    print(f"{'version':>7}  {'saved':<24}  {'by':<16}  what changed")
+    for entry in entries:
+        moment = entry.burst.saved.astimezone()
+        zone = moment.strftime("%z")
+        when = f"{t.date(moment.date(), 'medium')} {moment:%H:%M} UTC{zone[:3]}:{zone[3:]}".replace("UTC+00:00", "UTC")
+        mark = "  (current)" if entry.burst.campaign.revision == current.revision else ""
+        print(f"{entry.burst.number:>7}  {when:<24}  {entry.who:<16}  {entry.what}{mark}")
     return 0
 
 
@@ -236,7 +243,8 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Bring back an earlier version of a campaign as its newest version."""
     repository = CampaignRepository(open_store(), pack)
     try:
-        before = repository.load(args.id)
+        repository.load(args.id)
+        kept = repository.revisions(args.id)  # the newest: what the campaign holds now
         restored = repository.restore(args.id, args.version)
     except CampaignNotFound:
         print(f"error: campaign {args.id!r} has no version {args.version} in the data folder", file=sys.stderr)
@@ -244,7 +252,7 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     except StorageError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
-    print(f"version {args.version} is back as version {restored.revision}; version {before.revision} is kept")
+    print(f"version {args.version} is back as version {restored.revision}; version {kept[-1]} is kept")
     return 0
 
 

@@ -131,9 +131,10 @@ def undelete(repository: CampaignRepository, campaign_id: str) -> None:
     if blob is None:
         raise CampaignNotFound(campaign_id)
     data = blob.data
-    if (revisions := repository.revisions(campaign_id)) and revisions[-1] > _read(repository, data).revision:
-        newer = store.get(f"{folder}/revisions/{revisions[-1]:06d}.yaml")  # a save during the deletion
-        data = newer.data if newer else data
+    if revisions := repository.revisions(campaign_id):  # a save during the deletion: the newest burst holds it
+        newer = store.get(f"{folder}/revisions/{revisions[-1]:06d}.yaml")
+        if newer and _read(repository, newer.data).revision > _read(repository, data).revision:
+            data = newer.data
     with contextlib.suppress(PreconditionFailed):  # put back by another tab meanwhile: theirs stays
         store.put(f"{folder}/campaign.yaml", data, if_absent=True)
     for key in kept:

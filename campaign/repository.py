@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
+import datetime as dt
 import hashlib
 import random
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -14,6 +17,7 @@ from typing import Any
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
 from campaign.changes import edited_answers
+from campaign.history import Burst, OpenBurst, place, read_note, with_note
 from campaign.i18n import N_
 from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
@@ -36,6 +40,8 @@ MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answ
 SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
 PARSED_CACHE_SIZE = 256
+_REVISION_LINE = re.compile(rb"^revision: (\d+)$", re.MULTILINE)  # a stored file's own revision number
+_RESTORING: contextvars.ContextVar[int | None] = contextvars.ContextVar("restoring", default=None)
 
 
 class CampaignNotFound(LookupError):
@@ -99,9 +105,17 @@ class CampaignRepository:
         self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()  # file content hash -> campaign
         self._lock = threading.Lock()
         self._kept: OrderedDict[tuple[str, int], None] = OrderedDict()  # revisions this process saw stored
+        self._open: dict[str, OpenBurst] = {}  # campaign id -> the burst this process may continue
+        self._burst_locks: dict[str, threading.Lock] = {}
+        self.clock = lambda: dt.datetime.now(dt.UTC)  # when a save is made, for its burst (tests set it)
 
     def create(
-        self, campaign: Campaign | None = None, *, workshop: str | None = None, owner: str | None = None
+        self,
+        campaign: Campaign | None = None,
+        *,
+        workshop: str | None = None,
+        owner: str | None = None,
+        by: str | None = None,
     ) -> Campaign:
         """Store `campaign` under a fresh server-made id and return it.
 
@@ -115,14 +129,21 @@ class CampaignRepository:
         fresh.created = fresh.updated = now()
         data, checked = self._checked(fresh)
         self.store.put(_campaign_key(fresh.id), data, if_absent=True)
-        self._keep_revision(fresh.id, 1, data)
+        self._keep_revision(fresh.id, 1, data, by)
         return checked.copy()  # the cached campaign stays as stored: the caller gets its own
 
-    def _keep_revision(self, campaign_id: str, revision: int, data: bytes) -> None:
-        """Copy a stored campaign file to its revision; if the store fails now, the next save copies it."""
-        with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
-            self.store.put(_revision_key(campaign_id, revision), data)
-            self._known_kept(campaign_id, revision)
+    def _keep_revision(self, campaign_id: str, revision: int, data: bytes, by: str | None = None) -> None:
+        """Copy a stored campaign file to its burst's revision file (one write: a new burst's, or the open one
+        overwritten); if the store fails now, the next save copies it (campaign/history.py)."""
+        with self._burst_locks.setdefault(campaign_id, threading.Lock()):  # one writer of a burst file at a time
+            start, note, still_open = place(self._open.get(campaign_id), revision, by, self.clock(), _RESTORING.get())
+            with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
+                self.store.put(_revision_key(campaign_id, start), with_note(data, note) if note.written else data)
+                self._known_kept(campaign_id, revision)
+                if still_open is None:
+                    self._open.pop(campaign_id, None)
+                else:
+                    self._open[campaign_id] = still_open
 
     def _known_kept(self, campaign_id: str, revision: int) -> None:
         with self._lock:
@@ -135,9 +156,18 @@ class CampaignRepository:
         asked only about revisions this process did not keep itself (a save costs a request less)."""
         if (campaign_id, revision) in self._kept:
             return
-        if not self.store.exists(_revision_key(campaign_id, revision)):
-            self.store.put(_revision_key(campaign_id, revision), data)
+        key = _revision_key(campaign_id, revision)
+        if not self.store.exists(key) and not self._in_newest_burst(campaign_id, revision):
+            self.store.put(key, data)
         self._known_kept(campaign_id, revision)
+
+    def _in_newest_burst(self, campaign_id: str, revision: int) -> bool:
+        """Return True when the newest burst's file holds `revision`: a burst continued by another server (or
+        by this one before it restarted), not a copy a crash cut off (two requests, only after a miss)."""
+        earlier = [number for number in self.revisions(campaign_id) if number < revision]
+        blob = self.store.get(_revision_key(campaign_id, earlier[-1])) if earlier else None
+        found = _REVISION_LINE.search(blob.data) if blob is not None else None
+        return found is not None and int(found[1]) == revision
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
@@ -173,17 +203,21 @@ class CampaignRepository:
                 self._parsed.popitem(last=False)
         return campaign
 
-    def save(self, mine: Campaign, base: Campaign) -> SaveResult:
-        """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded."""
+    def save(self, mine: Campaign, base: Campaign, *, by: str | None = None) -> SaveResult:
+        """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded.
+
+        `by` names the writer (a group, a signed-in person, "" for the person with the link): a save by the same
+        writer soon after their last one continues that editing burst in the history (campaign/history.py).
+        """
         try:
-            return self._save(mine, base)
+            return self._save(mine, base, by)
         except StorageError as error:
             if error.template != NOT_READ:
                 raise
             # the store failed while the save read the stored campaign: for the person, the answer is not saved
             raise StorageError(NOT_SAVED, words=error.words, **error.values) from None
 
-    def _save(self, mine: Campaign, base: Campaign) -> SaveResult:
+    def _save(self, mine: Campaign, base: Campaign, by: str | None = None) -> SaveResult:
         key = _campaign_key(mine.id)
         patience = _Patience()
         while patience.more():
@@ -207,7 +241,7 @@ class CampaignRepository:
                 self.store.put(key, data, if_match=blob.etag)
             except PreconditionFailed:
                 continue  # someone saved between our read and write: merge again with theirs
-            self._keep_revision(mine.id, checked.revision, data)
+            self._keep_revision(mine.id, checked.revision, data, by)
             return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
         raise StorageError(MANY_AT_ONCE)
 
@@ -250,26 +284,38 @@ class CampaignRepository:
         return data, self._remember(hashlib.sha256(data).digest(), checked)
 
     def revisions(self, campaign_id: str) -> list[int]:
-        """Return the revision numbers kept for the campaign, oldest first."""
+        """Return the numbers of the kept bursts (each its first revision), oldest first."""
         _campaign_key(campaign_id)
         keys = self.store.keys(f"campaigns/{campaign_id}/revisions")
         return sorted(int(k.rsplit("/", 1)[1].removesuffix(".yaml")) for k in keys if k.endswith(".yaml"))
 
     def load_revision(self, campaign_id: str, revision: int) -> Campaign:
-        """Return the campaign as it was saved at `revision`."""
-        _campaign_key(campaign_id)
-        blob = self.store.get(_revision_key(campaign_id, revision))
-        if blob is None:
-            raise CampaignNotFound(f"{campaign_id} revision {revision}")
-        return self._parse(blob.data, f"{campaign_id}@{revision}")
+        """Return the campaign as kept in burst `revision` (its newest state: its revision may be higher)."""
+        return self.load_burst(campaign_id, revision).campaign
 
-    def restore(self, campaign_id: str, revision: int) -> Campaign:
-        """Make an earlier revision the current one (as a new revision) and return it."""
+    def load_burst(self, campaign_id: str, number: int) -> Burst:
+        """Return burst `number` of the campaign: its newest state and its note."""
+        _campaign_key(campaign_id)
+        blob = self.store.get(_revision_key(campaign_id, number))
+        if blob is None:
+            raise CampaignNotFound(f"{campaign_id} revision {number}")
+        return Burst(number, self._parse(blob.data, f"{campaign_id}@{number}"), read_note(blob.data))
+
+    def forget_burst(self, campaign_id: str, number: int) -> None:
+        """Remove burst `number` from the history (the retention rule's sweep, campaign/history.py)."""
+        self.store.delete(_revision_key(campaign_id, number))
+
+    def restore(self, campaign_id: str, revision: int, *, by: str | None = None) -> Campaign:
+        """Make an earlier burst's version the current one (as a new burst of its own) and return it."""
         current = self.load(campaign_id)
         old = self.load_revision(campaign_id, revision)
         old.revision = current.revision
         old.comments = current.comments  # a facilitator's feedback is not a version of the answers: it stays
-        return self.save(old, current).campaign
+        token = _RESTORING.set(revision)  # the new burst says where it came from: thinning keeps that one
+        try:
+            return self.save(old, current, by=by).campaign
+        finally:
+            _RESTORING.reset(token)
 
     def put_asset(self, campaign_id: str, data: bytes) -> str:
         """Store `data` as the campaign's logo and return its name for `Settings.logo`; raise AssetRefused.

@@ -1,12 +1,14 @@
-"""Earlier versions: every save is kept as a revision; pick one, see what differs, and bring it back.
+"""Earlier versions: the history as editing bursts (when, who, what changed); pick one and bring it back.
 
-Bringing a version back is itself a new save, so it can be undone the same way. Revisions are read only on
-the settings page, one at a time, and only when the user picks one.
+Saves made by the same person or group within a few minutes of each other are one burst, kept as one version
+(campaign/history.py). Bringing a version back is itself a new version, so it can be undone the same way. The
+list is read once per saved version, on the settings page only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 import streamlit as st
 
@@ -15,24 +17,56 @@ from campaign import (
     Campaign,
     CampaignDamaged,
     CampaignNotFound,
+    HistoryEntry,
     StorageError,
     Translator,
     WorksheetPack,
     answer_text,
+    browser_writer,
     changed_answers,
     field_label,
+    recent_history,
 )
 from ui import state
+from ui.auth import sign_in_configured, verified_email
 from ui.clock import local_stamp
 from ui.language import ui_translator
 from ui.resources import repository
 from ui.text import one_line
+from ui.workshop_group import group_workshop
 
+WRITER_KEY = "_history_writer"  # this browser session's writer label, when nobody is named
 PICK_KEY = "history-pick"
-LISTED_KEY = "history-listed"  # ((campaign id, revision), earlier versions)
+LISTED_KEY = "history-listed"  # ((campaign id, revision), the listed bursts, newest first)
 RESTORED_KEY = "history-restored"  # the confirmation, shown where the button was
-LISTED = 200  # the newest versions offered in the list; older ones stay stored
+LISTED = 60  # the newest bursts listed; older ones stay stored
 SHOWN_CHANGES = 30
+
+
+def writer(campaign: Campaign) -> str:
+    """Return who saves from this session: the group's name in a workshop, else the signed-in person's e-mail
+    address or name, else nobody named ("You"); with this browser session, so two tabs or two laptops are two
+    writers, each with bursts of its own."""
+    session = st.session_state.setdefault(WRITER_KEY, secrets.token_hex(6))
+    try:
+        workshop = group_workshop(campaign)
+    except StorageError:
+        workshop = None
+    if workshop is not None and (group := workshop.group_for(campaign.id)) is not None:
+        return browser_writer(session, group.name)
+    if sign_in_configured():
+        try:
+            claims = st.user.to_dict()
+        except Exception:  # outside a browser session
+            claims = {}
+        name = claims.get("name") if claims.get("is_logged_in") else None
+        return browser_writer(session, verified_email(claims) or (str(name).strip() if isinstance(name, str) else ""))
+    return browser_writer(session)
+
+
+def when(entry: HistoryEntry, t: Translator) -> str:
+    """Return when a burst's last save was made, in the person's time zone."""
+    return local_stamp(entry.burst.saved.isoformat(), t)
 
 
 def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
@@ -42,41 +76,43 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
     if restored := st.session_state.pop(RESTORED_KEY, None):
         st.success(restored, icon=":material/history:")
     try:
-        kept = _earlier_versions(space.campaign)
+        listed = _listed(space.campaign, pack, t)
     except StorageError as error:
         st.error(error.translated(t), icon=":material/cloud_off:")
         return
-    if not kept:
+    earlier = {e.burst.number: e for e in listed if e.burst.campaign.revision < space.campaign.revision}
+    if not earlier:
         st.caption(t("Every change is kept as a version. Earlier versions will be listed here after the next change."))
         return
     st.caption(
         t(
-            "Every change is kept as a version: this is version {revision}. Pick an earlier one to see what has "
-            "changed since, and bring it back if an answer was lost or overwritten.",
-            revision=space.campaign.revision,
+            "Changes made by the same person or group within a few minutes of each other are kept as one "
+            "version. Pick an earlier one to see what has changed since, and bring it back if an answer was "
+            "lost or overwritten."
         )
     )
-    newest_first = sorted(kept, reverse=True)[:LISTED]
-    if st.session_state.get(PICK_KEY) not in newest_first:
+    st.table(  # a plain table: its words are text a screen reader (and a browser test) reads
+        [{t("Saved"): when(e, t), t("By"): e.who, t("What changed"): e.what} for e in listed],
+        hide_index=True,
+        border="horizontal",
+    )
+    if st.session_state.get(PICK_KEY) not in earlier:
         st.session_state.pop(PICK_KEY, None)
     picked = st.selectbox(
         t("Earlier version"),
-        newest_first,
+        list(earlier),
         index=None,
         key=PICK_KEY,
-        format_func=lambda revision: t("Version {revision}", revision=revision),
+        format_func={n: f"{when(e, t)} · {e.who} · {e.what}" for n, e in earlier.items()}.__getitem__,
         placeholder=t("Choose a version"),
-        width=320,
     )
-    if len(kept) > LISTED:
+    if len(listed) >= LISTED:
         st.caption(t("The {count} most recent versions are listed; older ones stay stored.", count=LISTED))
     if picked is None:
         return
-    old = _load_revision(space.campaign.id, picked, t)
-    if old is None:
-        return
-    st.markdown(t("Version {revision} was saved on {when}.", revision=picked, when=local_stamp(old.updated, t)))
-    changes = differences(old, space.campaign, pack, t)
+    entry = earlier[picked]
+    st.markdown(t("This version was saved on {when} by {who}.", when=when(entry, t), who=entry.who))
+    changes = differences(entry.burst.campaign, space.campaign, pack, t)
     if not changes:
         st.info(t("Its answers are the same as now."), icon=":material/check:")
     else:
@@ -91,38 +127,33 @@ def render_history(space: state.Workspace, pack: WorksheetPack) -> None:
         if len(changes) > SHOWN_CHANGES:
             st.caption(t("…and {count} more answers differ.", count=len(changes) - SHOWN_CHANGES))
     st.button(
-        t("Bring back version {revision}", revision=picked),
+        t("Bring back this version"),
         key="history-restore",
         icon=":material/history:",
         on_click=restore,
-        args=(picked,),
+        args=(picked, when(entry, t)),
         disabled=not changes,
     )
 
 
-def restore(revision: int) -> None:
-    """Make `revision` the current version of the open campaign (saved as a new version)."""
+def restore(number: int, saved: str = "") -> None:
+    """Make burst `number` (saved at `saved`, as shown) the current version of the open campaign, as a new one."""
     space = state.workspace()
     if space is None:
         return
     t = ui_translator()
     try:
-        restored = repository().restore(space.campaign.id, revision)
+        restored = repository().restore(space.campaign.id, number, by=writer(space.campaign))
     except (CampaignNotFound, CampaignDamaged):
-        space.notice = t("Version {revision} can no longer be read.", revision=revision)
+        space.notice = t("This version can no longer be read.")
         return
     except StorageError as error:
-        space.notice = t(
-            "Version {revision} was not brought back: {reason}", revision=revision, reason=error.translated(t)
-        )
+        space.notice = t("This version was not brought back: {reason}", reason=error.translated(t))
         return
-    previous = space.campaign.revision
     opened = state.open_workspace(restored)
     opened.saved_at = dt.datetime.now()
     st.session_state[RESTORED_KEY] = t(
-        "Version {revision} is back. What you had before is kept as version {previous}.",
-        revision=revision,
-        previous=previous,
+        "The version of {when} is back. What you had before stays in the list of versions.", when=saved
     )
 
 
@@ -152,24 +183,11 @@ def _settings(campaign: Campaign) -> str:
     return f"{campaign.settings.paper} · {campaign.settings.logo or '—'}"
 
 
-def _earlier_versions(campaign: Campaign) -> list[int]:
-    """Return the kept versions before the current one, listed once per saved version, not on every rerun."""
+def _listed(campaign: Campaign, pack: WorksheetPack, t: Translator) -> list[HistoryEntry]:
+    """Return the listed bursts, newest first, read once per saved version (and language), not on every rerun."""
     listed = st.session_state.get(LISTED_KEY)
-    if listed is None or listed[0] != (campaign.id, campaign.revision):
-        numbers = [r for r in repository().revisions(campaign.id) if r < campaign.revision]
-        listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision), numbers)
+    if listed is None or listed[0] != (campaign.id, campaign.revision, t.language):
+        known = listed[1] if listed is not None and listed[0][0] == campaign.id else None  # only the newest changes
+        entries = recent_history(repository(), campaign.id, LISTED, t, known, pack)
+        listed = st.session_state[LISTED_KEY] = ((campaign.id, campaign.revision, t.language), entries)
     return listed[1]
-
-
-def _load_revision(campaign_id: str, revision: int, t: Translator) -> Campaign | None:
-    cache = st.session_state.setdefault("history-cache", {})  # one read per version picked, not per rerun
-    if (campaign_id, revision) not in cache:
-        try:
-            cache[(campaign_id, revision)] = repository().load_revision(campaign_id, revision)
-        except (CampaignNotFound, CampaignDamaged):
-            st.warning(t("Version {revision} can no longer be read.", revision=revision), icon=":material/error:")
-            return None
-        except StorageError as error:
-            st.error(error.translated(t), icon=":material/cloud_off:")
-            return None
-    return cache[(campaign_id, revision)]

@@ -12,6 +12,7 @@ import streamlit as st
 
 from campaign import Campaign, CampaignInvalid, CampaignNotFound, Conflict, StorageError, is_empty, same_campaign
 from ui import outbox, state
+from ui.history import writer
 from ui.language import ui_translator
 from ui.manage import DELETED_WHILE_OPEN
 from ui.resources import repository
@@ -41,7 +42,7 @@ def save_edit(edit: Edit) -> bool:
     try:
         if space.unsaved:  # the store is failing: hold this edit to the rules now, not once it is back
             repository().check(mine, space.base)
-        result = repository().save(mine, space.base)
+        result = repository().save(mine, space.base, by=writer(mine))
     except CampaignInvalid as error:
         # an edit the worksheets forbid (or that would make the file too large) would block every later save:
         # drop this edit only; earlier answers still waiting for the store stay in the session

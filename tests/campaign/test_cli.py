@@ -139,8 +139,9 @@ def test_history_lists_versions_and_restore_brings_one_back(tmp_path: Path) -> N
     listed = run("history", campaign_id, data_dir=data)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    assert lines[1].split()[0] == "2" and lines[1].endswith("Typed over  (current)")
-    assert lines[2].split()[0] == "1" and lines[2].endswith("First name")
+    assert lines[0] == "Typed over: 2 version(s) kept"
+    assert lines[2].split()[0] == "2" and lines[2].endswith("—                 Profile: Campaign name  (current)")
+    assert lines[3].split()[0] == "1" and lines[3].endswith("First version")
 
     restored = run("restore", campaign_id, "1", data_dir=data)
     assert restored.returncode == 0, restored.stderr

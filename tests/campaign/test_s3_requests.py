@@ -77,3 +77,40 @@ def test_a_save_after_another_servers_save_checks_that_revision_once(recorded_se
     # the other server's save and its copy would have left it out)
     assert counted == Counter({"GET": 1, "HEAD": 1, "PUT": 2}), counted
     assert one.revisions(base.id) == [1, 2, 3]
+
+
+def test_a_save_that_continues_an_editing_burst_costs_three_requests(recorded_server: str) -> None:
+    repository = CampaignRepository(ObjectStore(new_bucket(recorded_server), **s3_options(recorded_server)), PACK)
+    base = repository.create(example_campaign(PACK), by="")
+
+    def typing() -> None:
+        nonlocal base
+        for number in range(3):
+            mine = base.copy()
+            mine.set_answer("objectives", "goal", f"Goal, keystroke {number}")
+            base = repository.save(mine, base, by="").campaign
+
+    counted = _requests_during(recorded_server, typing)
+    assert counted == Counter({"GET": 3, "PUT": 6}), counted  # the burst's one file is overwritten: no more
+    assert repository.revisions(base.id) == [1, 2]
+
+
+def test_a_save_after_another_servers_burst_finds_it_kept(recorded_server: str) -> None:
+    bucket = new_bucket(recorded_server)
+    one = CampaignRepository(ObjectStore(bucket, **s3_options(recorded_server)), PACK)
+    other = CampaignRepository(ObjectStore(bucket, **s3_options(recorded_server)), PACK)
+    base = one.create(example_campaign(PACK))
+    for number in range(2):  # a burst of two saves on the other server: its file, revisions/000002, holds 3
+        mine = base.copy()
+        mine.set_answer("objectives", "goal", f"Their goal {number}")
+        base = other.save(mine, base, by="Group 2").campaign
+
+    def save_on_the_first() -> None:
+        edit = base.copy()
+        edit.set_answer("objectives", "goal", "Saved by the first")
+        one.save(edit, base, by="Group 1")
+
+    counted = _requests_during(recorded_server, save_on_the_first)
+    # revision 3 has no file of its own: the newest burst's file is read once to see that it holds it
+    assert counted["PUT"] == 2 and counted["HEAD"] == 1, counted
+    assert one.revisions(base.id) == [1, 2, 4], "no copy of revision 3 beside the burst that holds it"

@@ -20,7 +20,7 @@ def test_a_lost_answer_is_brought_back_from_an_earlier_version(
     overwritten = _overwrite(repo, example.id, "Oops, typed over")
     at = app(c=example.id, step="settings")
     choice = at.selectbox(key="history-pick")
-    assert choice.value is None and choice.options == [f"Version {before.revision}"]
+    assert choice.value is None and len(choice.options) == 1 and choice.options[0].endswith("First version")
     choice.set_value(before.revision)
     rerun(at)
     table = at.dataframe[0].value
@@ -33,7 +33,7 @@ def test_a_lost_answer_is_brought_back_from_an_earlier_version(
     assert stored.answers == before.answers
     assert stored.revision == overwritten.revision + 1, "bringing a version back is a new save"
     assert repo.load_revision(example.id, overwritten.revision).answer("profile", "name") == "Oops, typed over"
-    assert any(f"Version {before.revision} is back" in done.value for done in at.success)
+    assert any("is back" in done.value for done in at.success)
     at.query_params["step"] = "profile"
     rerun(at)
     assert box(at, "f:profile.name").value == before.answer("profile", "name")
@@ -64,7 +64,7 @@ def test_the_history_is_offered_in_french(app, example: Campaign, repo: Campaign
     at = app(c=example.id, step="settings", lang="fr")
     at.selectbox(key="history-pick").set_value(before.revision)
     rerun(at)
-    assert at.button(key="history-restore").label == f"Rétablir la version {before.revision}"
+    assert at.selectbox(key="history-pick").label == "Version antérieure"
 
 
 def test_the_versions_are_listed_once_per_saved_version_not_on_every_rerun(
