@@ -66,8 +66,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 30.0  # seconds before an interaction counts as an error
 EDIT_SHARE = 0.75
 DASHBOARD_SECONDS = 5.0
-TEXT_FIELDS = {  # "sheet.field" of every top-level text answer: a date or number box refuses typed words
-    f"{sheet.id}.{field.id}"
+TEXT_FIELDS = {  # "sheet.field" -> its length limit, of every top-level text answer (a date box refuses words)
+    f"{sheet.id}.{field.id}": getattr(field, "max_length", None) or 10_000
     for sheet in load_worksheets().worksheets
     for field in sheet.fields
     if field.type in ("text", "long_text")
@@ -233,7 +233,7 @@ async def _work(session: Session, member: int, members: int, tally: Tally, until
         if fields and random.random() < EDIT_SHARE:
             counter += 1
             key = random.choice(fields)
-            limit = session.widgets[key].max_chars or 10_000
+            limit = session.widgets[key].max_chars or TEXT_FIELDS[key[2:]]  # a box has no max_chars: the field's
             value = f"m{member} #{counter}: typed under load"[:limit]
             elapsed = await session.run([_typed(session.widgets[key], value, counter)])
             tally.edits.append(elapsed)
