@@ -1,7 +1,7 @@
 """A workshop under load: N groups editing at once over Streamlit's own WebSocket protocol, plus one dashboard.
 
 Run: `.venv/bin/python bench/load.py [--sizes 10,20,40,80] [--seconds 45] [--think 3:8] [--members 1]
-[--filled] [--nodelay]` (about five minutes with the defaults).
+[--filled] [--nodelay] [--no-bare]` (about ten minutes with the defaults, the bare baseline included).
 
 For each N a fresh `streamlit run` (shared mode, temporary data folder) serves the app on a free local port.
 Each participant is a WebSocket client speaking the browser's protocol (BackMsg/ForwardMsg protobufs on
@@ -20,6 +20,13 @@ server acknowledged that is not there is lost. Memory is the server's resident s
 before the end, every session still connected, minus the resident set after a warm-up (one join, one
 dashboard), divided by the sessions (participants + dashboard). The clients share the machine's cores
 with the server. `STREAMLIT_RUNNER_POST_SCRIPT_GC=true` in the environment measures Streamlit's default.
+
+Each N runs twice, the same way: against the app, then against a bare Streamlit app with the same widgets under
+the same keys (bench/bare_app.py: the join form, a group's step with one widget per field, the dashboard with
+its refreshing table; a plain PyYAML save, no checks). Both rows report the server's CPU per rerun: the CPU time
+of the `streamlit run` process (user + system, /proc/PID/stat) over the crowd's minutes, divided by every rerun
+the clients asked for (page opens, joins, edits, step changes, fragment refreshes, the dashboard's). The last
+table prints ours / bare / ratio per N. `--no-bare` skips the baseline.
 Figures print as a table; nothing is asserted.
 """
 
@@ -28,6 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import json
 import os
 import random
 import shutil
@@ -49,6 +57,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from bench.bare_layout import bare_folder
 from campaign import CampaignRepository, load_worksheets, open_store
 from campaign.example import example_campaign
 from campaign.workshops import WorkshopRepository
@@ -58,6 +67,13 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 30.0  # seconds before an interaction counts as an error
 EDIT_SHARE = 0.75
 DASHBOARD_SECONDS = 5.0
+TEXT_FIELDS = {  # "sheet.field" -> its length limit, of every top-level text answer (a date box refuses words)
+    f"{sheet.id}.{field.id}": getattr(field, "max_length", None) or 10_000
+    for sheet in load_worksheets().worksheets
+    for field in sheet.fields
+    if field.type in ("text", "long_text")
+}
+TEXT_KINDS = ("text_input", "text_area", "bidi_component")  # the answer boxes are components (ui/answer_box.py)
 BAD_WORDS = ("not saved", "not kept", "could not", "cannot")
 RUN_DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 # Streamlit 1.67 binds its listening socket with proto 0, so asyncio never sets TCP_NODELAY on accepted
@@ -96,6 +112,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     written: dict[tuple[str, str], str] = field(default_factory=dict)  # (campaign id, "sheet.field") -> value
     rss: float = float("nan")  # the server's resident MB near the end, every session still connected
+    reruns: int = 0  # every rerun the clients asked for (whole pages and fragments)
 
 
 class Session:
@@ -129,6 +146,7 @@ class Session:
         else:
             self.widgets, self.fragments = {}, {}
         start = time.perf_counter()
+        self.tally.reruns += 1
         await self.socket.send(back.SerializeToString())
         await asyncio.wait_for(self._until_finished(), TIMEOUT)
         return (time.perf_counter() - start) * 1000
@@ -216,9 +234,9 @@ async def _work(session: Session, member: int, members: int, tally: Tally, until
         if fields and random.random() < EDIT_SHARE:
             counter += 1
             key = random.choice(fields)
-            limit = session.widgets[key].max_chars or 10_000
+            limit = session.widgets[key].max_chars or TEXT_FIELDS[key[2:]]  # a box has no max_chars: the field's
             value = f"m{member} #{counter}: typed under load"[:limit]
-            elapsed = await session.run([_text(session.widgets[key], value)])
+            elapsed = await session.run([_typed(session.widgets[key], value, counter)])
             tally.edits.append(elapsed)
             tally.actions.append(elapsed)
             tally.written[(session.param("c") or "", key[2:])] = value
@@ -232,7 +250,7 @@ async def _work(session: Session, member: int, members: int, tally: Tally, until
 
 def _own_field(key: str, widget: Widget, member: int, members: int) -> bool:
     # a top-level text answer ("f:profile.area"), shared out between the laptops of one group
-    if not key.startswith("f:") or key.count(".") != 1 or widget.kind not in ("text_input", "text_area"):
+    if not key.startswith("f:") or key[2:] not in TEXT_FIELDS or widget.kind not in TEXT_KINDS:
         return False
     return sum(map(ord, key)) % members == member
 
@@ -258,6 +276,13 @@ def _text(widget: Widget, value: str) -> WidgetState:
     return WidgetState(id=widget.id, string_value=value)
 
 
+def _typed(widget: Widget, value: str, number: int) -> WidgetState:
+    """Return what a browser sends when `value` is typed into an answer box (ui/answer_box.py) or a text widget."""
+    if widget.kind == "bidi_component":  # the box reports its state as JSON: the text and a fresh report id
+        return WidgetState(id=widget.id, json_value=json.dumps({"typed": {"text": value, "id": f"load-{number}"}}))
+    return _text(widget, value)
+
+
 def _trigger(widget: Widget) -> WidgetState:
     return WidgetState(id=widget.id, trigger_value=True)
 
@@ -266,14 +291,16 @@ _think = (3.0, 8.0)
 
 
 @contextmanager
-def app_server(data: Path, nodelay: bool = False) -> Iterator[tuple[str, int]]:
-    """Serve the app with `streamlit run` on a free port; yield its address and process id."""
+def app_server(data: Path, nodelay: bool = False, bare: bool = False) -> Iterator[tuple[str, int]]:
+    """Serve the app (or, `bare`, bench/bare_app.py) with `streamlit run` on a free port; yield its address and
+    process id."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "CAMPAIGN_DATA_DIR": str(data), "ADVOCACY_MODE": "shared"}
+    env = {**os.environ, "CAMPAIGN_DATA_DIR": str(data), "ADVOCACY_MODE": "shared", "BARE_DATA": str(data)}
     launcher = ["-c", NODELAY_LAUNCHER] if nodelay else ["-m", "streamlit"]
-    command = [sys.executable, *launcher, "run", "streamlit_app.py", "--server.headless=true"]
+    script = "bench/bare_app.py" if bare else "streamlit_app.py"
+    command = [sys.executable, *launcher, "run", script, "--server.headless=true"]
     command += ["--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false"]
     log = (data.parent / "server.log").open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -297,6 +324,12 @@ def app_server(data: Path, nodelay: bool = False) -> Iterator[tuple[str, int]]:
         log.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time a process has used so far (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: fields 14 and 15
+
+
 def rss_mb(pid: int, field_name: str = "VmRSS") -> float:
     """Return a process's resident memory in MB, from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -312,29 +345,41 @@ async def warm_up(url: str, code: str, token: str) -> None:
     await dashboard(url, token, tally, time.monotonic())
 
 
-def measure(size: int, seconds: float, members: int, nodelay: bool, filled: bool) -> dict[str, float | int | str]:
-    """Run one workshop of `size` participants against a fresh server; return its figures."""
+def measure(
+    size: int, seconds: float, members: int, nodelay: bool, filled: bool, bare: bool = False
+) -> dict[str, float | int | str]:
+    """Run one workshop of `size` participants against a fresh server (the app, or the bare app); return its
+    figures."""
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
     data = folder / "data"
     pack = load_worksheets()
     campaigns = CampaignRepository(open_store(data), pack)
     workshops = WorkshopRepository(campaigns.store, campaigns)
-    workshop, token = workshops.create("Load test", "2027-03-16", "Bench")
     _groups.clear()
-    if filled:
-        _fill_groups(workshops, workshop.join_code, -(-size // members), pack)
+    if bare:
+        code, token = "BARE00", "bare"
+        bare_folder(data, pack, _groups, -(-size // members) if filled else 0)
+    else:
+        workshop, token = workshops.create("Load test", "2027-03-16", "Bench")
+        code = workshop.join_code
+        if filled:
+            _fill_groups(workshops, code, -(-size // members), pack)
     try:
-        with app_server(data, nodelay) as (url, pid):
-            asyncio.run(warm_up(url, workshop.join_code, token))
+        with app_server(data, nodelay, bare) as (url, pid):
+            asyncio.run(warm_up(url, code, token))
             time.sleep(1)
             before = rss_mb(pid)
             tally = Tally()
-            asyncio.run(_crowd(url, workshop.join_code, token, size, members, seconds, tally, pid))
+            cpu = cpu_seconds(pid)
+            asyncio.run(_crowd(url, code, token, size, members, seconds, tally, pid))
+            cpu = cpu_seconds(pid) - cpu
             after, peak = tally.rss, rss_mb(pid, "VmHWM")
-        lost = sum(1 for (cid, path), value in tally.written.items() if _stored(campaigns, cid, path) != value)
+        written = {} if bare else tally.written
+        lost = sum(1 for (cid, path), value in written.items() if _stored(campaigns, cid, path) != value)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return {
+        "app": "bare" if bare else "ours",
         "N": size,
         "actions": len(tally.actions),
         "p50": _pct(tally.actions, 50),
@@ -345,10 +390,12 @@ def measure(size: int, seconds: float, members: int, nodelay: bool, filled: bool
         "banner p95": _pct(tally.refreshes, 95),
         "board p95": _pct(tally.dashboard, 95),
         "errors": len(tally.errors),
-        "lost": lost,
+        "lost": "-" if bare else lost,
         "MB/session": (after - before) / (size + 1),
         "RSS MB": after,
         "peak MB": peak,
+        "reruns": tally.reruns,
+        "CPU/rerun": cpu * 1000 / max(tally.reruns, 1),
         "first error": tally.errors[0] if tally.errors else "",
     }
 
@@ -407,6 +454,7 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=1, help="laptops per group sharing one campaign")
     parser.add_argument("--nodelay", action="store_true", help="serve with TCP_NODELAY set (see NODELAY_LAUNCHER)")
     parser.add_argument("--filled", action="store_true", help="groups start with the worked example's answers")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare app's baseline")
     args = parser.parse_args()
     low, high = (float(x) for x in args.think.split(":"))
     _think = (low, high)
@@ -417,17 +465,26 @@ def main() -> None:
         f"TCP_NODELAY {'on' if args.nodelay else 'off (as Streamlit serves it)'}; "
         f"groups start {'with the worked example filled in' if args.filled else 'empty and join by code'}"
     )
-    columns = ["N", "actions", "p50", "p95", "edit p95", "step p95", "join p95", "banner p95", "board p95"]
-    columns += ["errors", "lost", "MB/session", "RSS MB", "peak MB"]
+    parser_bare = not args.no_bare
+    columns = ["app", "N", "actions", "p50", "p95", "edit p95", "step p95", "join p95", "banner p95", "board p95"]
+    columns += ["errors", "lost", "MB/session", "RSS MB", "peak MB", "reruns", "CPU/rerun"]
     print("".join(f"{c:>11}" for c in columns) + "   (times in ms)")
-    errors = []
+    errors, cpu = [], []
     for size in sizes:
-        row = measure(size, args.seconds, args.members, args.nodelay, args.filled)
-        print("".join(_cell(row[c]) for c in columns), flush=True)
-        if row["first error"]:
-            errors.append(f"N={size}: {row['first error']}")
+        pair = {}
+        for bare in (False, True) if parser_bare else (False,):
+            row = measure(size, args.seconds, args.members, args.nodelay, args.filled, bare)
+            print("".join(_cell(row[c]) for c in columns), flush=True)
+            pair[row["app"]] = float(row["CPU/rerun"])
+            if row["first error"]:
+                errors.append(f"N={size} ({row['app']}): {row['first error']}")
+        cpu.append((size, pair))
     for line in errors:
         print("first error at", line)
+    if parser_bare:
+        print("\nserver CPU per rerun (ms): ours / bare Streamlit with the same widgets / ratio")
+        for size, pair in cpu:
+            print(f"N={size:<5} {pair['ours']:>8.2f} / {pair['bare']:>8.2f} / {pair['ours'] / pair['bare']:>5.2f}x")
 
 
 def _cell(value: object) -> str:

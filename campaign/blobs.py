@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, overload
 
 from campaign.i18n import N_, Translator, translator
 
@@ -56,11 +56,25 @@ class Blob:
     etag: str  # changes whenever the bytes change
 
 
+@dataclass(frozen=True)
+class NotModified:
+    """A conditional read's answer when the object still has the etag asked about: no bytes came back."""
+
+    etag: str
+
+
 class BlobStore(Protocol):
     """The only way campaign code reaches stored bytes; a shared object store can stand in for a folder."""
 
-    def get(self, key: str) -> Blob | None:
-        """Return the object at `key`, or None when there is none."""
+    @overload
+    def get(self, key: str) -> Blob | None: ...
+
+    @overload
+    def get(self, key: str, *, if_none_match: str | None) -> Blob | NotModified | None: ...
+
+    def get(self, key: str, *, if_none_match: str | None = None) -> Blob | NotModified | None:
+        """Return the object at `key`, or None when there is none; NotModified (no bytes read or sent) when
+        `if_none_match` is its etag still: a reader that kept what it made of the bytes need not read them."""
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
         """Store `data` atomically and return its etag; raise PreconditionFailed if a condition fails."""

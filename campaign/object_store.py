@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
-from campaign.blobs import NOT_READ, NOT_SAVED, Blob, PreconditionFailed, StorageError, check_key
+from campaign.blobs import NOT_READ, NOT_SAVED, Blob, NotModified, PreconditionFailed, StorageError, check_key
 from campaign.config import config
 from campaign.i18n import N_
 
@@ -68,24 +68,37 @@ class ObjectStore:
         _log.warning("campaign store: %s failed, %s (%s)", method.__name__, reason, type(error).__name__)
         raise StorageError(failure, reason=reason, words=("reason",)) from None
 
-    def get(self, key: str) -> Blob | None:
+    @overload
+    def get(self, key: str) -> Blob | None: ...
+
+    @overload
+    def get(self, key: str, *, if_none_match: str | None) -> Blob | NotModified | None: ...
+
+    def get(self, key: str, *, if_none_match: str | None = None) -> Blob | NotModified | None:
         path = self._path(key)
         try:
-            data, etag = self._call(self._get_object, path, failure=NOT_READ, key=key)
+            data, etag = self._call(self._get_object, path, if_none_match, failure=NOT_READ, key=key)
         except FileNotFoundError:
             return None
-        return Blob(data, etag)
+        return NotModified(etag) if data is None else Blob(data, etag)
 
-    def _get_object(self, path: str, *, timeout: float) -> tuple[bytes, str]:
+    def _get_object(self, path: str, if_none_match: str | None, *, timeout: float) -> tuple[bytes | None, str]:
         """Return an object's bytes and their ETag from ONE GetObject: the two always belong together, and a
         read costs one request (s3fs's `info` then `cat_file` take three, and could pair old bytes with a newer
-        ETag if a write slipped in between)."""
+        ETag if a write slipped in between). With `if_none_match`, the store answers 304 and sends no bytes
+        while the ETag is still that one: (None, the ETag) then."""
         from fsspec.asyn import sync
 
         bucket, name, _ = self.fs.split_path(path)
+        condition = {"IfNoneMatch": if_none_match} if if_none_match is not None else {}
 
-        async def read() -> tuple[bytes, str]:
-            response = await self.fs._call_s3("get_object", Bucket=bucket, Key=name)
+        async def read() -> tuple[bytes | None, str]:
+            try:
+                response = await self.fs._call_s3("get_object", Bucket=bucket, Key=name, **condition)
+            except OSError as error:
+                if if_none_match is not None and _status(error) == 304:
+                    return None, if_none_match
+                raise
             try:
                 return await response["Body"].read(), str(response["ETag"])
             finally:
@@ -127,6 +140,13 @@ class ObjectStore:
         except FileNotFoundError:
             return []
         return sorted(path[len(self.root) + 1 :] for path in found)
+
+
+def _status(error: BaseException) -> int:
+    """Return the HTTP status the store answered with (s3fs wraps botocore's error in an OSError), or 0."""
+    cause = error.__cause__ or error.__context__ or error
+    response = getattr(cause, "response", None) or getattr(error, "response", None) or {}
+    return int(response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
 
 
 def _is_precondition_failure(error: BaseException) -> bool:

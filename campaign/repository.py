@@ -23,7 +23,7 @@ from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
-from campaign.storage import NOT_READ, NOT_SAVED, BlobStore, PreconditionFailed, StorageError
+from campaign.storage import NOT_READ, NOT_SAVED, BlobStore, NotModified, PreconditionFailed, StorageError
 from campaign.strict_yaml import MAX_BYTES, MAX_VALUES, count_values
 from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
@@ -175,6 +175,17 @@ class CampaignRepository:
         if blob is None:
             raise (CampaignDeleted if self.store.keys(deleted_folder(campaign_id)) else CampaignNotFound)(campaign_id)
         return self._parse(blob.data, campaign_id)
+
+    def load_if_changed(self, campaign_id: str, etag: str | None) -> tuple[Campaign, str] | None:
+        """Return the stored campaign and its etag, or None when its etag is still `etag` (one conditional read,
+        nothing parsed). The campaign may be the parse cache's own object: read it, never change it. Raise
+        CampaignNotFound (CampaignDeleted) or CampaignDamaged, as `load` does."""
+        blob = self.store.get(_campaign_key(campaign_id), if_none_match=etag)
+        if isinstance(blob, NotModified):
+            return None
+        if blob is None:
+            raise (CampaignDeleted if self.store.keys(deleted_folder(campaign_id)) else CampaignNotFound)(campaign_id)
+        return self._parse_shared(blob.data, campaign_id), blob.etag
 
     def _parse(self, data: bytes, label: str) -> Campaign:
         """Return the campaign in `data`, a copy the caller may change."""

@@ -6,8 +6,11 @@ import contextlib
 import errno
 import os
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
+from typing import overload
 
 from filelock import FileLock
 
@@ -16,6 +19,7 @@ from campaign.blobs import (  # re-exported: the storage interface's names, wher
     NOT_SAVED,
     Blob,
     BlobStore,
+    NotModified,
     PreconditionFailed,
     StorageError,
     check_key,
@@ -25,6 +29,8 @@ from campaign.config import config, store_location
 from campaign.i18n import N_
 
 STALE_TEMP_SECONDS = 60
+SETTLED_SECONDS = 2.0  # a file changed this recently may change again with the same stat: its hash is not kept
+KNOWN_FILES = 4096  # the files whose (stat, content hash) a store remembers, for conditional reads
 
 FOLDER_NOT_CREATED = N_(
     "cannot create the data folder {folder}: {reason}. Nothing stored was changed; try again once this is fixed."
@@ -32,10 +38,19 @@ FOLDER_NOT_CREATED = N_(
 
 
 class LocalFolderStore:
-    """Objects as files under one folder: atomic replace, fsync, and a lock file per key for conditional writes."""
+    """Objects as files under one folder: atomic replace, fsync, and a lock file per key for conditional writes.
+
+    An etag is the content's hash. A conditional read (`if_none_match`) skips reading a file whose stat
+    (device, inode, size, mtime, ctime) is the one it had when this store last hashed it, like git's index:
+    every save is a new file renamed into place, so a change gives a new inode or a new ctime. An inode number
+    can be reused, and a ctime is only as fine as the file system's clock tick, so a stat is trusted only once
+    the file has been still for SETTLED_SECONDS when it was hashed; a newer file is read and hashed again.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root).resolve()
+        self._hashed: OrderedDict[Path, tuple[tuple[int, ...], str]] = OrderedDict()  # path -> (stat, etag)
+        self._hashed_lock = threading.Lock()
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -48,15 +63,44 @@ class LocalFolderStore:
             raise ValueError(f"storage key {key!r} leaves the data folder")
         return path
 
-    def get(self, key: str) -> Blob | None:
+    @overload
+    def get(self, key: str) -> Blob | None: ...
+
+    @overload
+    def get(self, key: str, *, if_none_match: str | None) -> Blob | NotModified | None: ...
+
+    def get(self, key: str, *, if_none_match: str | None = None) -> Blob | NotModified | None:
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # stat and bytes from one open file: they belong together
+                seen = os.fstat(handle.fileno())
+                stat = (seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns)
+                if if_none_match is not None and self._known_etag(path, stat) == if_none_match:
+                    return NotModified(if_none_match)
+                data = handle.read()
         except FileNotFoundError:
             return None
         except OSError as error:
             raise _storage_error(error, NOT_READ) from None
-        return Blob(data, etag_of(data))
+        etag = etag_of(data)
+        if if_none_match is not None:  # plain reads keep no note: only conditional readers come back to ask
+            self._remember_etag(path, stat, etag, settled=time.time_ns() - seen.st_ctime_ns > SETTLED_SECONDS * 1e9)
+        return NotModified(etag) if etag == if_none_match else Blob(data, etag)
+
+    def _known_etag(self, path: Path, stat: tuple[int, ...]) -> str | None:
+        with self._hashed_lock:
+            known = self._hashed.get(path)
+        return known[1] if known is not None and known[0] == stat else None
+
+    def _remember_etag(self, path: Path, stat: tuple[int, ...], etag: str, *, settled: bool) -> None:
+        with self._hashed_lock:
+            if not settled:
+                self._hashed.pop(path, None)
+                return
+            self._hashed[path] = (stat, etag)
+            self._hashed.move_to_end(path)
+            while len(self._hashed) > KNOWN_FILES:
+                self._hashed.popitem(last=False)
 
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
         path = self._path(key)

@@ -20,6 +20,7 @@ from ui.resources import repository
 
 CHECK_SECONDS = 5.0  # at most one extra read of the campaign per session in this time
 CHECKED_KEY = "_freshness_checked"
+SEEN_KEY = "_freshness_seen"  # (campaign id, etag) of the stored file the last check read
 CAUGHT_UP = N_("Answers saved meanwhile from another tab or laptop are now shown.")
 
 
@@ -32,12 +33,18 @@ def catch_up(space: state.Workspace, *, now: float | None = None) -> bool:
     if space.unsaved or now - st.session_state.get(CHECKED_KEY, now - CHECK_SECONDS) < CHECK_SECONDS:
         return False
     st.session_state[CHECKED_KEY] = now
-    try:
-        stored = repository().load(space.campaign.id)
+    seen = st.session_state.get(SEEN_KEY)
+    etag = seen[1] if seen and seen[0] == space.campaign.id else None
+    try:  # a conditional read: an unchanged file costs no bytes and no parse
+        read = repository().load_if_changed(space.campaign.id, etag)
     except (StorageError, CampaignNotFound):  # deleted meanwhile: the next save says so
         return False  # reading failed: keep what is shown; the next save reports any real problem
-    if stored.revision <= space.base.revision:
+    if read is None:
         return False
+    shared, st.session_state[SEEN_KEY] = read[0], (space.campaign.id, read[1])
+    if shared.revision <= space.base.revision:
+        return False
+    stored = shared.copy()  # the parse cache's own object: this session edits its copy
     changed = changed_paths(space.base, stored)
     space.campaign, space.base = stored, stored.copy()
     for path in filter(None, changed):

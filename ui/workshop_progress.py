@@ -1,16 +1,14 @@
-"""The dashboard's progress table: a row per group, a coloured column per step, refreshing by itself."""
+"""The dashboard's progress table: a row per group, a column per step in words and marks, refreshing by itself."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]  # pandas has no hints of its own; pandas-stubs is not installed
 import streamlit as st
-from pandas.io.formats.style import Styler  # type: ignore[import-untyped]  # as above
 
-from campaign import N_, GroupProgress, Status, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
+from campaign import N_, GroupProgress, Progress, StorageError, Translator, WorksheetPack, csv_bytes, slug, translator
 from ui.clock import clock_time, local
 from ui.language import day_month, percent, ui_translator
 from ui.resources import workshops
@@ -20,13 +18,11 @@ GROUP_WIDTH, STEP_WIDTH, ACTIVITY_WIDTH = 130, 66, 96  # px: 130 + 9 × 66 + 96 
 COMMENTS_WIDTH = 80  # px: + 80 for the open comments = 900, within the 906 px the table has beside the sidebar
 GROUP, OVERALL, ACTIVITY = N_("Group"), N_("Overall"), N_("Last activity")  # column headings, translated when shown
 OPEN_COMMENTS = N_("Open comments")
-# background, text per status: grey = not started, amber = under way, green = nothing required missing; the
-# cell also says it in words and marks
-COLOURS: dict[Status, tuple[str, str]] = {
-    "not_started": ("#EEF2F2", "#56666B"),
-    "under_way": ("#FBE7B5", "#5A4300"),
-    "complete": ("#C9E9D0", "#0B4A1E"),
-}
+# plain text cells, no per-cell style: a Styler made each refresh ~20x dearer, and the marks say the status
+LEGEND = N_(
+    "Updated {time}; refreshes every {seconds} seconds. — not started · 40%: under way · ✓ nothing required is "
+    "missing · an empty cell: a step this group is not asked."
+)
 
 
 def step_column(number: int, short_title: str) -> str:
@@ -34,24 +30,37 @@ def step_column(number: int, short_title: str) -> str:
     return f"{number}. {short_title}"
 
 
+def share_words(progress: Progress, t: Translator) -> str:
+    """Return a step's share as the dashboard writes it: "—" (not started), "40%" (under way), "✓ 80%" or
+    "✓ done" (nothing required missing), "" for a step `show_if` hides from this group (not asked)."""
+    if not progress.shown:
+        return ""
+    if progress.status == "not_started":
+        return "—"
+    if progress.status == "complete":
+        return "✓ " + t("done") if progress.share >= 1 else "✓ " + percent(progress.share, t)
+    return percent(progress.share, t)
+
+
 def progress_table(
     rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime, t: Translator | None = None
 ) -> pd.DataFrame:
-    """Return one row per group: its name, the share answered of each step and overall (campaign.completeness,
-    the rule the group's own sidebar shows), and its last save (headings and times in `t`'s language, English
-    without one)."""
+    """Return one row per group as the facilitator reads it: its name, each step's and the overall share in words
+    (`share_words`; campaign.completeness, the rule the group's own sidebar shows), and its last save (headings
+    and words in `t`'s language, English without one)."""
     t = t or translator(None)
-    group, overall, activity = t(GROUP), t(OVERALL), t(ACTIVITY)
-    records = []
-    for row in rows:
-        record: dict[str, object] = {group: row.group.name}
-        for number, sheet in enumerate(pack.worksheets, start=1):
-            record[step_column(number, sheet.short_title)] = row.progress[sheet.id].share
-        record[overall] = row.overall.share
-        record[activity] = time_ago(row.updated, now, t)
-        records.append(record)
-    columns = [group, *(step_column(n, s.short_title) for n, s in enumerate(pack.worksheets, 1)), overall, activity]
-    return pd.DataFrame.from_records(records, columns=columns)
+    steps = [step_column(number, sheet.short_title) for number, sheet in enumerate(pack.worksheets, start=1)]
+    columns = [t(GROUP), *steps, t(OVERALL), t(ACTIVITY)]
+    records = [
+        [
+            row.group.name,
+            *(share_words(row.progress[sheet.id], t) for sheet in pack.worksheets),
+            share_words(row.overall, t),
+            time_ago(row.updated, now, t),
+        ]
+        for row in rows
+    ]
+    return pd.DataFrame(records, columns=columns, dtype=object)
 
 
 def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
@@ -71,50 +80,17 @@ def time_ago(stamp: str, now: dt.datetime, t: Translator | None = None) -> str:
     return day_month(local(then).date() if then.tzinfo else then.date(), t)  # the day in the browser's zone
 
 
-def _share_words(share: float, status: Status, t: Translator) -> str:
-    if status == "not_started":
-        return "—"
-    if status == "complete":
-        return "✓ " + t("done") if share >= 1 else "✓ " + percent(share, t)
-    return percent(share, t)
-
-
-def _share_colour(status: Status) -> str:
-    background, text = COLOURS[status]
-    return f"background-color: {background}; color: {text}"
-
-
-def styled_table(
-    frame: pd.DataFrame, rows: list[GroupProgress], pack: WorksheetPack, t: Translator | None = None
-) -> Styler:
-    """Return `progress_table(rows, ...)` coloured by each step's status, each share written as "—" (not
-    started), "40%" (under way), "✓ 80%" or "✓ done" (nothing required missing)."""
-    t = t or translator(None)
-    shares = [*(step_column(n, sheet.short_title) for n, sheet in enumerate(pack.worksheets, 1)), t(OVERALL)]
-    steps = [[*(row.progress[sheet.id] for sheet in pack.worksheets), row.overall] for row in rows]
-    styler = frame.style
-    for place, column in enumerate(shares):
-        for status in COLOURS:
-            cells = [number for number, progress in enumerate(steps) if progress[place].status == status]
-            if cells:  # one format per column and status: the words need the status, which the number lacks
-                styler = styler.format(partial(_share_words, status=status, t=t), subset=(cells, [column]))
-                styler = styler.map(lambda _, status=status: _share_colour(status), subset=(cells, [column]))
-    return styler
-
-
 def progress_csv(
     rows: list[GroupProgress], pack: WorksheetPack, now: dt.datetime, t: Translator | None = None
 ) -> bytes:
     """Return the table as the dashboard shows it ("—", "40%", "✓ done"), as a CSV file whose cells a
     spreadsheet never runs as formulas (a group named `=HYPERLINK(...)` stays text)."""
-    t = t or translator(None)
-    frame = progress_table(rows, pack, now, t)
-    lines = []
-    for record, row in zip(frame.itertuples(index=False), rows, strict=True):
-        steps = [*(row.progress[sheet.id] for sheet in pack.worksheets), row.overall]
-        shares = [_share_words(p.share, p.status, t) for p in steps]
-        lines.append([record[0], *shares, record[-1]])
-    return csv_bytes(list(frame.columns), lines)
+    return table_csv(progress_table(rows, pack, now, t))
+
+
+def table_csv(table: pd.DataFrame) -> bytes:
+    """Return `progress_table`'s table as CSV bytes, cell for cell."""
+    return csv_bytes(list(table.columns), table.values.tolist())
 
 
 def _column_widths(pack: WorksheetPack, t: Translator) -> dict[str, Any]:  # Streamlit column configs
@@ -169,9 +145,10 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
             icon=":material/groups:",
         )
     else:
-        frame = with_open_comments(progress_table(rows, pack, now, t), rows, t)
+        table = progress_table(rows, pack, now, t)
+        frame = with_open_comments(table, rows, t)
         st.dataframe(
-            styled_table(frame, rows, pack, t),
+            frame,
             hide_index=True,
             height=min(38 + 35 * len(frame), 38 + 35 * 20),
             column_config=_column_widths(pack, t),
@@ -180,21 +157,13 @@ def render_progress(workshop_id: str, pack: WorksheetPack, groups_shown: int) ->
         # Streamlit's own table download is off (client.disableDataExport): it copies typed text as it is
         st.download_button(
             t("Download the table (CSV)"),
-            progress_csv(rows, pack, now, t),
+            table_csv(table),
             file_name=f"{slug(workshop.name if workshop else '', 'workshop')}-progress.csv",
             mime="text/csv",
             icon=":material/download:",
             on_click="ignore",
             key="progress-csv",
         )
-    st.caption(
-        ":material/autorenew: "
-        + t(
-            "Updated {time}; refreshes every {seconds} seconds. Grey: not started · amber: under way · "
-            "green ✓: nothing required is missing.",
-            time=clock_time(now),
-            seconds=REFRESH_SECONDS,
-        )
-    )
+    st.caption(":material/autorenew: " + t(LEGEND, time=clock_time(now), seconds=REFRESH_SECONDS))
     if workshop is not None and len(workshop.groups) != groups_shown:
         st.rerun(scope="app")

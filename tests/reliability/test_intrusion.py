@@ -34,9 +34,9 @@ class RecordingStore(LocalFolderStore):
         self.asked: list[tuple[str, str]] = []
         super().__init__(root)
 
-    def get(self, key: str):  # type: ignore[no-untyped-def]
+    def get(self, key: str, **conditions):  # type: ignore[no-untyped-def]
         self.asked.append(("get", key))
-        return super().get(key)
+        return super().get(key, **conditions)
 
     def put(self, key: str, data: bytes, **conditions):  # type: ignore[no-untyped-def]
         self.asked.append(("put", key))
