@@ -20,9 +20,15 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+
+
+def escape(text: str) -> str:
+    """Return `text` with &, < and > escaped for reportlab's markup (xml.sax.saxutils would import urllib too)."""
+    return html_escape(text, quote=False)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT_DIR = ROOT / "exports" / "fonts"

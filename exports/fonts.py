@@ -108,6 +108,12 @@ def write_coverage_file() -> None:
     COVERAGE_FILE.write_text(json.dumps(entries, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
+@cache
+def _characters(face: Face) -> frozenset[str]:
+    return frozenset(map(chr, coverage(face)))
+
+
+@cache
 def face_for(char: str) -> Face | None:
     """Return the first vendored face that has a glyph for `char`, or None."""
     code = ord(char)
@@ -125,9 +131,15 @@ def split_runs(text: str) -> list[Run]:
     Letters go to the first face that draws them; spaces, digits, punctuation, marks and joiners stay
     in the current run when its face draws them, so a right-to-left or shaped run is not broken up.
     """
-    latin = coverage(LATIN)
-    if all(ord(char) in latin for char in set(text)):
+    latin = _characters(LATIN)
+    # a character no face draws (a line break) joins the run it is in, so it leaves a Latin text one run
+    if latin.issuperset(text) or all(char in latin or face_for(char) is None for char in set(text)):
         return [(LATIN, text)] if text else []
+    return runs_by_character(text)
+
+
+def runs_by_character(text: str) -> list[Run]:
+    """Return `text` cut into runs as `split_runs` does, deciding the face of each character in turn."""
     runs: list[Run] = []
     current: Face | None = None
     start = 0

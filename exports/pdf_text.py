@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import escape as html_escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -19,6 +19,12 @@ from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, print
 from exports.pdf_lines import LaidOutText, needs_layout
 
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def escape(text: str) -> str:
+    """Return `text` with &, < and > escaped, as xml.sax.saxutils does (which imports urllib.request, ssl and
+    email: a good part of a cold export) for reportlab's markup."""
+    return html_escape(text, quote=False)
 
 
 def markup(text: str, *, bold: bool = False) -> tuple[str, bool]:

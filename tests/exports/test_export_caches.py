@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import unicodedata
@@ -129,8 +130,8 @@ def _imported_modules(*command: str) -> set[str]:
 @pytest.mark.parametrize(
     ("options", "unneeded"),
     [
-        (("--format", "pdf"), {"fontTools.ttLib", "docx"}),  # reportlab itself imports Pillow's image module
-        (("--format", "md"), {"PIL.Image", "fontTools.ttLib", "reportlab"}),
+        (("--format", "pdf"), {"fontTools.ttLib", "docx", "ssl", "campaign.storage"}),  # reportlab imports PIL.Image
+        (("--format", "md"), {"PIL.Image", "fontTools.ttLib", "reportlab", "ssl", "campaign.storage"}),
     ],
 )
 def test_a_cold_export_without_a_logo_reads_no_font_tables_nor_images(
@@ -142,3 +143,29 @@ def test_a_cold_export_without_a_logo_reads_no_font_tables_nor_images(
     imported = _imported_modules("export", str(source), *options, "--out", str(tmp_path))
     assert (tmp_path / f"plan.{options[1]}").stat().st_size > 10_000
     assert not unneeded & imported
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "line one\nline two", "\n", "tab\tand\x01control", "mixed مرحبا\nLatin"])
+def test_a_text_is_cut_into_the_runs_a_character_by_character_reading_gives(text: str) -> None:
+    assert fonts.split_runs(text) == fonts.runs_by_character(text)
+
+
+def test_a_plan_gives_the_same_pdf_bytes_in_every_process(tmp_path: Path) -> None:
+    """The contents' page-number forms were written in a set's order, which changes with each process's hash seed."""
+    script = (
+        "import hashlib; from campaign.example import example_campaign; from campaign.worksheet import load_worksheets;"
+        "from exports.pdf import render_pdf; from exports.plan import build_plan; pack = load_worksheets();"
+        "print(hashlib.sha256(render_pdf(build_plan(example_campaign(pack), pack))).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
