@@ -5,7 +5,8 @@
   python-docx's and reportlab's own high-level calls). Each round runs the four jobs in a rotated order, so drift
   on a shared machine falls on both sides.
 - Cold command line: `python -m campaign export FILE --format pdf` against `python bench/floors.py FILE OUT`
-  (a fresh interpreter that reads the YAML and writes a PDF with reportlab), alternating.
+  (a fresh interpreter that reads the worksheets and the campaign file, validates the file with pydantic and
+  writes a PDF with reportlab: the same job; see bench/floors.py), alternating.
 - LibreOffice, when installed: `soffice --convert-to pdf` of our DOCX with ONE warm profile (made by an untimed
   first conversion, then reused; every conversion is checked to have written its PDF), alternating with our PDF.
 Figures only, no pass or fail.  Usage: python bench/export.py [ROUNDS]   (default 7)

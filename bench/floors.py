@@ -6,8 +6,13 @@ same font: reportlab's platypus (`SimpleDocTemplate`, `Paragraph`, `LongTable`) 
 `add_paragraph`, `add_table`). No cover, contents, page numbers, running header, charts, shaping or font fallback:
 what we add beyond those is what the ratio measures.
 
-`python bench/floors.py FILE.yaml OUT.pdf` is the cold floor of `python -m campaign export FILE --format pdf`:
-a fresh interpreter that reads the YAML with PyYAML, takes every text from it, and writes a PDF with reportlab.
+`python bench/floors.py FILE.yaml OUT.pdf` is the cold floor of `python -m campaign export FILE --format pdf`, a
+fresh interpreter doing the same job with the same libraries in the fewest steps: it reads the worksheet files
+(PyYAML) for the titles and labels; reads the campaign file (PyYAML) and validates it with pydantic against a model
+of the file's shape built from those worksheets (unknown keys refused, each answer of its field's type: a date a
+date, a number a number, a table's rows their columns); then prints every answer under its worksheet's title and
+its field's label and writes the PDF with reportlab. What it does not do is what the ratio measures: line numbers
+in problems, the worksheets' own checks, text cleaning, translations, the plan's wording and layout.
 """
 
 from __future__ import annotations
@@ -15,11 +20,19 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "exports" / "fonts"
+
+def escape(text: str) -> str:
+    """Return `text` with &, < and > escaped for reportlab's markup (xml.sax.saxutils would import urllib too)."""
+    return html_escape(text, quote=False)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+FONT_DIR = ROOT / "exports" / "fonts"
+PACK = ROOT / "worksheets" / "default"
 
 
 @dataclass(frozen=True)
@@ -149,12 +162,60 @@ def floor_docx(words: list[Words]) -> bytes:
     return out.getvalue()
 
 
+def _answer_model(name: str, fields: list[dict[str, Any]], *, row: bool = False) -> Any:
+    """Return a pydantic model of one worksheet's answers (or one table's rows): its fields only, each typed."""
+    import datetime as dt
+
+    from pydantic import ConfigDict, create_model
+
+    types: dict[str, Any] = {"number": float, "date": dt.date, "list": list[str], "multi_choice": list[str]}
+    types["reference"] = list[str] | str
+    definitions: dict[str, Any] = {"id": (str | None, None)} if row else {}
+    for field in fields:
+        if field["type"] == "table":
+            kind: Any = list[_answer_model(f"{name}_{field['id']}", field["columns"], row=True)]
+        else:
+            kind = types.get(field["type"], str)
+        definitions[field["id"]] = (kind | None, None)
+    return create_model(name, __config__=ConfigDict(extra="forbid"), **definitions)
+
+
 def _cold(source: str, target: str) -> None:
     import yaml
+    from pydantic import ConfigDict, create_model
 
-    with Path(source).open(encoding="utf-8") as file:
-        data = yaml.safe_load(file)
-    Path(target).write_bytes(floor_pdf(yaml_words(data.get("answers"))))
+    # the base loader builds only strings, lists and mappings (safe), every scalar as the file has it, as ours reads
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    sheets = [yaml.load(path.read_bytes(), Loader=loader) for path in sorted(PACK.glob("[0-9]*.yaml"))]  # noqa: S506, TID251
+    answers = create_model(
+        "Answers",
+        __config__=ConfigDict(extra="forbid"),
+        **{sheet["id"]: (_answer_model(sheet["id"], sheet["fields"]) | None, None) for sheet in sheets},
+    )
+    shape = create_model(
+        "CampaignFile",
+        __config__=ConfigDict(extra="forbid"),
+        schema_version=(int, ...),
+        id=(str, ...),
+        revision=(int, 0),
+        created=(str, ""),
+        updated=(str, ""),
+        language=(str, "en"),
+        pack=(str, "default"),
+        settings=(dict[str, str], {}),
+        answers=(answers, ...),
+    )
+    raw = yaml.load(Path(source).read_bytes(), Loader=loader)  # noqa: S506, TID251 (the base loader, as above)
+    data = shape.model_validate(raw).answers.model_dump()
+    words: list[Words] = []
+    for sheet in sheets:
+        given = data.get(sheet["id"]) or {}
+        words.append(Words("heading", sheet["title"]))
+        for field in sheet["fields"]:
+            if given.get(field["id"]) not in (None, "", []):
+                words.append(Words("heading", field["label"], level=3))
+                words += yaml_words({"": {"": given[field["id"]]}})[2:]
+    Path(target).write_bytes(floor_pdf(words))
 
 
 if __name__ == "__main__":

@@ -16,18 +16,18 @@ from campaign.config import DELETED_KEEP_DAYS, ConfigError, config
 from campaign.example import example_campaign
 from campaign.file_end import FileEnd, file_end
 from campaign.i18n import Translator, translator
-from campaign.keeping import purge_deleted
 from campaign.model import Campaign, is_valid_id
 from campaign.problems import Problem
 from campaign.reading import title as campaign_title
-from campaign.repository import CampaignNotFound, CampaignRepository
-from campaign.storage import StorageError, open_store
 from campaign.strict_yaml import MAX_BYTES
 from campaign.translation_report import translation_gaps
 from campaign.worksheet import WorksheetError, WorksheetPack, available_languages, load_worksheets, pack_folder
 
 if TYPE_CHECKING:  # argparse's class is generic only in its type stubs
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+# The storage commands import storage in their bodies: a cold `export` or `validate` never opens the data folder,
+# and storage (with filelock) is a good part of a cold start.
 
 ID_MARK = "\N{WORD JOINER}"  # never typed, never in an id: argparse sees a word, not an option
 
@@ -194,6 +194,9 @@ def _step_words(step: Progress, t: Translator) -> str:
 
 def create_campaign(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Create a campaign with the given title and print its id and file path."""
+    from campaign.repository import CampaignRepository
+    from campaign.storage import StorageError, open_store
+
     store = open_store()
     campaign = Campaign(id="", pack=pack.info.id, language=pack.info.language)
     if (title := pack.field_with_role("title")) is not None:
@@ -213,6 +216,8 @@ def show_history(args: argparse.Namespace, pack: WorksheetPack) -> int:
     when last saved (this machine's time zone), by whom, what changed; with `--thin`, apply the retention rule
     first (docs/storage.md)."""
     from campaign.history import recent, thin
+    from campaign.repository import CampaignNotFound, CampaignRepository
+    from campaign.storage import StorageError, open_store
 
     t = translator(getattr(args, "lang", None))
     repository = CampaignRepository(open_store(), pack)
@@ -241,6 +246,9 @@ def show_history(args: argparse.Namespace, pack: WorksheetPack) -> int:
 
 def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Bring back an earlier version of a campaign as its newest version."""
+    from campaign.repository import CampaignNotFound, CampaignRepository
+    from campaign.storage import StorageError, open_store
+
     repository = CampaignRepository(open_store(), pack)
     try:
         repository.load(args.id)
@@ -258,6 +266,10 @@ def restore_version(args: argparse.Namespace, pack: WorksheetPack) -> int:
 
 def purge_deleted_campaigns(args: argparse.Namespace, pack: WorksheetPack) -> int:
     """Remove for good the campaigns deleted over DELETED_KEEP_DAYS days ago (campaign/keeping.py); print their ids."""
+    from campaign.keeping import purge_deleted
+    from campaign.repository import CampaignRepository
+    from campaign.storage import StorageError, open_store
+
     try:
         removed = purge_deleted(CampaignRepository(open_store(), pack))
     except StorageError as error:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-from PIL import Image, UnidentifiedImageError
-
 from campaign.i18n import N_
 
 MAX_LOGO_BYTES = 1_000_000
@@ -32,6 +30,8 @@ class LogoProblem(ValueError):
 def logo_name(data: bytes) -> str:
     """Return the stored name of the logo in `data` (`logo-<content hash>.png` or `.jpg`), or raise LogoProblem."""
     import io  # only here: campaign/ does file-like work at its edges alone
+
+    from PIL import Image, UnidentifiedImageError  # only here: Pillow is a good part of a cold `export`
 
     if len(data) > MAX_LOGO_BYTES:
         raise LogoProblem(TOO_BIG, size=round(len(data) / 1_000_000, 1))

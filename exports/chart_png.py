@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, features
 
@@ -16,6 +16,7 @@ SUPERSAMPLE = 2  # paint at twice the size and scale down: Pillow draws shapes w
 _LAYOUT = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
 
 
+@lru_cache(maxsize=16)  # a scene is a frozen value: the same chart in the next export is not painted again
 def render_png(scene: Scene, dpi: int = 200) -> bytes:
     """Return the scene as a PNG of `dpi` dots per inch of its size in points."""
     scale = dpi / 72 * SUPERSAMPLE

@@ -15,7 +15,6 @@ from docx.shared import Emu, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
-import docx
 from exports import brand
 from exports.chart_png import render_png
 from exports.charts import power_map_scene, timeline_scene
@@ -36,7 +35,7 @@ from exports.document import (
     Timeline,
     WritingLines,
 )
-from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_language, set_up_pages, set_up_styles
+from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_language, set_up_pages, styled_document
 from exports.docx_text import NOT_XML, add_text, bookmark_name
 from exports.docx_xml import (
     begin_field,
@@ -281,8 +280,7 @@ assert set(RENDERERS) == set(BLOCK_TYPES), "the DOCX renderer must handle every 
 
 def render_docx(document: PlanDocument) -> bytes:
     """Return the document as DOCX bytes; Word fills in the contents' page numbers when it opens the file."""
-    word = docx.Document()
-    set_up_styles(word, brand.content_width(document.paper))
+    word = styled_document(brand.content_width(document.paper))
     set_up_pages(word, document)
     set_language(word, document.language)
     properties = word.core_properties

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from functools import cache
 
 from babel.core import get_global
 from docx.document import Document as WordDocument
@@ -14,6 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from lxml.etree import tostring
 
+import docx
 from exports import brand
 from exports.document import Cover, PlanDocument
 from exports.docx_text import STOCK_FONTS, add_text
@@ -51,6 +54,22 @@ _STYLES: dict[str, tuple[float, bool, bool, str, float, float, dict]] = {
     "Table Text": (CELL_SIZE, False, False, brand.INK, 0, 0, {"single": True}),
     "Writing Line": (10, False, False, brand.INK, 14, 0, {}),
 }
+
+
+def styled_document(text_width: float) -> WordDocument:
+    """Return a new Word document from python-docx's template with the plan's styles set up for `text_width`."""
+    return docx.Document(io.BytesIO(_styled_template(text_width)))
+
+
+@cache
+def _styled_template(text_width: float) -> bytes:
+    """Return python-docx's template with the plan's styles, saved once: setting 24 styles up was a fifth of the
+    DOCX's time, and loading the saved file costs no more than loading the template itself."""
+    word = docx.Document()
+    set_up_styles(word, text_width)
+    output = io.BytesIO()
+    word.save(output)
+    return output.getvalue()
 
 
 def set_up_styles(word: WordDocument, text_width: float) -> None:

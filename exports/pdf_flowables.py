@@ -44,7 +44,7 @@ class PlanCanvas(Canvas):
         total = self.getPageNumber() - 1
         for page in self.footer_pages:
             self._define_footer(form_name("page", page), self.page_label.format(page=page, pages=total))
-        for anchor in self.wanted_anchors:
+        for anchor in sorted(self.wanted_anchors):  # a set's order changes from one process to the next
             found = self.anchor_pages.get(anchor)
             self._define_form(form_name("toc", anchor), str(found) if found else "", brand.ACCENT, 11)
         super().save()

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from exports.document import Inline, Span
-from exports.fonts import LATIN, Face, pdf_font, printable_flags, split_runs
+from exports.fonts import LATIN, Face, coverage, pdf_font, printable_flags, split_runs
 
 # UAX #14 classes CL, CP, EX, IS, NS (CJK closing marks, small kana) must not start a line; OP must not end one
 NO_LINE_START = set("。、，．：；！？）］｝〕〉》」』】〙〗〟’”｠»‐゠–〜～・ー々〻ヽヾゝゞ‼⁇⁈⁉%‰℃")
@@ -37,8 +37,18 @@ def _cjk(char: str) -> bool:
     return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
 
 
+@cache
+def _plain_characters() -> frozenset[str]:
+    """Return the characters the Latin face draws that are neither right to left nor CJK: text of these alone is
+    one unshaped run that platypus lays out itself."""
+    latin = (chr(code) for code in coverage(LATIN))
+    return frozenset(c for c in latin if unicodedata.bidirectional(c) not in ("R", "AL") and not _cjk(c))
+
+
 def needs_layout(text: str) -> bool:
     """Return True when `text` needs this layout: right-to-left letters, shaping, or CJK line breaking."""
+    if _plain_characters().issuperset(text):  # the common case, decided without a look at each character
+        return False
     if any(unicodedata.bidirectional(char) in ("R", "AL") or _cjk(char) for char in text):
         return True
     return any(face.shaping for face, _ in split_runs(text))

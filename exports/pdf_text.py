@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import escape as html_escape
 from typing import Any
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -18,6 +19,12 @@ from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, print
 from exports.pdf_lines import LaidOutText, needs_layout
 
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def escape(text: str) -> str:
+    """Return `text` with &, < and > escaped, as xml.sax.saxutils does (which imports urllib.request, ssl and
+    email: a good part of a cold export) for reportlab's markup."""
+    return html_escape(text, quote=False)
 
 
 def markup(text: str, *, bold: bool = False) -> tuple[str, bool]:
@@ -43,6 +50,25 @@ def inline_markup(content: Inline) -> tuple[str, bool]:
     """Return markup and the shaping flag for inline content with bold spans."""
     pieces = [markup(span.text, bold=span.bold) for span in content]
     return "".join(text for text, _ in pieces), any(shaped for _, shaped in pieces)
+
+
+class PlanParagraph(Paragraph):
+    """A platypus Paragraph that breaks its lines once per width.
+
+    A table measures each cell paragraph several times at the same width (to keep it whole, to place it on the
+    page, to draw it) and reportlab breaks the lines afresh each time: a third of the PDF's time went there.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if available_width == self._wrapped_at and getattr(self, "blPara", None) is not None:
+            return self.width, self.height  # the lines, width and height of the last wrap at this width stand
+        self._wrapped_at = None
+        width, height = super().wrap(available_width, available_height)
+        if available_width >= rl_config._FUZZ:  # reportlab's "cannot fit here" answer sets no lines
+            self._wrapped_at = available_width
+        return width, height
 
 
 STYLES: dict[str, dict] = {
@@ -120,7 +146,7 @@ def paragraph(
         source = f'<a href="#{link}">{source}</a>'
     if anchor:
         source = f'<a name="{anchor}"/>{source}'
-    return Paragraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)
+    return PlanParagraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)
 
 
 def inline_paragraph(
@@ -132,4 +158,4 @@ def inline_paragraph(
     if needs_layout(text):
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)
     source, shaping = inline_markup(content)
-    return Paragraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)
+    return PlanParagraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)

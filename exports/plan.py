@@ -6,8 +6,6 @@ import datetime as dt
 import io
 from dataclasses import replace
 
-from PIL import Image, UnidentifiedImageError
-
 from campaign.budget import campaign_budget
 from campaign.completeness import campaign_progress
 from campaign.conditions import shown_worksheets
@@ -134,6 +132,8 @@ def checked_logo(logo: bytes | None) -> bytes | None:
     """Return the logo as PNG or JPEG bytes of a sensible size, or None when it is not a readable image."""
     if not logo:
         return None
+    from PIL import Image, UnidentifiedImageError  # only with a logo: Pillow is a good part of a cold export
+
     try:
         with Image.open(io.BytesIO(logo)) as image:
             image.load()

@@ -52,7 +52,8 @@ def test_the_wheel_holds_the_packages_and_their_data_and_nothing_else(tmp_path: 
     names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"campaign", "exports", "ui"}
-    for needed in ("campaign/config.py", "exports/handouts/pdf.py", "exports/fonts/NotoSans-Regular.ttf", "ui/app.py"):
+    needed_files = ("campaign/config.py", "exports/handouts/pdf.py", "exports/fonts/NotoSans-Regular.ttf", "ui/app.py")
+    for needed in (*needed_files, "exports/fonts/coverage.json"):
         assert needed in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).read(entry_points).decode()
