@@ -49,8 +49,11 @@ typecheck: setup-dev  ## mypy over campaign/, exports/, ui/ and streamlit_app.py
 	$(BIN)/mypy
 
 test: typecheck
+# The tests without a browser run on two workers (they share nothing: each makes its own temp folders, stores and
+# servers on free ports); the browser tests run one at a time, since a page's waits assume a core to itself.
 test: setup-dev lint  ## install everything, lint, and run every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n 2 --durations=10
+	$(BIN)/python -m pytest -m browser --durations=10
 
 # bench/floors.py, bare_app.py and bare_layout.py are the baselines the others run beside themselves, not benchmarks
 BENCHMARKS := export store rerun load dashboard history validate kill fuzz
