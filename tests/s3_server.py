@@ -1,5 +1,6 @@
 """A real S3 protocol server (moto's standalone server) on 127.0.0.1, for tests and benchmarks."""
 
+import os
 import secrets
 import signal
 import socket
@@ -8,7 +9,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 from campaign.object_store import ObjectStore
 
@@ -77,3 +79,27 @@ def new_bucket(endpoint: str) -> str:
     bucket = f"campaigns-{secrets.token_hex(4)}"
     store.fs.mkdir(bucket, region_name=REGION)
     return f"s3://{bucket}/app"
+
+
+@contextmanager
+def recorded_s3_server(recording: Path) -> Iterator[str]:
+    """Run moto's S3 server with its request recorder writing into `recording`; yield its URL (see
+    `moto_recorder`: the server itself counts the requests it is sent)."""
+    before = os.environ.get("MOTO_RECORDER_FILEPATH")
+    with ExitStack() as stack:
+        os.environ["MOTO_RECORDER_FILEPATH"] = str(recording)  # read by the server process at its start, and only it
+        try:
+            url = stack.enter_context(s3_server())
+        finally:
+            if before is None:
+                os.environ.pop("MOTO_RECORDER_FILEPATH", None)
+            else:
+                os.environ["MOTO_RECORDER_FILEPATH"] = before
+        yield url
+
+
+def moto_recorder(url: str, action: str) -> bytes:
+    """Send `action` (reset-recording, start-recording, stop-recording, download-recording) to the recorder."""
+    method = "GET" if action == "download-recording" else "POST"
+    with urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/recorder/{action}", method=method)) as reply:
+        return reply.read()

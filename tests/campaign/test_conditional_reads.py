@@ -4,7 +4,6 @@ group's progress kept per process, so an unchanged group is one request with no 
 from __future__ import annotations
 
 import json
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -18,7 +17,7 @@ from campaign.storage import Blob, BlobStore, LocalFolderStore, NotModified
 from campaign.worksheet import load_worksheets
 from campaign.workshop import Group, Workshop
 from campaign.workshops import WorkshopRepository
-from tests.s3_server import new_bucket, s3_options, s3_server
+from tests.s3_server import moto_recorder, new_bucket, recorded_s3_server, s3_options
 
 PACK = load_worksheets()
 GROUPS = 40
@@ -133,17 +132,8 @@ def test_a_renamed_group_shows_its_new_name_without_a_read_of_its_campaign(store
 
 @pytest.fixture(scope="module")
 def recorded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    recording = tmp_path_factory.mktemp("moto") / "recording.jsonl"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOTO_RECORDER_FILEPATH", str(recording))  # read by the server process at its start
-        with s3_server() as url:
-            yield url
-
-
-def _recorder(url: str, action: str) -> bytes:
-    method = "GET" if action == "download-recording" else "POST"
-    with urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/recorder/{action}", method=method)) as reply:
-        return reply.read()
+    with recorded_s3_server(tmp_path_factory.mktemp("moto") / "recording.jsonl") as url:
+        yield url
 
 
 def test_on_s3_a_refresh_with_one_of_40_changed_is_40_conditional_gets(recorded_server: str, parses) -> None:  # type: ignore[no-untyped-def]
@@ -157,11 +147,11 @@ def test_on_s3_a_refresh_with_one_of_40_changed_is_40_conditional_gets(recorded_
     board.progress(workshop, PACK)
     _save_answer(writer.campaigns, campaigns[0], "Count us")
     parses.clear()
-    _recorder(recorded_server, "reset-recording")
-    _recorder(recorded_server, "start-recording")
+    moto_recorder(recorded_server, "reset-recording")
+    moto_recorder(recorded_server, "start-recording")
     rows = board.progress(workshop, PACK)
-    _recorder(recorded_server, "stop-recording")
-    recorded = [json.loads(line) for line in _recorder(recorded_server, "download-recording").decode().splitlines()]
+    moto_recorder(recorded_server, "stop-recording")
+    recorded = [json.loads(line) for line in moto_recorder(recorded_server, "download-recording").decode().splitlines()]
     assert [r["method"] for r in recorded] == ["GET"] * GROUPS, "one request a group, nothing else"
     assert all(r["headers"].get("If-None-Match") for r in recorded), "every read is conditional"
     assert parses == [campaigns[0].id] and rows[0].title == "Count us"

@@ -4,7 +4,6 @@ one GET (the bytes and their ETag together), the conditional PUT and the revisio
 from __future__ import annotations
 
 import json
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 
@@ -14,32 +13,23 @@ from campaign.example import example_campaign
 from campaign.object_store import ObjectStore
 from campaign.repository import CampaignRepository
 from campaign.worksheet import load_worksheets
-from tests.s3_server import new_bucket, s3_options, s3_server
+from tests.s3_server import moto_recorder, new_bucket, recorded_s3_server, s3_options
 
 PACK = load_worksheets()
 
 
 @pytest.fixture(scope="module")
 def recorded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    recording = tmp_path_factory.mktemp("moto") / "recording.jsonl"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MOTO_RECORDER_FILEPATH", str(recording))  # read by the server process at its start
-        with s3_server() as url:
-            yield url
-
-
-def _recorder(url: str, action: str) -> bytes:
-    method = "GET" if action == "download-recording" else "POST"
-    with urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/recorder/{action}", method=method)) as reply:
-        return reply.read()
+    with recorded_s3_server(tmp_path_factory.mktemp("moto") / "recording.jsonl") as url:
+        yield url
 
 
 def _requests_during(url: str, action) -> Counter[str]:  # type: ignore[no-untyped-def]
-    _recorder(url, "reset-recording")
-    _recorder(url, "start-recording")
+    moto_recorder(url, "reset-recording")
+    moto_recorder(url, "start-recording")
     action()
-    _recorder(url, "stop-recording")
-    lines = _recorder(url, "download-recording").decode().splitlines()
+    moto_recorder(url, "stop-recording")
+    lines = moto_recorder(url, "download-recording").decode().splitlines()
     return Counter(json.loads(line)["method"] for line in lines if line.strip())
 
 
