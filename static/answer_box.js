@@ -83,9 +83,28 @@ if (!window.__answerBoxesListening) {
   window.__answerBoxesListening = true;
   forgetOldCopies();
   const flushAll = () => registry.forEach((box) => box.flush());
-  window.addEventListener("pagehide", flushAll);
-  window.addEventListener("beforeunload", flushAll);
+  const flushBeforeGoing = () => sendAtOnce(flushAll);
+  window.addEventListener("pagehide", flushBeforeGoing);
+  window.addEventListener("beforeunload", flushBeforeGoing);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushAll());
+}
+
+// Streamlit sends a changed widget state from a zero-delay timer; a closing page may never run that timer, so
+// while the page goes, the timers `report` schedules with no delay run at once, before the handler returns.
+function sendAtOnce(action) {
+  const later = window.setTimeout;
+  const now = [];
+  window.setTimeout = (callback, delay, ...args) => {
+    if (delay) return later(callback, delay, ...args);
+    now.push(() => callback(...args));
+    return 0;
+  };
+  try {
+    action();
+  } finally {
+    window.setTimeout = later;
+  }
+  now.forEach((run) => run());
 }
 
 function build(parent, data) {

@@ -22,6 +22,7 @@ from ui.facilitator import render_dashboard
 from ui.freshness import catch_up
 from ui.joining import render_join_page
 from ui.language import ui_translator
+from ui.last_report import let_runs_finish_on_disconnect
 from ui.manage import DELETED_LINK
 from ui.plenary import render_plenary_page
 from ui.reconnect import redraw_after_reconnecting
@@ -95,6 +96,7 @@ def scroll_to_top_on_a_new_step(where: str) -> None:
 
 def main() -> None:
     """Draw the page for the current URL."""
+    let_runs_finish_on_disconnect()  # a tab closed right after typing: its last reports' run is not dropped
     st.html(PAGE_STYLE)
     st.html(KEY_GUARD + PAGE_LANGUAGE.format(code=json.dumps(ui_translator().language)), unsafe_allow_javascript=True)
     take_waiting_reports()  # before anything reads the campaign, as a browser's callbacks are

@@ -412,6 +412,35 @@ def test_a_tab_killed_mid_word_loses_only_what_followed_the_last_pause(fresh_pag
     assert repo.load(campaign.id).answer("objectives", "goal") == "Every ward has"
 
 
+@pytest.mark.parametrize("attempt", range(4))
+def test_a_tab_closed_the_moment_after_typing_keeps_both_answers(
+    fresh_page: Page, typing_server: tuple[str, Path], attempt: int
+) -> None:
+    """Click from one box into another, type, close the tab at once: the first box's run is still going.
+
+    Before ui/last_report.py and `sendAtOnce` in static/answer_box.js, the second answer was lost in about one
+    close of five: Streamlit sends a widget change from a zero-delay timer that a closing page may never run,
+    and a disconnect stopped the run carrying it before its callbacks stored it.
+    """
+    page = fresh_page
+    campaign, repo = _open(page, typing_server, "profile")
+    box(page, "f:profile.key_figures.0").click()
+    page.keyboard.type("Alpha", delay=15)
+    box(page, "f:profile.name").click()  # leaving the list item sends it: a run starts
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Bravo", delay=15)
+    page.close(run_before_unload=True)  # no pause at all: quicker than a person
+    closed = time.monotonic()
+    held: tuple[Any, Any] = (None, None)
+    while time.monotonic() - closed < WITHIN + 3:
+        stored = repo.load(campaign.id)
+        held = (stored.answer("profile", "key_figures"), stored.answer("profile", "name"))
+        if held == (["Alpha"], "Bravo"):
+            break
+        time.sleep(0.05)
+    assert held == (["Alpha"], "Bravo")
+
+
 def test_list_items_added_with_enter_are_stored_once_each(fresh_page: Page, typing_server) -> None:
     page = fresh_page
     campaign, repo = _open(page, typing_server, "profile")
