@@ -17,6 +17,7 @@
 
 const PAUSE_MS = 600;
 const RETRY_MS = 2500;
+const CARRY_MS = 5000; // keys typed ahead of a list item's box wait this long for it
 
 // the box's look, once per page (this module is loaded once, from ui/answer_box.py's small loader)
 if (!document.querySelector("link[data-answer-box]")) {
@@ -79,11 +80,55 @@ function refreshPageMark() {
   document.documentElement.toggleAttribute("data-answers-pending", pending);
 }
 
+// Keys typed after Enter in a list item, before the server has drawn the next item's box: they belong to that
+// box, not to the item just finished (on a slow link a person types on before the box is there). Each entry is
+// {key, text}: the box it is for and what was typed for it; Enter pressed again starts the one after.
+const carry = (window.__answerBoxCarry ??= []);
+
+function nextKey(key) {
+  return key.replace(/\d+$/, (number) => String(Number(number) + 1));
+}
+
+function holdKeys(key, source) {
+  carry.push({ key, text: "" });
+  carry.source = source; // keys are carried only while the person stays in the box they pressed Enter in
+  clearTimeout(carry.timer);
+  carry.timer = setTimeout(giveBack, CARRY_MS);
+}
+
+// The box never came (the list is full, the server is away): what was carried goes back where it was typed.
+function giveBack() {
+  const text = carry.map((entry) => entry.text).filter((t) => t.trim()).join(" ");
+  const source = carry.source;
+  carry.length = 0;
+  if (text && source?.isConnected) {
+    source.value = `${source.value} ${text}`;
+    source._onInput?.();
+  }
+}
+
+function carryKey(event) {
+  if (!carry.length || document.activeElement !== carry.source) return; // moved elsewhere: keys go there
+  if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+  const last = carry[carry.length - 1];
+  if (event.key === "Enter") last.done = true;
+  else if (event.key === "Backspace") last.text = last.text.slice(0, -1);
+  else if (event.key.length === 1 && !last.done) last.text += event.key;
+  else if (event.key.length === 1) carry.push({ key: nextKey(last.key), text: event.key });
+  else return; // Tab, arrows, Esc: the browser's own
+  event.preventDefault();
+  event.stopPropagation();
+}
+
 if (!window.__answerBoxesListening) {
   window.__answerBoxesListening = true;
+  document.addEventListener("keydown", carryKey, true);
   forgetOldCopies();
   const flushAll = () => registry.forEach((box) => box.flush());
-  const flushBeforeGoing = () => sendAtOnce(flushAll);
+  const flushBeforeGoing = () => {
+    if (carry.length) giveBack(); // typed ahead of a box not drawn yet: stored with the item before it
+    sendAtOnce(flushAll);
+  };
   window.addEventListener("pagehide", flushBeforeGoing);
   window.addEventListener("beforeunload", flushBeforeGoing);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushAll());
@@ -274,7 +319,7 @@ export function mount(component) {
     if (enter && (data.kind !== "lines" || event.ctrlKey || event.metaKey)) {
       if (data.next) window.__answerBoxFocus = data.next;
       report();
-      if (data.next) focusNext(data.next);
+      if (data.next && !focusNext(data.next)) holdKeys(data.next, box);
     }
   };
   const onLeave = () => report();
@@ -306,9 +351,27 @@ export function mount(component) {
     box._sent = undefined;
     timer = setTimeout(report, PAUSE_MS);
   }
+  if (carry.length && carry[0].key === data.key) {
+    // the next list item's box, drawn after the person had already typed into it: its text goes in now
+    const entry = carry.shift();
+    const stayed = document.activeElement === carry.source || document.activeElement === document.body;
+    box.value = entry.text;
+    box._onInput();
+    clearTimeout(carry.timer);
+    if (carry.length) carry.timer = setTimeout(giveBack, CARRY_MS);
+    if (entry.done && entry.text.trim()) {
+      report(); // Enter was pressed after it: this item is done, and the one after it is on its way
+      if (!carry.length) holdKeys(nextKey(data.key), carry.source);
+      if (window.__answerBoxFocus === data.key) window.__answerBoxFocus = carry[0].key; // not this box's turn
+    } else if (stayed) {
+      carry.length = 0;
+      window.__answerBoxFocus = data.key; // typing goes on in this box
+    }
+  }
   if (window.__answerBoxFocus === data.key) {
     window.__answerBoxFocus = undefined;
     box.focus();
+    box.setSelectionRange?.(box.value.length, box.value.length);
   }
   return () => {
     clearTimeout(timer); // the next run re-invokes this function with the server's answer and schedules again
@@ -370,4 +433,5 @@ function focusNext(key) {
     window.__answerBoxFocus = undefined;
     next.focus();
   }
+  return Boolean(next);
 }

@@ -460,6 +460,27 @@ def test_list_items_added_with_enter_are_stored_once_each(fresh_page: Page, typi
     expect(box(page, "f:profile.key_figures.3")).to_have_value("")  # the next item's box is empty
 
 
+@pytest.mark.parametrize("attempt", range(3))
+def test_list_items_typed_straight_after_enter_stay_separate_items(
+    fresh_page: Page, typing_server: tuple[str, Path], attempt: int
+) -> None:
+    """A quick typist (or a slow link) types the next item before the server has drawn its box: it is carried there."""
+    page = fresh_page
+    campaign, repo = _open(page, typing_server, "profile")
+    box(page, "f:profile.key_figures.0").click()
+    items = ["One worker per ward", "No register", "Low pay"]
+    for item in items:
+        page.keyboard.type(item, delay=15)
+        page.keyboard.press("Enter")  # no wait: the next item's box may not be drawn yet
+    deadline = time.monotonic() + WITHIN + 3
+    while time.monotonic() < deadline and repo.load(campaign.id).answer("profile", "key_figures") != items:
+        time.sleep(0.1)
+    assert repo.load(campaign.id).answer("profile", "key_figures") == items
+    for number, item in enumerate(items):
+        expect(box(page, f"f:profile.key_figures.{number}")).to_have_value(item)
+    expect(box(page, "f:profile.key_figures.3")).to_be_focused()  # the next, empty box, ready for more
+
+
 def _new_partner_name(page: Page) -> Locator:
     """Return the name boxes of the partner rows added (their ids are "partner-" and a random part)."""
     return page.locator("[class*='st-key-f-audiences-partners-partner-'][class*='-name'] .answer-box__input")
