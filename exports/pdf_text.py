@@ -63,14 +63,14 @@ def _passed_through() -> frozenset[str]:
 
 
 @cache
-def _fragment(style_name: str, style: ParagraphStyle, bold: bool) -> ParaFrag:
+def _fragment(style: ParagraphStyle, bold: bool) -> ParaFrag:
     """Return the fragment reportlab's parser makes of one word in `style` (bold or not): a plain text's is a copy
-    with its own text. (`style` is the one `style()` gives for `style_name`; the name keys the cache.)"""
+    with its own text. (Kept per style object: `style()` makes each one once.)"""
     _, fragments, _ = ParaParser().parse("<b>x</b>" if bold else "x", style)
     return fragments[0]
 
 
-def plain_fragments(spans: Sequence[tuple[str, bool]], style_name: str, style: ParagraphStyle) -> list | None:
+def plain_fragments(spans: Sequence[tuple[str, bool]], style: ParagraphStyle) -> list | None:
     """Return the fragments reportlab's parser makes of the markup of `spans` (text, bold) without parsing it, or
     None when that markup needs the parser: a character outside the plain Latin ones, an empty span, or white
     space the parser would squeeze (leading, trailing, doubled, or other than one space).
@@ -79,6 +79,8 @@ def plain_fragments(spans: Sequence[tuple[str, bool]], style_name: str, style: P
     another only by their text. Adjacent spans that are not bold are one run of markup text, so one fragment.
     """
     joined = "".join(text for text, _ in spans)
+    if getattr(style, "textTransform", None):  # the parser would change the case of its fragments' text
+        return None
     if not joined or " ".join(joined.split()) != joined or not _passed_through().issuperset(joined):
         return None
     fragments: list[ParaFrag] = []
@@ -89,7 +91,7 @@ def plain_fragments(spans: Sequence[tuple[str, bool]], style_name: str, style: P
         if after_plain and not bold:
             fragments[-1].text += text
             continue
-        fragment = copy(_fragment(style_name, style, bold))
+        fragment = copy(_fragment(style, bold))
         fragment.text, fragment.link, fragment.us_lines = text, [], []  # lists of its own, as the parser gives
         fragments.append(fragment)
         after_plain = not bold
@@ -187,7 +189,7 @@ def paragraph(
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)
     if not link and not anchor:
         chosen = style(style_name, rtl=rtl)
-        fragments = plain_fragments(((text, bold),), style_name, chosen)
+        fragments = plain_fragments(((text, bold),), chosen)
         if fragments is not None:
             return PlanParagraph(f"<b>{text}</b>" if bold else text, chosen, frags=fragments, **keywords)
     source, shaping = markup(text, bold=bold)
@@ -207,7 +209,7 @@ def inline_paragraph(
     if needs_layout(text):
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)
     chosen = style(style_name, rtl=rtl)
-    fragments = plain_fragments([(span.text, span.bold) for span in content], style_name, chosen)
+    fragments = plain_fragments([(span.text, span.bold) for span in content], chosen)
     if fragments is not None:
         source = "".join(f"<b>{span.text}</b>" if span.bold else span.text for span in content)
         return PlanParagraph(source, chosen, frags=fragments, **keywords)

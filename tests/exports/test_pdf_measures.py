@@ -46,7 +46,7 @@ def _parsed(spans: list[tuple[str, bool]], style_name: str) -> list[dict]:
 @pytest.mark.parametrize("style_name", ["body", "cell_label", "bullet", "cell_amount"])
 @pytest.mark.parametrize(("spans", "skipped"), SPANS, ids=[repr(spans)[:40] for spans, _ in SPANS])
 def test_plain_text_gets_the_fragments_the_parser_makes(spans: list, skipped: bool, style_name: str) -> None:
-    fragments = plain_fragments(spans, style_name, style(style_name))
+    fragments = plain_fragments(spans, style(style_name))
     assert (fragments is not None) == skipped
     if fragments is not None:
         assert [vars(fragment) for fragment in fragments] == _parsed(spans, style_name)
