@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from docx.document import Document as WordDocument
@@ -61,9 +62,9 @@ class _Writer:
     bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def rtl(self) -> bool:
-        return self.document.right_to_left
+        return self.document.right_to_left  # a Babel locale look-up: once per plan, not once per paragraph
 
     def text(self, paragraph: WordParagraph, text: str, **keywords: Any) -> None:
         """Append `text` to `paragraph` in runs (`docx_text.add_text`), right to left as the plan's language asks."""

@@ -28,6 +28,16 @@ class PlanTable(TableFlowable):
 
     continuation = False
     page_height = 0.0  # the body frame's height: a remainder asked to fit in less is not at the top of a page
+    _measured_at: float | None = None  # the width the rows were last measured at, while that measure stands
+
+    def _calc(self, available_width: float, available_height: float) -> None:
+        """Measure the rows and columns, once per width: a table is measured to keep it whole, to place it and
+        again by KeepTogether, and reportlab walks every cell each time. Without cells spanning rows the measure
+        does not depend on the height (reportlab stops early only to close a row span)."""
+        if available_width == self._measured_at:
+            return
+        super()._calc(available_width, available_height)
+        self._measured_at = None if getattr(self, "_rowSpanCells", None) else available_width
 
     def _waits(self, available_height: float) -> bool:
         return self.continuation and available_height < self.page_height - 1
@@ -39,7 +49,9 @@ class PlanTable(TableFlowable):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if self._waits(available_height):
             return []
+        self._measured_at = None  # splitting may split cells in place: measure afresh, and again afterwards
         pieces = super().split(available_width, available_height)
+        self._measured_at = None
         if len(pieces) == 2:
             _, carried = pieces[1].wrap(available_width, self.page_height)
             if carried < LEAST_REMAINDER:  # carry more over, so the next page does not hold one short row

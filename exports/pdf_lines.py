@@ -38,7 +38,7 @@ def _cjk(char: str) -> bool:
 
 
 @cache
-def _plain_characters() -> frozenset[str]:
+def plain_characters() -> frozenset[str]:
     """Return the characters the Latin face draws that are neither right to left nor CJK: text of these alone is
     one unshaped run that platypus lays out itself."""
     latin = (chr(code) for code in coverage(LATIN))
@@ -47,7 +47,7 @@ def _plain_characters() -> frozenset[str]:
 
 def needs_layout(text: str) -> bool:
     """Return True when `text` needs this layout: right-to-left letters, shaping, or CJK line breaking."""
-    if _plain_characters().issuperset(text):  # the common case, decided without a look at each character
+    if plain_characters().issuperset(text):  # the common case, decided without a look at each character
         return False
     if any(unicodedata.bidirectional(char) in ("R", "AL") or _cjk(char) for char in text):
         return True

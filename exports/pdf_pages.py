@@ -46,17 +46,18 @@ class PlanTemplate(BaseDocTemplate):
             initialFontName=pdf_font(LATIN),  # else every page names Helvetica, which is never embedded
         )
         self.document = document
+        self.plan_rtl = document.right_to_left  # a Babel locale look-up: once, not on every page
         body = body_frame(width, height)
         cover = Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
         templates = [PageTemplate("body", [body], onPage=self._decorate), PageTemplate("cover", [cover])]
         if document.blocks and isinstance(document.blocks[0], Cover):
             templates.reverse()
         self.addPageTemplates(templates)
-        self._note = paragraph(document.header_note, "header", plan_rtl=document.right_to_left)
+        self._note = paragraph(document.header_note, "header", plan_rtl=self.plan_rtl)
         self._note.wrap(width - 2 * brand.MARGIN_SIDE, 20)
         note_width = max(self._note.getActualLineWidths0() or [0])
         title = header_title(document.title, width - 2 * brand.MARGIN_SIDE - note_width - 20)
-        self._header = paragraph(title, "header", bold=True, plan_rtl=document.right_to_left)
+        self._header = paragraph(title, "header", bold=True, plan_rtl=self.plan_rtl)
 
     def beforeDocument(self) -> None:
         self.canv.page_label = self.document.page_label
@@ -86,7 +87,7 @@ class PlanTemplate(BaseDocTemplate):
         note_width = max(note.getActualLineWidths0() or [0])
         _, header_height = self._header.wrap(right - left - note_width - 20, 20)
         top = height - 14 * brand.POINTS_PER_MM
-        if self.document.right_to_left:  # the title starts at the right, its note stands at the left
+        if self.plan_rtl:  # the title starts at the right, its note stands at the left
             self._header.drawOn(canvas, left + note_width + 20, top - header_height + 8)
             note.drawOn(canvas, left, top - note_height + 8)
         else:
@@ -96,7 +97,7 @@ class PlanTemplate(BaseDocTemplate):
         canvas.setLineWidth(0.8)
         canvas.line(left, top - 4, right, top - 4)
         if self.document.status:  # the draft mark, at the foot of every page, opposite the page number
-            mark = paragraph(self.document.status, "header", bold=True, plan_rtl=self.document.right_to_left)
+            mark = paragraph(self.document.status, "header", bold=True, plan_rtl=self.plan_rtl)
             mark.wrap(right - left - 160, 20)
             mark.drawOn(canvas, left, 10 * brand.POINTS_PER_MM - 2.5)
         canvas.translate(right, 10 * brand.POINTS_PER_MM)

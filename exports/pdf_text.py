@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from copy import copy
 from functools import cache
 from html import escape as html_escape
 from typing import Any
@@ -12,11 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from exports import brand
 from exports.document import Inline, inline
 from exports.fonts import LATIN, SYMBOLS, is_rtl, needs_shaping, pdf_font, printable_flags, split_runs
-from exports.pdf_lines import LaidOutText, needs_layout
+from exports.pdf_lines import LaidOutText, needs_layout, plain_characters
 
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
@@ -50,6 +53,49 @@ def inline_markup(content: Inline) -> tuple[str, bool]:
     """Return markup and the shaping flag for inline content with bold spans."""
     pieces = [markup(span.text, bold=span.bold) for span in content]
     return "".join(text for text, _ in pieces), any(shaped for _, shaped in pieces)
+
+
+@cache
+def _passed_through() -> frozenset[str]:
+    """Return the characters reportlab's parser keeps as they are in one run of the Latin face: the plain ones
+    but the markup's own & < > and the variation selectors `markup` drops."""
+    return plain_characters() - set("&<>") - set(map(chr, range(0xFE00, 0xFE10)))
+
+
+@cache
+def _fragment(style: ParagraphStyle, bold: bool) -> ParaFrag:
+    """Return the fragment reportlab's parser makes of one word in `style` (bold or not): a plain text's is a copy
+    with its own text. (Kept per style object: `style()` makes each one once.)"""
+    _, fragments, _ = ParaParser().parse("<b>x</b>" if bold else "x", style)
+    return fragments[0]
+
+
+def plain_fragments(spans: Sequence[tuple[str, bool]], style: ParagraphStyle) -> list | None:
+    """Return the fragments reportlab's parser makes of the markup of `spans` (text, bold) without parsing it, or
+    None when that markup needs the parser: a character outside the plain Latin ones, an empty span, or white
+    space the parser would squeeze (leading, trailing, doubled, or other than one space).
+
+    The parser is a third of the time spent building the story; its fragments of plain text differ from one
+    another only by their text. Adjacent spans that are not bold are one run of markup text, so one fragment.
+    """
+    joined = "".join(text for text, _ in spans)
+    if getattr(style, "textTransform", None):  # the parser would change the case of its fragments' text
+        return None
+    if not joined or " ".join(joined.split()) != joined or not _passed_through().issuperset(joined):
+        return None
+    fragments: list[ParaFrag] = []
+    after_plain = False
+    for text, bold in spans:
+        if not text:
+            return None  # "<b></b>" between two plain runs would cut them into two fragments
+        if after_plain and not bold:
+            fragments[-1].text += text
+            continue
+        fragment = copy(_fragment(style, bold))
+        fragment.text, fragment.link, fragment.us_lines = text, [], []  # lists of its own, as the parser gives
+        fragments.append(fragment)
+        after_plain = not bold
+    return fragments
 
 
 class PlanParagraph(Paragraph):
@@ -141,6 +187,11 @@ def paragraph(
     if needs_layout(text):
         content = inline(text, bold=bold)
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, link=link, anchor=anchor, **keywords)
+    if not link and not anchor:
+        chosen = style(style_name, rtl=rtl)
+        fragments = plain_fragments(((text, bold),), chosen)
+        if fragments is not None:
+            return PlanParagraph(f"<b>{text}</b>" if bold else text, chosen, frags=fragments, **keywords)
     source, shaping = markup(text, bold=bold)
     if link:
         source = f'<a href="#{link}">{source}</a>'
@@ -157,5 +208,10 @@ def inline_paragraph(
     rtl = is_rtl(text, plan_rtl=plan_rtl)
     if needs_layout(text):
         return LaidOutText(content, style(style_name, rtl=rtl), rtl=rtl, **keywords)
+    chosen = style(style_name, rtl=rtl)
+    fragments = plain_fragments([(span.text, span.bold) for span in content], chosen)
+    if fragments is not None:
+        source = "".join(f"<b>{span.text}</b>" if span.bold else span.text for span in content)
+        return PlanParagraph(source, chosen, frags=fragments, **keywords)
     source, shaping = inline_markup(content)
     return PlanParagraph(source, style(style_name, shaping=shaping, rtl=rtl), **keywords)

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph
 
 from campaign.campaign_file import campaign_to_yaml
 from campaign.example import example_campaign
+from campaign.i18n import Translator
 from campaign.worksheet import WorksheetPack, load_worksheets
 from exports import brand, chart_png, docx_styles, fonts
 from exports.docx import render_docx
@@ -169,3 +170,13 @@ def test_a_plan_gives_the_same_pdf_bytes_in_every_process(tmp_path: Path) -> Non
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+def test_a_docx_asks_the_plans_direction_once(pack: WorksheetPack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Babel's locale look-up behind `PlanDocument.right_to_left` was made for every paragraph (716 a plan)."""
+    plan = build_plan(example_campaign(pack), pack)
+    asked = []
+    direction = Translator.direction
+    monkeypatch.setattr(Translator, "direction", property(lambda self: asked.append(1) or direction.fget(self)))
+    render_docx(plan)
+    assert len(asked) == 1
