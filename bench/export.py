@@ -9,7 +9,8 @@
   writes a PDF with reportlab: the same job; see bench/floors.py), alternating.
 - LibreOffice, when installed: `soffice --convert-to pdf` of our DOCX with ONE warm profile (made by an untimed
   first conversion, then reused; every conversion is checked to have written its PDF), alternating with our PDF.
-Figures only, no pass or fail.  Usage: python bench/export.py [ROUNDS]   (default 7)
+Figures only, no pass or fail.  Usage: python bench/export.py [ROUNDS] [--cold-only]   (default 7 rounds;
+--cold-only runs the cold command line alone)
 """
 
 from __future__ import annotations
@@ -124,12 +125,15 @@ def libreoffice(rounds: int, folder: Path) -> None:
     row("our PDF vs soffice --convert-to", medians["ours"], medians["office"])
 
 
-def main(rounds: int) -> None:
-    in_process(rounds)
+def main(rounds: int, *, cold_only: bool = False) -> None:
+    if not cold_only:
+        in_process(rounds)
     with tempfile.TemporaryDirectory() as folder:
         cold_command_line(rounds, Path(folder))
-        libreoffice(max(3, rounds // 2), Path(folder))
+        if not cold_only:
+            libreoffice(max(3, rounds // 2), Path(folder))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    numbers = [word for word in sys.argv[1:] if word.isdigit()]
+    main(int(numbers[0]) if numbers else 7, cold_only="--cold-only" in sys.argv[1:])

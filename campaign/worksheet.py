@@ -96,7 +96,7 @@ class PackInfo(Strict):
 class WorksheetPack(BaseModel):
     """The ordered worksheets of one pack."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     info: PackInfo
     worksheets: tuple[Worksheet, ...]
