@@ -1,12 +1,15 @@
 """The campaign model: worksheet definitions, a campaign's answers, checks, and storage.
 
 The UI reads the model through these public names only (ui/ruff.toml bans the submodules there). They are
-imported on first use (PEP 562), so a command that needs one module does not import them all."""
+imported on first use (PEP 562), from where campaign/public_names.py says each is defined, so a command that
+needs one module does not import them all."""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from campaign.public_names import WHERE
 
 if TYPE_CHECKING:
     from campaign.campaign_file import campaign_to_yaml, parse_campaign, reference_problems
@@ -95,118 +98,6 @@ if TYPE_CHECKING:
         WorkshopRepository,
     )
 
-_WHERE: dict[str, str | tuple[str, str]] = {  # a name, or (module, its name there) where a module shares it
-    "answer_text": "campaign.reading",
-    "archive_campaign": ("campaign.keeping", "archive"),
-    "available_languages": "campaign.worksheet",
-    "Campaign": "campaign.model",
-    "campaign_progress": "campaign.completeness",
-    "campaign_shelf": ("campaign.keeping", "shelf"),
-    "is_shown": "campaign.conditions",
-    "shown_fields": "campaign.conditions",
-    "shown_worksheets": "campaign.conditions",
-    "campaign_to_yaml": "campaign.campaign_file",
-    "CampaignDamaged": "campaign.repository",
-    "CampaignDeleted": "campaign.repository",
-    "CampaignInvalid": "campaign.repository",
-    "CampaignNotFound": "campaign.repository",
-    "CampaignRepository": "campaign.repository",
-    "can_rename": "campaign.copies",
-    "changed_answers": "campaign.changes",
-    "HistoryEntry": ("campaign.history", "Entry"),
-    "browser_writer": "campaign.history",
-    "recent_history": ("campaign.history", "recent"),
-    "ChoiceField": "campaign.fields",
-    "clean_text": "campaign.text",
-    "Comment": "campaign.model",
-    "COMMENT_LIMIT": "campaign.model",
-    "CommentRefused": "campaign.comments",
-    "comments_on": "campaign.comments",
-    "Config": "campaign.config",
-    "ConfigError": "campaign.config",
-    "Conflict": "campaign.model",
-    "csv_bytes": "campaign.spreadsheet",
-    "current_config": ("campaign.config", "config"),
-    "DateField": "campaign.fields",
-    "delete_campaign": ("campaign.keeping", "delete"),
-    "DELETED_KEEP_DAYS": "campaign.config",
-    "duplicate_campaign": ("campaign.copies", "duplicate"),
-    "example_campaign": "campaign.example",
-    "field_label": "campaign.reading",
-    "FACILITATOR": "campaign.comments",
-    "FieldBase": "campaign.fields",
-    "FileEnd": "campaign.file_end",
-    "find_file_end": ("campaign.file_end", "file_end"),
-    "Finding": "campaign.checks",
-    "GROUP_NAME_LIMIT": "campaign.workshop",
-    "GroupProgress": "campaign.workshops",
-    "interface_languages": "campaign.i18n",
-    "is_empty": "campaign.model",
-    "is_valid_id": "campaign.model",
-    "JoinRefused": "campaign.workshops",
-    "leave_comment": "campaign.comments",
-    "ListField": "campaign.fields",
-    "load_worksheets": "campaign.worksheet",
-    "LongTextField": "campaign.fields",
-    "mark_done": "campaign.comments",
-    "MAX_BYTES": "campaign.strict_yaml",
-    "missing_cells": "campaign.completeness",
-    "Mode": "campaign.config",
-    "MultiChoiceField": "campaign.fields",
-    "N_": "campaign.i18n",
-    "needs_answer": "campaign.completeness",
-    "new_id": "campaign.model",
-    "new_row_id": "campaign.model",
-    "NOT_ANSWERED": "campaign.reading",
-    "NumberField": "campaign.fields",
-    "one_line": "campaign.reading",
-    "open_count": "campaign.comments",
-    "open_store": "campaign.storage",
-    "parse_campaign": "campaign.campaign_file",
-    "per_field_type": "campaign.dispatch",
-    "Place": "campaign.model",
-    "place_words": "campaign.comments",
-    "PLACE_LIMIT": "campaign.workshop",
-    "plan_check": "campaign.checks",
-    "Progress": "campaign.completeness",
-    "put_at_path": "campaign.merge",
-    "read_deleted_campaign": ("campaign.keeping", "read_deleted"),
-    "record_origin": "campaign.copies",
-    "reference_problems": "campaign.campaign_file",
-    "ReferenceField": "campaign.fields",
-    "references_to": "campaign.checks",
-    "rename_campaign": ("campaign.copies", "rename"),
-    "Role": "campaign.fields",
-    "row_label": "campaign.checks",
-    "same_campaign": "campaign.changes",
-    "saved_copies": "campaign.copies",
-    "SaveResult": "campaign.repository",
-    "Settings": "campaign.model",
-    "Shelf": "campaign.keeping",
-    "show_code": "campaign.workshop",
-    "slug": "campaign.fields",
-    "SOURCE_LANGUAGE": "campaign.i18n",
-    "Status": "campaign.completeness",
-    "StorageError": "campaign.storage",
-    "TableField": "campaign.fields",
-    "text_too_long": "campaign.lengths",
-    "TextField": "campaign.fields",
-    "title": "campaign.reading",
-    "TOKEN_RE": "campaign.workshops",
-    "Translator": "campaign.i18n",
-    "translator": "campaign.i18n",
-    "unarchive_campaign": ("campaign.keeping", "unarchive"),
-    "undelete_campaign": ("campaign.keeping", "undelete"),
-    "without_row": "campaign.checks",
-    "Worksheet": "campaign.worksheet",
-    "WorksheetError": "campaign.worksheet",
-    "WorksheetPack": "campaign.worksheet",
-    "Workshop": "campaign.workshop",
-    "WORKSHOP_NAME_LIMIT": "campaign.workshop",
-    "WorkshopNotFound": "campaign.workshops",
-    "WorkshopRefused": "campaign.workshops",
-    "WorkshopRepository": "campaign.workshops",
-}
 __all__ = [
     "COMMENT_LIMIT",
     "DELETED_KEEP_DAYS",
@@ -323,7 +214,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """Import the module that defines `name` the first time someone asks for it."""
-    where = _WHERE.get(name)
+    where = WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'campaign' has no attribute {name!r}")
     module, attribute = where if isinstance(where, tuple) else (where, name)
@@ -333,4 +224,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_WHERE])
+    return sorted([*globals(), *WHERE])

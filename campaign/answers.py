@@ -104,7 +104,7 @@ _ROW_ID: Any = Annotated[str, StringConstraints(pattern=ROW_ID_PATTERN)]
 
 
 class _Answers(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
 def _model(name: str, fields: Sequence[FieldBase], **more: Any) -> type[BaseModel]:

@@ -63,11 +63,12 @@ def example_problems(pack: WorksheetPack, sources: dict[str, tuple[str, Document
     field_numbers: dict[tuple[str, str], int] = {}
     for sheet in pack.worksheets:
         _, document = sources[sheet.id]
-        for number, definition in enumerate(sheet.fields):
-            field_numbers[(sheet.id, definition.id)] = number
-            for path, line in document.lines.items():
-                if path[:3] == ("fields", number, "example"):
-                    lines[("answers", sheet.id, definition.id, *path[3:])] = line
+        ids = [definition.id for definition in sheet.fields]
+        field_numbers.update({(sheet.id, field_id): number for number, field_id in enumerate(ids)})
+        for path, line in document.lines.items():  # one pass over the file's lines, not one per field
+            number = path[1] if len(path) >= 3 and path[0] == "fields" and path[2] == "example" else None
+            if isinstance(number, int) and 0 <= number < len(ids):
+                lines[("answers", sheet.id, ids[number], *path[3:])] = line
     data = example_data(pack)
     _, problems = check_campaign_data(data, pack, "example", Document(data, lines))
     located: list[Problem] = []

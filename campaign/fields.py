@@ -24,7 +24,7 @@ Role = Literal[
 class Strict(BaseModel):
     """Base for schema models: unknown keys are errors, so typos are caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Choice(Strict):
@@ -42,7 +42,7 @@ class Condition(Strict):
     `field` names a field of the same worksheet (`level`) or of another one (`profile.level`); which tests suit
     which field type, and whether the field exists, the loader checks (`campaign/conditions.py`)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     field: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,2}$")]
     equals: str | None = None

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+# Babel's parts are imported where they are used: English reads no catalog (babel.messages, gettext), and a
+# command that writes no date or number (`validate` of a good file) loads no locale data (tests/test_i18n_imports.py).
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SOURCE_LANGUAGE = "en"
@@ -60,15 +60,21 @@ class Translator:
 
     def date(self, value: dt.date, style: str = "long") -> str:
         """Return a date written the way this language writes it (`16 mars 2027`, `1 March 2027`)."""
+        from babel.dates import format_date
+
         return format_date(value, format=style, locale=self.date_locale)
 
     def number(self, value: float) -> str:
         """Return a number with this language's separators (`1 450 000`)."""
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=self.language)
 
     @property
     def direction(self) -> str:
         """Return 'rtl' for right-to-left languages, else 'ltr'."""
+        from babel import Locale, UnknownLocaleError
+
         try:
             right_to_left = Locale.parse(self.language).character_order == "right-to-left"
         except (UnknownLocaleError, ValueError):
@@ -88,6 +94,8 @@ def interface_languages() -> list[str]:
 
 
 def _read_po(path: Path, language: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
     with _LOCK, path.open("rb") as handle:
         return read_po(handle, locale=language)
 
@@ -122,6 +130,8 @@ def _plurals(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 
 @cache
 def _plural_index(rule: str) -> Callable[[int], int]:
+    import gettext
+
     return gettext.c2py(rule)
 
 
@@ -142,6 +152,10 @@ def translator(language: str | None) -> Translator:
 
 
 def _known(language: str) -> bool:
+    if language == SOURCE_LANGUAGE:
+        return True  # the words' own language: no locale data to look up
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(language)
     except (UnknownLocaleError, ValueError):

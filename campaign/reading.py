@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_date
-
 from campaign.dispatch import per_field_type
 from campaign.fields import (
     ChoiceField,
@@ -60,7 +58,7 @@ def clean(text: Any) -> str:
 def date_text(day: dt.date, t: Translator | None = None) -> str:
     """Return a date the way the plan writes it in `t`'s language (English without one): "1 March 2027",
     "1 mars 2027", "1 de marzo de 2027"."""
-    return format_date(day, "long", locale=(t or translator(None)).date_locale)
+    return (t or translator(None)).date(day, "long")
 
 
 def number_text(value: float, t: Translator | None = None) -> str:

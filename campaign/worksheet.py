@@ -27,7 +27,6 @@ from campaign.problems import Problem, problems_from_validation
 from campaign.references import label_loops, reference_places
 from campaign.roles import role_problems
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
-from campaign.translation import translate_pack_info, translate_worksheet
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "worksheets" / "default"
@@ -96,7 +95,7 @@ class PackInfo(Strict):
 class WorksheetPack(BaseModel):
     """The ordered worksheets of one pack."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     info: PackInfo
     worksheets: tuple[Worksheet, ...]
@@ -222,6 +221,8 @@ def _load_model(
     if document is None:
         return None
     if locale is not None and (locale / path.name).is_file() and isinstance(document.data, dict):
+        from campaign.translation import translate_pack_info, translate_worksheet  # only a translation needs it
+
         overlay = _read(locale / path.name, problems)
         if overlay is None:
             return None

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from campaign.cli import add_language_option, read_campaign_file
+from campaign.cli import add_language_option
+from campaign.cli_files import read_campaign_file
 from campaign.i18n import translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
