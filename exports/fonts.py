@@ -30,7 +30,8 @@ class Face:
 
     @property
     def bold_name(self) -> str:
-        return f"{self.name}-Bold"
+        """The reportlab name of the bold weight: the regular one when the font has no bold file of its own."""
+        return self.name if self.bold == self.regular else f"{self.name}-Bold"
 
     def path(self, *, bold: bool = False) -> Path:
         return FONT_DIR / (self.bold if bold else self.regular)
@@ -216,7 +217,8 @@ def pdf_font(face: Face, *, bold: bool = False) -> str:
 def _register(face: Face) -> None:
     _patch_astral_to_unicode()
     pdfmetrics.registerFont(TTFont(face.name, str(face.path())))
-    pdfmetrics.registerFont(TTFont(face.bold_name, str(face.path(bold=True))))
+    if face.bold_name != face.name:  # a font without a bold (Symbola, Droid's CJK) is read and embedded once
+        pdfmetrics.registerFont(TTFont(face.bold_name, str(face.path(bold=True))))
     # <b> inside <font face=...> picks the bold file of that face
     addMapping(face.name, 0, 0, face.name)
     addMapping(face.name, 1, 0, face.bold_name)
