@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from campaign.campaign_file import campaign_to_data, check_campaign_data, parse_campaign
 from campaign.changes import edited_answers
@@ -38,6 +40,30 @@ class CampaignInvalid(StorageError):
 
 class CampaignTooLarge(CampaignInvalid):
     """The file a save would write is over the size rule (strict_yaml.MAX_BYTES / MAX_VALUES): nothing is stored."""
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """The stored file a save replaces, as the size rule needs it: its size and (asked only over the limit) how
+    many values it holds."""
+
+    size: int
+    values: Callable[[], int]
+
+    @classmethod
+    def of(cls, data: bytes) -> Replaced:
+        """Return what the size rule needs of the stored file `data`."""
+        return cls(len(data), lambda: _values_in(data))
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file that passed every check: its bytes, the campaign as it loads (the parse cache's object: read it,
+    never change it) and the values it holds."""
+
+    data: bytes
+    campaign: Campaign
+    values: int
 
 
 class CheckedFiles:
@@ -73,11 +99,8 @@ class CheckedFiles:
                 self._parsed.popitem(last=False)
         return campaign
 
-    def checked(
-        self, campaign: Campaign, replaces: bytes = b"", stored: Campaign | None = None
-    ) -> tuple[bytes, Campaign]:
-        """Return the file bytes of `campaign` and the campaign as it will load (the parse cache's object: read it,
-        never change it), once it passes every check.
+    def checked(self, campaign: Campaign, replaces: Replaced | None = None, stored: Campaign | None = None) -> Written:
+        """Return the file of `campaign` once it passes every check.
 
         When `campaign` is an edit of `stored`, a campaign already checked (written or parsed by this process),
         only what the edit can break is validated again (`check_campaign_data` with `stored`): the verdict is
@@ -104,11 +127,11 @@ class CheckedFiles:
             )
         text, values = draft.written()  # after the check: it gives rows written without an id their id
         data = with_end_lines(text).encode()
-        if len(data) > MAX_BYTES and len(data) >= len(replaces):
+        if len(data) > MAX_BYTES and (replaces is None or len(data) >= replaces.size):
             raise CampaignTooLarge(TOO_MANY_BYTES, size=len(data), limit=MAX_BYTES)
-        if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
+        if values > MAX_VALUES and (replaces is None or values >= replaces.values()):
             raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
-        return data, self._remember(hashlib.sha256(data).digest(), checked)
+        return Written(data, self._remember(hashlib.sha256(data).digest(), checked), values)
 
 
 def _values_in(data: bytes) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from campaign.campaign_file import campaign_to_data, data_to_yaml
 from campaign.checked_files import CampaignDamaged as CampaignDamaged  # re-exported: callers find them here
-from campaign.checked_files import CampaignInvalid, CheckedFiles
+from campaign.checked_files import CampaignInvalid, CheckedFiles, Replaced, Written
 from campaign.checked_files import CampaignTooLarge as CampaignTooLarge
 from campaign.file_pieces import cleaned
 from campaign.history import Burst, read_note
@@ -26,6 +28,7 @@ from campaign.worksheet import WorksheetPack
 MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
 SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
+KNOWN_STORED = 256  # the campaigns whose stored file a process remembers (it saved them last)
 _cleaned = cleaned  # the name tests/campaign/test_partial_check.py knows
 
 
@@ -39,6 +42,19 @@ class CampaignDeleted(CampaignNotFound):
 
 class AssetRefused(CampaignInvalid):
     """A file that may not be stored as a campaign's logo; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """The file this process stored last for a campaign, and its etag."""
+
+    etag: str
+    written: Written
+    alone: bool  # nobody else had saved over this process's previous file either: a save may skip the read
+
+    @property
+    def replaced(self) -> Replaced:
+        return Replaced(len(self.written.data), lambda: self.written.values)
 
 
 @dataclass
@@ -73,6 +89,8 @@ class CampaignRepository:
         self.pack = pack
         self._files = CheckedFiles(pack)  # the parse cache, and the checks a file passes before it is written
         self._revisions = RevisionKeeper(store)
+        self._stored: OrderedDict[str, _Stored] = OrderedDict()  # campaign id -> the file this process stored last
+        self._lock = threading.Lock()
         self.clock = lambda: dt.datetime.now(dt.UTC)  # when a save is made, for its burst (tests set it)
 
     def create(
@@ -93,13 +111,23 @@ class CampaignRepository:
         fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
-        data, checked = self._files.checked(fresh)
-        self.store.put(_campaign_key(fresh.id), data, if_absent=True)
-        self._keep_revision(fresh.id, 1, data, by)
-        return checked.copy()  # the cached campaign stays as stored: the caller gets its own
+        written = self._files.checked(fresh)
+        etag = self.store.put(_campaign_key(fresh.id), written.data, if_absent=True)
+        self._keep(fresh.id, etag, written, by)
+        return written.campaign.copy()  # the cached campaign stays as stored: the caller gets its own
 
-    def _keep_revision(self, campaign_id: str, revision: int, data: bytes, by: str | None = None) -> None:
-        self._revisions.keep(campaign_id, revision, data, by, self.clock())
+    def _keep(self, campaign_id: str, etag: str, written: Written, by: str | None, alone: bool = True) -> None:
+        """Keep the file just stored in its burst's revision file, and remember it as the stored one while its
+        revision is known kept (else the next save reads the store, and copies what a failure left out).
+        `alone`: the file it replaced was this process's own, so the next save may skip the read."""
+        revision = written.campaign.revision
+        kept = self._revisions.keep(campaign_id, revision, written.data, by, self.clock())
+        with self._lock:
+            self._stored.pop(campaign_id, None)
+            if kept and etag:
+                self._stored[campaign_id] = _Stored(etag, written, alone)
+                while len(self._stored) > KNOWN_STORED:
+                    self._stored.popitem(last=False)
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
@@ -139,6 +167,13 @@ class CampaignRepository:
 
     def _save(self, mine: Campaign, base: Campaign, by: str | None = None) -> SaveResult:
         key = _campaign_key(mine.id)
+        with self._lock:
+            last = self._stored.get(mine.id)
+        if last is not None and last.alone:  # most likely still the stored file: written over without a read
+            saved = self._save_over(mine, base, by, last.written.campaign, last.etag, last.replaced)
+            if saved is not None:
+                return saved
+            last = None  # someone else saves this campaign too: read it first, until it is ours alone again
         patience = _Patience()
         while patience.more():
             blob = self.store.get(key)
@@ -146,29 +181,46 @@ class CampaignRepository:
                 raise CampaignNotFound(mine.id)
             stored = self._files.parsed(blob.data, mine.id)
             self._revisions.ensure_kept(mine.id, stored.revision, blob.data)  # a crash may have cut its copy off
-            conflicts: list[Conflict]
-            if stored.revision == base.revision:
-                # a shallow copy is enough: the answers are only read from here on, into new file data
-                result, merged, conflicts = dataclasses.replace(mine), False, []
-            else:
-                result, conflicts = merge_campaigns(base, mine, stored)
-                drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
-                merged = True
-            result.revision, result.updated = stored.revision + 1, now()
-            result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
-            data, checked = self._files.checked(result, replaces=blob.data, stored=stored)
-            try:
-                self.store.put(key, data, if_match=blob.etag)
-            except PreconditionFailed:
-                continue  # someone saved between our read and write: merge again with theirs
-            self._keep_revision(mine.id, checked.revision, data, by)
-            return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
+            alone = last is not None and blob.etag == last.etag  # still the file this process stored last
+            saved = self._save_over(mine, base, by, stored, blob.etag, Replaced.of(blob.data), alone)
+            if saved is not None:
+                return saved
         raise StorageError(MANY_AT_ONCE)
+
+    def _save_over(
+        self,
+        mine: Campaign,
+        base: Campaign,
+        by: str | None,
+        stored: Campaign,
+        etag: str,
+        replaced: Replaced,
+        alone: bool = True,
+    ) -> SaveResult | None:
+        """Store `mine` over `stored`, the file with `etag`, merged with it; return None when the store no longer
+        holds that file (someone saved since: the conditional write was refused, nothing was written)."""
+        conflicts: list[Conflict]
+        if stored.revision == base.revision:
+            # a shallow copy is enough: the answers are only read from here on, into new file data
+            result, merged, conflicts = dataclasses.replace(mine), False, []
+        else:
+            result, conflicts = merge_campaigns(base, mine, stored)
+            drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
+            merged = True
+        result.revision, result.updated = stored.revision + 1, now()
+        result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
+        written = self._files.checked(result, replaces=replaced, stored=stored)
+        try:
+            new_etag = self.store.put(_campaign_key(mine.id), written.data, if_match=etag)
+        except PreconditionFailed:
+            return None  # someone saved between our read and write: merge again with theirs
+        self._keep(mine.id, new_etag, written, by, alone)
+        return SaveResult(written.campaign.copy(), merged, conflicts)  # the cached campaign stays as stored
 
     def check(self, mine: Campaign, base: Campaign) -> None:
         """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked
         (for a page whose store is failing: the answers waiting for it can all be stored together later)."""
-        replaces = data_to_yaml(cleaned(campaign_to_data(base))).encode()
+        replaces = Replaced.of(data_to_yaml(cleaned(campaign_to_data(base))).encode())
         self._files.checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
 
     def revisions(self, campaign_id: str) -> list[int]:

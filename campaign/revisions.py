@@ -39,9 +39,10 @@ class RevisionKeeper:
         self._open: dict[str, OpenBurst] = {}  # campaign id -> the burst this process may continue
         self._burst_locks: dict[str, threading.Lock] = {}
 
-    def keep(self, campaign_id: str, revision: int, data: bytes, by: str | None, moment: dt.datetime) -> None:
+    def keep(self, campaign_id: str, revision: int, data: bytes, by: str | None, moment: dt.datetime) -> bool:
         """Copy a stored campaign file to its burst's revision file (one write: a new burst's, or the open one
-        overwritten); if the store fails now, the next save copies it (campaign/history.py)."""
+        overwritten) and return True; if the store fails now, return False: the next save copies it
+        (campaign/history.py)."""
         with self._burst_locks.setdefault(campaign_id, threading.Lock()):  # one writer of a burst file at a time
             start, note, still_open = place(self._open.get(campaign_id), revision, by, moment, RESTORING.get())
             with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
@@ -51,6 +52,8 @@ class RevisionKeeper:
                     self._open.pop(campaign_id, None)
                 else:
                     self._open[campaign_id] = still_open
+                return True
+        return False
 
     def _known_kept(self, campaign_id: str, revision: int) -> None:
         with self._lock:
