@@ -28,6 +28,7 @@ TOO_MANY_VALUES = N_(
     "(nothing stored was changed)"
 )
 PARSED_CACHE_SIZE = 256
+KNOWN_STORED = 256  # the campaigns whose stored file a process remembers (it saved them last)
 
 
 class CampaignDamaged(StorageError):
@@ -66,6 +67,20 @@ class Written:
     values: int
 
 
+@dataclass(frozen=True)
+class Stored:
+    """The file this process stored last for a campaign, and its etag."""
+
+    etag: str
+    written: Written
+    alone: bool  # nobody else had saved over this process's previous file either: a save may skip the read
+
+    @property
+    def replaced(self) -> Replaced:
+        """Return what the size rule needs of this file, when a save replaces it."""
+        return Replaced(len(self.written.data), lambda: self.written.values)
+
+
 class CheckedFiles:
     """The parse cache (file content hash -> the campaign it holds) and the checks a file passes before it is
     written, for one worksheet pack."""
@@ -75,6 +90,7 @@ class CheckedFiles:
         self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()
         self._lock = threading.Lock()
         self._pieces = FilePieces()  # the stored worksheets' parts of the file, for the saves that leave them be
+        self._stored: OrderedDict[str, Stored] = OrderedDict()  # campaign id -> the file this process stored last
 
     def parsed(self, data: bytes, label: str) -> Campaign:
         """Return the campaign in `data`, possibly the cached object itself: read it, never change it."""
@@ -98,6 +114,20 @@ class CheckedFiles:
             while len(self._parsed) > PARSED_CACHE_SIZE:
                 self._parsed.popitem(last=False)
         return campaign
+
+    def last_stored(self, campaign_id: str) -> Stored | None:
+        """Return the file this process stored last for the campaign (the store may hold a newer one)."""
+        with self._lock:
+            return self._stored.get(campaign_id)
+
+    def stored_last(self, campaign_id: str, stored: Stored | None) -> None:
+        """Remember `stored` as the file this process stored last for the campaign (None: forget it)."""
+        with self._lock:
+            self._stored.pop(campaign_id, None)
+            if stored is not None:
+                self._stored[campaign_id] = stored
+                while len(self._stored) > KNOWN_STORED:
+                    self._stored.popitem(last=False)
 
     def checked(self, campaign: Campaign, replaces: Replaced | None = None, stored: Campaign | None = None) -> Written:
         """Return the file of `campaign` once it passes every check.

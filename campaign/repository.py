@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from campaign.campaign_file import campaign_to_data, data_to_yaml
 from campaign.checked_files import CampaignDamaged as CampaignDamaged  # re-exported: callers find them here
-from campaign.checked_files import CampaignInvalid, CheckedFiles, Replaced, Written
+from campaign.checked_files import CampaignInvalid, CheckedFiles, Replaced, Stored, Written
 from campaign.checked_files import CampaignTooLarge as CampaignTooLarge
 from campaign.file_pieces import cleaned
 from campaign.history import Burst, read_note
@@ -28,7 +26,6 @@ from campaign.worksheet import WorksheetPack
 MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
 SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
-KNOWN_STORED = 256  # the campaigns whose stored file a process remembers (it saved them last)
 _cleaned = cleaned  # the name tests/campaign/test_partial_check.py knows
 
 
@@ -42,19 +39,6 @@ class CampaignDeleted(CampaignNotFound):
 
 class AssetRefused(CampaignInvalid):
     """A file that may not be stored as a campaign's logo; the message says why."""
-
-
-@dataclass(frozen=True)
-class _Stored:
-    """The file this process stored last for a campaign, and its etag."""
-
-    etag: str
-    written: Written
-    alone: bool  # nobody else had saved over this process's previous file either: a save may skip the read
-
-    @property
-    def replaced(self) -> Replaced:
-        return Replaced(len(self.written.data), lambda: self.written.values)
 
 
 @dataclass
@@ -89,8 +73,6 @@ class CampaignRepository:
         self.pack = pack
         self._files = CheckedFiles(pack)  # the parse cache, and the checks a file passes before it is written
         self._revisions = RevisionKeeper(store)
-        self._stored: OrderedDict[str, _Stored] = OrderedDict()  # campaign id -> the file this process stored last
-        self._lock = threading.Lock()
         self.clock = lambda: dt.datetime.now(dt.UTC)  # when a save is made, for its burst (tests set it)
 
     def create(
@@ -120,14 +102,8 @@ class CampaignRepository:
         """Keep the file just stored in its burst's revision file, and remember it as the stored one while its
         revision is known kept (else the next save reads the store, and copies what a failure left out).
         `alone`: the file it replaced was this process's own, so the next save may skip the read."""
-        revision = written.campaign.revision
-        kept = self._revisions.keep(campaign_id, revision, written.data, by, self.clock())
-        with self._lock:
-            self._stored.pop(campaign_id, None)
-            if kept and etag:
-                self._stored[campaign_id] = _Stored(etag, written, alone)
-                while len(self._stored) > KNOWN_STORED:
-                    self._stored.popitem(last=False)
+        kept = self._revisions.keep(campaign_id, written.campaign.revision, written.data, by, self.clock())
+        self._files.stored_last(campaign_id, Stored(etag, written, alone) if kept and etag else None)
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
@@ -167,8 +143,7 @@ class CampaignRepository:
 
     def _save(self, mine: Campaign, base: Campaign, by: str | None = None) -> SaveResult:
         key = _campaign_key(mine.id)
-        with self._lock:
-            last = self._stored.get(mine.id)
+        last = self._files.last_stored(mine.id)
         if last is not None and last.alone:  # most likely still the stored file: written over without a read
             saved = self._save_over(mine, base, by, last.written.campaign, last.etag, last.replaced)
             if saved is not None:

@@ -3,17 +3,25 @@ of worksheets a save leaves identical are reused, never those of a worksheet tha
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign.campaign_file import campaign_to_data
+from campaign import file_pieces
+from campaign.campaign_file import campaign_head, campaign_to_data, check_campaign_data, data_to_yaml, plain_data
 from campaign.changes import edited_answers
 from campaign.example import example_campaign
 from campaign.file_pieces import FilePieces, assembled, cleaned
 from campaign.model import Campaign, Comment, Conflict
+from campaign.repository import CampaignRepository
+from campaign.storage import LocalFolderStore
 from campaign.strict_yaml import count_values, dump_yaml
 from campaign.worksheet import load_worksheets
 
@@ -118,3 +126,74 @@ def test_dump_of_nested_data_shows_the_open_end_once(
     written, _ = assembled(cleaned(campaign_to_data(campaign)), {})
     assert written.endswith("...\n") and written.count("...") == 1
     assert (written, count_values(cleaned(campaign_to_data(campaign)))) == _full(campaign)
+
+
+def _full_check_dump(campaign: Campaign) -> bytes:
+    """Return the file a save wrote before pieces: the whole campaign cleaned, fully checked (which gives rows
+    written without an id their id), dumped."""
+    data = cleaned(campaign_to_data(campaign))
+    checked, problems = check_campaign_data(data, PACK, file="answer")
+    assert checked is not None, problems
+    return data_to_yaml(data).encode()
+
+
+EDITS = [
+    lambda c: c.set_answer("objectives", "goal", "A goal\n\nwith kept breaks\n\n"),
+    lambda c: c.set_answer("profile", "name", "Ünïcode name"),
+    lambda c: c.set_answer("objectives", "goal", "Back to one line"),
+    lambda c: c.set_answer(
+        "objectives", "objectives", [dict(reversed(r.items())) for r in c.rows("objectives", "objectives")]
+    ),
+    lambda c: c.set_answer(
+        "activities", "activities", [*c.rows("activities", "activities"), {"activity": "No id yet"}]
+    ),
+    lambda c: c.answers.pop("profile", None),
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(range(len(EDITS))), min_size=1, max_size=5), st.sampled_from([None, "Group 1"]))
+def test_the_stored_file_equals_a_full_dump_after_every_save(edits: list[int], by: str | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = LocalFolderStore(Path(folder))
+        repository = CampaignRepository(store, PACK)
+        base = repository.create(example_campaign(PACK))
+        for number in edits:
+            mine = base.copy()
+            EDITS[number](mine)
+            saved = repository.save(mine, base, by=by).campaign
+            blob = store.get(f"campaigns/{base.id}/campaign.yaml")
+            assert blob is not None
+            as_saved = dataclasses.replace(mine, revision=saved.revision, updated=saved.updated)
+            assert blob.data == _full_check_dump(as_saved)
+            base = saved
+
+
+def test_a_save_cleans_only_the_worksheet_it_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repository = CampaignRepository(LocalFolderStore(tmp_path), PACK)
+    base = repository.create(example_campaign(PACK))
+    mine = base.copy()
+    mine.set_answer("objectives", "goal", "First goal")
+    base = repository.save(mine, base).campaign  # the stored worksheets' pieces are made here
+    cleaned_texts: list[str] = []
+    real = file_pieces.clean_text
+    monkeypatch.setattr(file_pieces, "clean_text", lambda text: cleaned_texts.append(text) or real(text))
+    mine = base.copy()
+    mine.set_answer("objectives", "goal", "Second goal")
+    repository.save(mine, base)
+    objectives = list(_texts(plain_data(mine.answers["objectives"])))  # dates among them, as ISO text
+    assert "Second goal" in cleaned_texts
+    others = {text for sheet, answers in mine.answers.items() if sheet != "objectives" for text in _texts(answers)}
+    assert others and not others & set(cleaned_texts) - set(objectives)  # no other step's text is cleaned
+    assert len(cleaned_texts) == len(objectives) + len(list(_texts(campaign_head(mine))))  # nothing else
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
