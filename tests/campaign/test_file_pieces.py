@@ -3,6 +3,7 @@ of worksheets a save leaves identical are reused, never those of a worksheet tha
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import tempfile
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from campaign import file_pieces
 from campaign.campaign_file import campaign_head, campaign_to_data, check_campaign_data, data_to_yaml, plain_data
-from campaign.changes import edited_answers
+from campaign.changes import edited_answers, identical
 from campaign.example import example_campaign
 from campaign.file_pieces import FilePieces, assembled, cleaned
 from campaign.model import Campaign, Comment, Conflict
@@ -197,3 +198,36 @@ def _texts(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _texts(item)
+
+
+@st.composite
+def twins(draw: st.DrawFn) -> tuple[Any, Any]:
+    """Return answer data and a copy of it as it is, with a mapping's keys reordered, or one value retyped."""
+    first = draw(values)
+    second = copy.deepcopy(first)
+    kind = draw(st.sampled_from(["same", "reorder", "retype"]))
+    holder = second
+    while isinstance(holder, (dict, list)) and holder and draw(st.booleans()):
+        inner = list(holder.values()) if isinstance(holder, dict) else holder
+        if not isinstance(inner[0], (dict, list)) or not inner[0]:
+            break
+        holder = inner[0]
+    if kind == "reorder" and isinstance(holder, dict):
+        items = list(holder.items())
+        holder.clear()
+        holder.update(reversed(items))
+    elif kind == "retype" and isinstance(holder, dict) and holder:
+        key = next(iter(holder))
+        holder[key] = {int: str, str: lambda v: [v], float: str, bool: int}.get(type(holder[key]), str)(holder[key])
+    return first, second
+
+
+@settings(max_examples=400, deadline=None)
+@given(twins())
+def test_identical_answers_are_written_alike_and_reordered_ones_are_not_identical(pair: tuple[Any, Any]) -> None:
+    first, second = pair
+    written = [dump_yaml({"a": cleaned(plain_data(value))}) for value in (first, second)]
+    if identical(first, second):  # a worksheet's piece is reused only then: it must be the same text
+        assert written[0] == written[1]
+    if written[0] != written[1]:  # the other direction: different text is never taken for the same answers
+        assert not identical(first, second)
