@@ -142,6 +142,8 @@ def assembled(data: dict[str, Any], reused: dict[str, Piece]) -> tuple[str, int]
     if tail:
         parts.append(Part.of(tail))
     text = "".join(part.text for part in parts)
+    if not any(part.opened for part in parts):
+        return text, values  # no `|+` block anywhere (as in nearly every campaign): the file is not left open
     ends = (part.end() for part in reversed(parts))
     return text + _OPEN_END if next((end for end in ends if end != THROUGH), CLOSED) == OPEN else text, values
 
