@@ -225,7 +225,7 @@ def _locked(path: Path) -> Iterator[None]:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise TimeoutError(errno.ETIMEDOUT, "the store's lock was held too long") from None
+                        raise TimeoutError from None  # said as "an unexpected storage error", as before
                     time.sleep(0.005)
             if os.fstat(handle).st_nlink:  # still the lock file at `path`
                 yield
