@@ -222,6 +222,11 @@ def _table_rows(field: TableField, value: Any, path: tuple[Any, ...], checker: _
 
 def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
     """Return the campaign as plain data in file order (dates as ISO text)."""
+    return {**campaign_head(campaign), "answers": plain_data(campaign.answers), **campaign_tail(campaign)}
+
+
+def campaign_head(campaign: Campaign) -> dict[str, Any]:
+    """Return the plain data the file holds before the answers: the campaign's identity and settings."""
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": campaign.id,
@@ -239,10 +244,17 @@ def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
     if campaign.settings.logo:
         settings["logo"] = campaign.settings.logo
     data["settings"] = settings
-    data["answers"] = _plain(campaign.answers)
+    return data
+
+
+def campaign_tail(campaign: Campaign) -> dict[str, Any]:
+    """Return the plain data the file holds after the answers: open conflicts and comments (when there are any)."""
+    data: dict[str, Any] = {}
     if campaign.conflicts:
         # a side that is None (an answer cleared, a row removed) is left out: `null` would read back as text
-        data["conflicts"] = [_plain({k: v for k, v in vars(c).items() if v is not None}) for c in campaign.conflicts]
+        data["conflicts"] = [
+            plain_data({k: v for k, v in vars(c).items() if v is not None}) for c in campaign.conflicts
+        ]
     if campaign.comments:  # left out when there are none: files from before comments read and write the same
         data["comments"] = [{k: v for k, v in vars(c).items() if v is not None} for c in campaign.comments]
     return data
@@ -258,11 +270,12 @@ def data_to_yaml(data: dict[str, Any]) -> str:
     return with_end_lines(dump_yaml(data))
 
 
-def _plain(value: Any) -> Any:
+def plain_data(value: Any) -> Any:
+    """Return answer data as the file holds it: mappings with text keys, lists, dates as ISO text."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain_data(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

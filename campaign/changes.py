@@ -51,11 +51,12 @@ _GONE = object()  # an answer key one version does not have
 
 def identical(first: Any, second: Any) -> bool:
     """Return True when two answers are the very same data: equal, with the same types all the way down (so a
-    checked answer and an unchecked one that merely compares equal, 1 and True, "3" and 3, are not identical)."""
+    checked answer and an unchecked one that merely compares equal, 1 and True, "3" and 3, are not identical)
+    and the keys of every mapping in the same order (the file writes them in that order)."""
     if type(first) is not type(second):
         return False
     if isinstance(first, dict):
-        return first.keys() == second.keys() and all(identical(first[key], second[key]) for key in first)
+        return list(first) == list(second) and all(identical(first[key], second[key]) for key in first)
     if isinstance(first, list):
         return len(first) == len(second) and all(identical(a, b) for a, b in zip(first, second, strict=True))
     return bool(first == second)

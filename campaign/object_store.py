@@ -63,6 +63,8 @@ class ObjectStore:
             error = raised
         if failure is NOT_SAVED and (isinstance(error, FileExistsError) or _is_precondition_failure(error)):
             raise PreconditionFailed(N_("{key} was changed by someone else"), key=key) from None
+        if failure is NOT_SAVED and "IfMatch" in kwargs and isinstance(error, FileNotFoundError):
+            raise PreconditionFailed(N_("{key} was changed by someone else"), key=key) from None  # it was deleted
         reason = _reason(error)
         # a plain description: the error's own text names the endpoint URL, the bucket and the key
         _log.warning("campaign store: %s failed, %s (%s)", method.__name__, reason, type(error).__name__)

@@ -2,46 +2,31 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import dataclasses
 import datetime as dt
-import hashlib
 import random
-import re
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
 
-from campaign.campaign_file import campaign_to_data, check_campaign_data, data_to_yaml, parse_campaign
-from campaign.changes import edited_answers
-from campaign.history import Burst, OpenBurst, place, read_note, with_note
+from campaign.campaign_file import campaign_to_data, data_to_yaml
+from campaign.checked_files import CampaignDamaged as CampaignDamaged  # re-exported: callers find them here
+from campaign.checked_files import CampaignInvalid, CheckedFiles, Replaced, Stored, Written
+from campaign.checked_files import CampaignTooLarge as CampaignTooLarge
+from campaign.file_pieces import cleaned
+from campaign.history import Burst, read_note
 from campaign.i18n import N_
 from campaign.logo import LogoProblem, is_logo, is_logo_name, logo_name
 from campaign.merge import merge_campaigns
 from campaign.model import Campaign, Conflict, is_valid_id, new_id, now
 from campaign.references import drop_dangling_references
+from campaign.revisions import RESTORING, RevisionKeeper, revision_key, revision_numbers
 from campaign.storage import NOT_READ, NOT_SAVED, BlobStore, NotModified, PreconditionFailed, StorageError
-from campaign.strict_yaml import MAX_BYTES, MAX_VALUES, count_values
-from campaign.text import clean_text
 from campaign.worksheet import WorksheetPack
 
-TOO_MANY_BYTES = N_(
-    "the campaign file would be {size} bytes, over the limit of {limit} bytes; shorten or remove some long "
-    "answers (nothing stored was changed)"
-)
-TOO_MANY_VALUES = N_(
-    "the campaign would hold {count} values, over the limit of {limit}; remove some rows or list items "
-    "(nothing stored was changed)"
-)
 MANY_AT_ONCE = N_("the campaign is being saved by many people at once; your answer was not saved, try again")
 SAVE_PATIENCE_SECONDS = 90.0  # the longest a save keeps trying (each race it loses is another save landing)
 BACK_OFF_SECONDS = 2.0  # the widest pause between two tries (docs/storage.md, "Many writers at once")
-PARSED_CACHE_SIZE = 256
-_REVISION_LINE = re.compile(rb"^revision: (\d+)$", re.MULTILINE)  # a stored file's own revision number
-_RESTORING: contextvars.ContextVar[int | None] = contextvars.ContextVar("restoring", default=None)
+_cleaned = cleaned  # the name tests/campaign/test_partial_check.py knows
 
 
 class CampaignNotFound(LookupError):
@@ -50,18 +35,6 @@ class CampaignNotFound(LookupError):
 
 class CampaignDeleted(CampaignNotFound):
     """The campaign was deleted: it is kept for a while and can be restored (campaign/keeping.py)."""
-
-
-class CampaignDamaged(StorageError):
-    """A stored campaign file does not read back; the message says why."""
-
-
-class CampaignInvalid(StorageError):
-    """A campaign breaks the worksheets' rules and is not stored (so the stored file always loads)."""
-
-
-class CampaignTooLarge(CampaignInvalid):
-    """The file a save would write is over the size rule (strict_yaml.MAX_BYTES / MAX_VALUES): nothing is stored."""
 
 
 class AssetRefused(CampaignInvalid):
@@ -86,10 +59,6 @@ def deleted_folder(campaign_id: str) -> str:
     return _campaign_key(campaign_id).rsplit("/", 1)[0] + "/deleted"
 
 
-def _revision_key(campaign_id: str, revision: int) -> str:
-    return f"campaigns/{campaign_id}/revisions/{revision:06d}.yaml"
-
-
 def _asset_key(campaign_id: str, name: str) -> str:
     folder = _campaign_key(campaign_id).rsplit("/", 1)[0]
     # logo.png / logo.jpg: stored beside the campaign before logos were kept by content
@@ -102,11 +71,8 @@ class CampaignRepository:
     def __init__(self, store: BlobStore, pack: WorksheetPack) -> None:
         self.store = store
         self.pack = pack
-        self._parsed: OrderedDict[bytes, Campaign] = OrderedDict()  # file content hash -> campaign
-        self._lock = threading.Lock()
-        self._kept: OrderedDict[tuple[str, int], None] = OrderedDict()  # revisions this process saw stored
-        self._open: dict[str, OpenBurst] = {}  # campaign id -> the burst this process may continue
-        self._burst_locks: dict[str, threading.Lock] = {}
+        self._files = CheckedFiles(pack)  # the parse cache, and the checks a file passes before it is written
+        self._revisions = RevisionKeeper(store)
         self.clock = lambda: dt.datetime.now(dt.UTC)  # when a save is made, for its burst (tests set it)
 
     def create(
@@ -127,47 +93,17 @@ class CampaignRepository:
         fresh.comments = []  # a workshop's comments never follow a file into another campaign
         fresh.workshop, fresh.owner = workshop, owner
         fresh.created = fresh.updated = now()
-        data, checked = self._checked(fresh)
-        self.store.put(_campaign_key(fresh.id), data, if_absent=True)
-        self._keep_revision(fresh.id, 1, data, by)
-        return checked.copy()  # the cached campaign stays as stored: the caller gets its own
+        written = self._files.checked(fresh)
+        etag = self.store.put(_campaign_key(fresh.id), written.data, if_absent=True)
+        self._keep(fresh.id, etag, written, by)
+        return written.campaign.copy()  # the cached campaign stays as stored: the caller gets its own
 
-    def _keep_revision(self, campaign_id: str, revision: int, data: bytes, by: str | None = None) -> None:
-        """Copy a stored campaign file to its burst's revision file (one write: a new burst's, or the open one
-        overwritten); if the store fails now, the next save copies it (campaign/history.py)."""
-        with self._burst_locks.setdefault(campaign_id, threading.Lock()):  # one writer of a burst file at a time
-            start, note, still_open = place(self._open.get(campaign_id), revision, by, self.clock(), _RESTORING.get())
-            with contextlib.suppress(StorageError):  # the campaign itself is stored: "not saved" would be false
-                self.store.put(_revision_key(campaign_id, start), with_note(data, note) if note.written else data)
-                self._known_kept(campaign_id, revision)
-                if still_open is None:
-                    self._open.pop(campaign_id, None)
-                else:
-                    self._open[campaign_id] = still_open
-
-    def _known_kept(self, campaign_id: str, revision: int) -> None:
-        with self._lock:
-            self._kept[(campaign_id, revision)] = None
-            while len(self._kept) > PARSED_CACHE_SIZE:
-                self._kept.popitem(last=False)
-
-    def _ensure_kept(self, campaign_id: str, revision: int, data: bytes) -> None:
-        """Copy the stored file to its revision if a crash between a save and its copy left it out; the store is
-        asked only about revisions this process did not keep itself (a save costs a request less)."""
-        if (campaign_id, revision) in self._kept:
-            return
-        key = _revision_key(campaign_id, revision)
-        if not self.store.exists(key) and not self._in_newest_burst(campaign_id, revision):
-            self.store.put(key, data)
-        self._known_kept(campaign_id, revision)
-
-    def _in_newest_burst(self, campaign_id: str, revision: int) -> bool:
-        """Return True when the newest burst's file holds `revision`: a burst continued by another server (or
-        by this one before it restarted), not a copy a crash cut off (two requests, only after a miss)."""
-        earlier = [number for number in self.revisions(campaign_id) if number < revision]
-        blob = self.store.get(_revision_key(campaign_id, earlier[-1])) if earlier else None
-        found = _REVISION_LINE.search(blob.data) if blob is not None else None
-        return found is not None and int(found[1]) == revision
+    def _keep(self, campaign_id: str, etag: str, written: Written, by: str | None, alone: bool = True) -> None:
+        """Keep the file just stored in its burst's revision file, and remember it as the stored one while its
+        revision is known kept (else the next save reads the store, and copies what a failure left out).
+        `alone`: the file it replaced was this process's own, so the next save may skip the read."""
+        kept = self._revisions.keep(campaign_id, written.campaign.revision, written.data, by, self.clock())
+        self._files.stored_last(campaign_id, Stored(etag, written, alone) if kept and etag else None)
 
     def load(self, campaign_id: str) -> Campaign:
         """Return the stored campaign; raise CampaignNotFound (CampaignDeleted) or CampaignDamaged."""
@@ -185,34 +121,11 @@ class CampaignRepository:
             return None
         if blob is None:
             raise (CampaignDeleted if self.store.keys(deleted_folder(campaign_id)) else CampaignNotFound)(campaign_id)
-        return self._parse_shared(blob.data, campaign_id), blob.etag
+        return self._files.parsed(blob.data, campaign_id), blob.etag
 
     def _parse(self, data: bytes, label: str) -> Campaign:
         """Return the campaign in `data`, a copy the caller may change."""
-        return self._parse_shared(data, label).copy()
-
-    def _parse_shared(self, data: bytes, label: str) -> Campaign:
-        """Return the campaign in `data`, possibly the cached object itself: read it, never change it."""
-        digest = hashlib.sha256(data).digest()
-        with self._lock:
-            cached = self._parsed.get(digest)
-            if cached is not None:
-                self._parsed.move_to_end(digest)
-                return cached  # bytes this process wrote or read before: no need to parse them again
-        campaign, problems = parse_campaign(data, self.pack, file=label, stored=True)
-        if campaign is None:
-            details = "; ".join(map(str, problems[:3]))
-            raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
-        return self._remember(digest, campaign)
-
-    def _remember(self, digest: bytes, campaign: Campaign) -> Campaign:
-        """Cache `campaign`, made by this process and held by nobody else, as the content of the bytes with
-        `digest`; from here on it is read, never changed (callers get copies)."""
-        with self._lock:
-            self._parsed[digest] = campaign
-            while len(self._parsed) > PARSED_CACHE_SIZE:
-                self._parsed.popitem(last=False)
-        return campaign
+        return self._files.parsed(data, label).copy()
 
     def save(self, mine: Campaign, base: Campaign, *, by: str | None = None) -> SaveResult:
         """Store `mine`, an edit of `base`; merge with any save made since `base` was loaded.
@@ -230,75 +143,65 @@ class CampaignRepository:
 
     def _save(self, mine: Campaign, base: Campaign, by: str | None = None) -> SaveResult:
         key = _campaign_key(mine.id)
+        last = self._files.last_stored(mine.id)
+        if last is not None and last.alone:  # most likely still the stored file: written over without a read
+            saved = self._save_over(mine, base, by, last.written.campaign, last.etag, last.replaced)
+            if saved is not None:
+                return saved
+            last = None  # someone else saves this campaign too: read it first, until it is ours alone again
         patience = _Patience()
         while patience.more():
             blob = self.store.get(key)
             if blob is None:
                 raise CampaignNotFound(mine.id)
-            stored = self._parse_shared(blob.data, mine.id)
-            self._ensure_kept(mine.id, stored.revision, blob.data)  # after a crash between a save and its copy
-            conflicts: list[Conflict]
-            if stored.revision == base.revision:
-                # a shallow copy is enough: the answers are only read from here on, into new file data
-                result, merged, conflicts = dataclasses.replace(mine), False, []
-            else:
-                result, conflicts = merge_campaigns(base, mine, stored)
-                drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
-                merged = True
-            result.revision, result.updated = stored.revision + 1, now()
-            result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
-            data, checked = self._checked(result, replaces=blob.data, stored=stored)
-            try:
-                self.store.put(key, data, if_match=blob.etag)
-            except PreconditionFailed:
-                continue  # someone saved between our read and write: merge again with theirs
-            self._keep_revision(mine.id, checked.revision, data, by)
-            return SaveResult(checked.copy(), merged, conflicts)  # the cached campaign stays as stored
+            stored = self._files.parsed(blob.data, mine.id)
+            self._revisions.ensure_kept(mine.id, stored.revision, blob.data)  # a crash may have cut its copy off
+            alone = last is not None and blob.etag == last.etag  # still the file this process stored last
+            saved = self._save_over(mine, base, by, stored, blob.etag, Replaced.of(blob.data), alone)
+            if saved is not None:
+                return saved
         raise StorageError(MANY_AT_ONCE)
+
+    def _save_over(
+        self,
+        mine: Campaign,
+        base: Campaign,
+        by: str | None,
+        stored: Campaign,
+        etag: str,
+        replaced: Replaced,
+        alone: bool = True,
+    ) -> SaveResult | None:
+        """Store `mine` over `stored`, the file with `etag`, merged with it; return None when the store no longer
+        holds that file (someone saved since: the conditional write was refused, nothing was written)."""
+        conflicts: list[Conflict]
+        if stored.revision == base.revision:
+            # a shallow copy is enough: the answers are only read from here on, into new file data
+            result, merged, conflicts = dataclasses.replace(mine), False, []
+        else:
+            result, conflicts = merge_campaigns(base, mine, stored)
+            drop_dangling_references(result, self.pack)  # a row one side deleted, the other referenced
+            merged = True
+        result.revision, result.updated = stored.revision + 1, now()
+        result.created, result.workshop, result.owner = stored.created, stored.workshop, stored.owner
+        written = self._files.checked(result, replaces=replaced, stored=stored)
+        try:
+            new_etag = self.store.put(_campaign_key(mine.id), written.data, if_match=etag)
+        except PreconditionFailed:
+            return None  # someone saved between our read and write: merge again with theirs
+        self._keep(mine.id, new_etag, written, by, alone)
+        return SaveResult(written.campaign.copy(), merged, conflicts)  # the cached campaign stays as stored
 
     def check(self, mine: Campaign, base: Campaign) -> None:
         """Raise CampaignInvalid when `mine`, an edit of `base`, could never be stored; the store is not asked
         (for a page whose store is failing: the answers waiting for it can all be stored together later)."""
-        replaces = data_to_yaml(_cleaned(campaign_to_data(base))).encode()
-        self._checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
-
-    def _checked(
-        self, campaign: Campaign, replaces: bytes = b"", stored: Campaign | None = None
-    ) -> tuple[bytes, Campaign]:
-        """Return the file bytes of `campaign` and the campaign as it will load (the parse cache's object: read it,
-        never change it), once it passes every check.
-
-        When `campaign` is an edit of `stored`, a campaign already checked (written or parsed by this process),
-        only what the edit can break is validated again (`check_campaign_data` with `stored`): the verdict is
-        the full check's.
-
-        Nothing unreadable is ever stored. The size rule is checked on the very bytes to be written: over the
-        limit they are refused, unless they replace a larger stored file (`replaces`), so a campaign that grew
-        too large before the rule can still be trimmed, one save at a time.
-
-        That every cleaned text survives the trip through YAML is proven in tests/campaign/test_properties.py.
-        """
-        plain = _cleaned(campaign_to_data(campaign))
-        edited = () if stored is None else edited_answers(stored, campaign)
-        checked, problems = check_campaign_data(plain, self.pack, file="answer", stored=stored, edited=edited)
-        if checked is None:
-            details = "; ".join(p.message for p in problems[:3])
-            raise CampaignInvalid(
-                N_("this change was not saved because it breaks a rule of the worksheet: {problems}"), problems=details
-            )
-        data = data_to_yaml(plain).encode()
-        if len(data) > MAX_BYTES and len(data) >= len(replaces):
-            raise CampaignTooLarge(TOO_MANY_BYTES, size=len(data), limit=MAX_BYTES)
-        values = count_values(plain)
-        if values > MAX_VALUES and (not replaces or values >= _values_in(replaces)):
-            raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
-        return data, self._remember(hashlib.sha256(data).digest(), checked)
+        replaces = Replaced.of(data_to_yaml(cleaned(campaign_to_data(base))).encode())
+        self._files.checked(dataclasses.replace(mine, revision=base.revision + 1), replaces=replaces)
 
     def revisions(self, campaign_id: str) -> list[int]:
         """Return the numbers of the kept bursts (each its first revision), oldest first."""
         _campaign_key(campaign_id)
-        keys = self.store.keys(f"campaigns/{campaign_id}/revisions")
-        return sorted(int(k.rsplit("/", 1)[1].removesuffix(".yaml")) for k in keys if k.endswith(".yaml"))
+        return revision_numbers(self.store, campaign_id)
 
     def load_revision(self, campaign_id: str, revision: int) -> Campaign:
         """Return the campaign as kept in burst `revision` (its newest state: its revision may be higher)."""
@@ -307,14 +210,14 @@ class CampaignRepository:
     def load_burst(self, campaign_id: str, number: int) -> Burst:
         """Return burst `number` of the campaign: its newest state and its note."""
         _campaign_key(campaign_id)
-        blob = self.store.get(_revision_key(campaign_id, number))
+        blob = self.store.get(revision_key(campaign_id, number))
         if blob is None:
             raise CampaignNotFound(f"{campaign_id} revision {number}")
         return Burst(number, self._parse(blob.data, f"{campaign_id}@{number}"), read_note(blob.data))
 
     def forget_burst(self, campaign_id: str, number: int) -> None:
         """Remove burst `number` from the history (the retention rule's sweep, campaign/history.py)."""
-        self.store.delete(_revision_key(campaign_id, number))
+        self.store.delete(revision_key(campaign_id, number))
 
     def restore(self, campaign_id: str, revision: int, *, by: str | None = None) -> Campaign:
         """Make an earlier burst's version the current one (as a new burst of its own) and return it."""
@@ -322,11 +225,11 @@ class CampaignRepository:
         old = self.load_revision(campaign_id, revision)
         old.revision = current.revision
         old.comments = current.comments  # a facilitator's feedback is not a version of the answers: it stays
-        token = _RESTORING.set(revision)  # the new burst says where it came from: thinning keeps that one
+        token = RESTORING.set(revision)  # the new burst says where it came from: thinning keeps that one
         try:
             return self.save(old, current, by=by).campaign
         finally:
-            _RESTORING.reset(token)
+            RESTORING.reset(token)
 
     def put_asset(self, campaign_id: str, data: bytes) -> str:
         """Store `data` as the campaign's logo and return its name for `Settings.logo`; raise AssetRefused.
@@ -378,24 +281,3 @@ class _Patience:
             return False
         time.sleep(random.uniform(0, min(BACK_OFF_SECONDS, 0.005 * 2**self.races)))
         return True
-
-
-def _values_in(data: bytes) -> int:
-    """Return how many values the stored file `data` holds, as its reader counts them."""
-    from campaign.strict_yaml import STORED_MAX_BYTES, STORED_MAX_VALUES, read_yaml
-
-    return count_values(read_yaml(data, STORED_MAX_BYTES, STORED_MAX_VALUES).data)
-
-
-def _cleaned(value: Any) -> Any:
-    """Return plain data with every text cleaned as at the input boundary (NFC, no control characters) and
-    whole numbers as integers."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)  # "3.0" reads back as 3: store 3, so the saver sees what every other reader loads
-    if isinstance(value, dict):
-        return {key: _cleaned(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_cleaned(item) for item in value]
-    return value

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import secrets
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import overload
-
-from filelock import FileLock
 
 from campaign.blobs import (  # re-exported: the storage interface's names, where callers find them
     NOT_READ,
@@ -29,6 +29,7 @@ from campaign.config import config, store_location
 from campaign.i18n import N_
 
 STALE_TEMP_SECONDS = 60
+LOCK_SECONDS = 30  # the longest a conditional write waits for another one to the same key
 SETTLED_SECONDS = 2.0  # a file changed this recently may change again with the same stat: its hash is not kept
 KNOWN_FILES = 4096  # the files whose (stat, content hash) a store remembers, for conditional reads
 
@@ -105,15 +106,15 @@ class LocalFolderStore:
     def put(self, key: str, data: bytes, *, if_match: str | None = None, if_absent: bool = False) -> str:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
             if if_match is None and not if_absent:
                 _atomic_write(path, data)
                 return etag_of(data)
-            with FileLock(str(path.parent / f".{path.name}.lock"), timeout=30):
-                current = self.get(key)
+            with _locked(path.parent / f".{path.name}.lock"):
+                current = _read_etag(path)
                 if if_absent and current is not None:
                     raise PreconditionFailed(N_("{key} exists already"), key=key)
-                if if_match is not None and (current is None or current.etag != if_match):
+                if if_match is not None and current != if_match:
                     raise PreconditionFailed(N_("{key} was changed by someone else"), key=key)
                 _atomic_write(path, data)
         except StorageError:
@@ -178,11 +179,59 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    directory = os.open(path.parent, os.O_RDONLY)
+    _fsync_folder(path.parent)  # the rename itself survives a crash
+
+
+def _fsync_folder(folder: Path) -> None:
+    directory = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _make_folder(folder: Path) -> None:
+    """Create `folder` and its missing parents, each fsynced into its own parent: a rename into a new folder
+    survives a crash only once the folder's own entry does."""
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # made meanwhile by another writer: still fsynced below
+            made.mkdir()
+        _fsync_folder(made.parent)
+
+
+def _read_etag(path: Path) -> str | None:
+    """Return the etag of the file at `path`, or None when there is none."""
+    try:
+        return etag_of(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the lock file `path` (every process and thread waits for it), at most
+    LOCK_SECONDS of waiting; a lock file deleted while waiting for it (`delete`) is made again and locked."""
+    deadline = time.monotonic() + LOCK_SECONDS
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError from None  # said as "an unexpected storage error", as before
+                    time.sleep(0.005)
+            if os.fstat(handle).st_nlink:  # still the lock file at `path`
+                yield
+                return
+        finally:
+            os.close(handle)  # closing it releases the lock
 
 
 _OS_REASONS = {

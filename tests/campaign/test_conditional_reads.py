@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-import campaign.repository
+import campaign.checked_files
 import campaign.storage
 from campaign.model import Campaign
 from campaign.object_store import ObjectStore
@@ -73,13 +73,13 @@ def _workshop_of(workshops: WorkshopRepository, groups: int) -> tuple[Workshop, 
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The campaign files parsed from here on (the dashboard's own process, not the writer's cache)."""
     parsed: list[str] = []
-    real = campaign.repository.parse_campaign
+    real = campaign.checked_files.parse_campaign
 
     def counted(data, pack, **options):  # type: ignore[no-untyped-def]
         parsed.append(options.get("file", ""))
         return real(data, pack, **options)
 
-    monkeypatch.setattr(campaign.repository, "parse_campaign", counted)
+    monkeypatch.setattr(campaign.checked_files, "parse_campaign", counted)
     return parsed
 
 
