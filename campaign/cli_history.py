@@ -1,5 +1,5 @@
 """The commands on the data folder: new, history, restore, purge-deleted (storage is imported in their bodies:
-a cold `export` or `validate` never opens the data folder, and storage, with filelock, is a good part of a start)."""
+a cold `export` or `validate` never opens the data folder, and opening storage is a good part of a start)."""
 
 from __future__ import annotations
 

@@ -158,8 +158,9 @@ def runs_by_character(text: str) -> list[Run]:
 def _face_in_context(char: str, current: Face | None) -> Face:
     category = unicodedata.category(char)
     if current is not None:
-        if category[0] == "M":  # combining marks and variation selectors belong to the character before
-            return current
+        if category[0] == "M":  # combining marks and variation selectors belong to the character before,
+            # unless its face cannot draw them and another face can (a kana voicing mark after a digit)
+            return current if ord(char) in coverage(current) else face_for(char) or current
         if category[0] != "L" and ord(char) in coverage(current):
             return current
         if category == "Cf":  # a joiner the current face lacks: any face that has it keeps it in the text

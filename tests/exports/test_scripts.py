@@ -14,7 +14,19 @@ from docx.oxml.ns import qn
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetPack
 from exports.docx import render_docx
-from exports.fonts import ARABIC, CJK, DEVANAGARI, ETHIOPIC, LATIN, SYMBOLS, Face, is_rtl, split_runs, uncovered
+from exports.fonts import (
+    ARABIC,
+    CJK,
+    DEVANAGARI,
+    ETHIOPIC,
+    LATIN,
+    SYMBOLS,
+    Face,
+    coverage,
+    is_rtl,
+    split_runs,
+    uncovered,
+)
 from exports.pdf import render_pdf
 from exports.plan import build_plan
 from tests.exports.readers import pdf_body_text, pdf_fonts, squeeze
@@ -126,3 +138,12 @@ def test_the_docx_marks_arabic_right_to_left(multilingual: tuple) -> None:
     assert french._p.pPr is None or french._p.pPr.find(qn("w:bidi")) is None
     fonts = {node.get(qn("w:ascii")) for node in word.element.body.iter(qn("w:rFonts"))}
     assert {"Arial", "Nirmala UI", "Ebrima", "Microsoft YaHei"} <= fonts  # stock Windows fonts of each script
+
+
+def test_a_mark_the_letter_before_cannot_carry_goes_to_a_face_that_draws_it() -> None:
+    """A kana voicing mark typed after a digit (found by the export property test): no tofu, no lost character."""
+    runs = split_runs("5\u3099a")
+    assert "".join(part for _, part in runs) == "5\u3099a"
+    for face, part in runs:
+        assert all(ord(char) in coverage(face) for char in part), (face.name, part)
+    assert split_runs("\u0628\u064e") == [(ARABIC, "\u0628\u064e")]  # a mark its letter's face draws stays with it
