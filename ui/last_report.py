@@ -28,7 +28,7 @@ from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 
 _disconnecting = threading.local()  # set on the event loop thread while a session is being disconnected
-_MARK = "_advocacy_keeps_pending_reruns"
+_MARK = "_advocacy_lets_runs_finish"
 
 
 def _request_stop(original: Callable[[ScriptRequests], None]) -> Callable[[ScriptRequests], None]:
