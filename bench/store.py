@@ -6,9 +6,10 @@ writers, each a process of its own, saving into one campaign on S3: refused save
   edit put into the file's data, dumped with PyYAML's C dumper and written twice (the campaign, its revision)
   the way the store writes: on a folder a temporary file, fsync and rename; on S3 two PutObject.
 - Save after another's: the same, but another repository (another server) saved an edit just before each one
-  (not timed): the save then reads the stored file, parses and checks it, merges with it and writes (on S3 a
-  GET, a HEAD of the other's revision copy, the two PUTs), against the floor of that job: read the stored
-  bytes, parse them with PyYAML's C loader, then the save floor above.
+  (not timed): the save then reads the stored file, parses and checks what changed in it (the worksheets the
+  other left as they were are those of the file this one wrote: campaign/file_sections.py), merges with it
+  and writes (on S3 a GET, a HEAD of the other's revision copy, the two PUTs), against the floor of that job:
+  read the stored bytes, parse them whole with PyYAML's C loader, then the save floor above.
 - Load: a fresh `CampaignRepository` per load (another server, or a restart: its parse cache is empty), so the
   bytes come from the store and are parsed and validated, against the floor: read the bytes, parse them with
   PyYAML's C loader.

@@ -67,13 +67,26 @@ def parse_campaign(
     An upload is held to the size limit (strict_yaml.MAX_BYTES); a `stored` file, one this app wrote, is read
     up to the larger cap, so what was once stored always opens again.
     """
+    campaign, problems, _ = read_campaign(raw, pack, file, t=t, stored=stored)
+    return campaign, problems
+
+
+def read_campaign(
+    raw: bytes | str, pack: WorksheetPack, file: str = "campaign", *, t: Translator | None = None, stored: bool = False
+) -> tuple[Campaign | None, list[Problem], Document | None]:
+    """Return what `parse_campaign` returns, and the document read (None when the file is not whole YAML)."""
     if file_end(raw) is FileEnd.CUT_SHORT:  # checked first: a file cut at a line boundary is valid YAML
-        return None, [Problem(file, last_line(raw), (t or translator(None))(CUT_SHORT))]
+        return None, [Problem(file, last_line(raw), (t or translator(None))(CUT_SHORT))], None
     try:
-        document = read_yaml(raw, *((STORED_MAX_BYTES, STORED_MAX_VALUES) if stored else (MAX_BYTES, MAX_VALUES)))
+        document = read_yaml(raw, *read_limits(stored=stored))
     except YamlProblem as error:
-        return None, [Problem(file, error.line, error.translated(t))]
-    return check_campaign_data(document.data, pack, file, document, t=t)
+        return None, [Problem(file, error.line, error.translated(t))], None
+    return (*check_campaign_data(document.data, pack, file, document, t=t), document)
+
+
+def read_limits(*, stored: bool) -> tuple[int, int]:
+    """Return the most bytes and values a file is read with: a stored file's larger caps, or an upload's."""
+    return (STORED_MAX_BYTES, STORED_MAX_VALUES) if stored else (MAX_BYTES, MAX_VALUES)
 
 
 def check_campaign_data(

@@ -9,10 +9,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from campaign.campaign_file import campaign_to_data, check_campaign_data, parse_campaign
+from campaign.campaign_file import campaign_to_data, check_campaign_data
 from campaign.changes import edited_answers
 from campaign.file_end import with_end_lines
 from campaign.file_pieces import Draft, FilePieces, cleaned
+from campaign.file_sections import Known, read_stored
 from campaign.i18n import N_
 from campaign.model import Campaign
 from campaign.storage import StorageError
@@ -91,6 +92,7 @@ class CheckedFiles:
         self._lock = threading.Lock()
         self._pieces = FilePieces()  # the stored worksheets' parts of the file, for the saves that leave them be
         self._stored: OrderedDict[str, Stored] = OrderedDict()  # campaign id -> the file this process stored last
+        self._known: OrderedDict[str, Known] = OrderedDict()  # campaign id -> its last file's entries (file_sections)
 
     def parsed(self, data: bytes, label: str) -> Campaign:
         """Return the campaign in `data`, possibly the cached object itself: read it, never change it."""
@@ -100,11 +102,25 @@ class CheckedFiles:
             if cached is not None:
                 self._parsed.move_to_end(digest)
                 return cached  # bytes this process wrote or read before: no need to parse them again
-        campaign, problems = parse_campaign(data, self.pack, file=label, stored=True)
+        with self._lock:
+            known = self._known.get(label)
+        campaign, problems, later = read_stored(data, self.pack, label, known)
         if campaign is None:
             details = "; ".join(map(str, problems[:3]))
             raise CampaignDamaged(N_("the stored campaign could not be read: {problems}"), problems=details)
+        if label == campaign.id:  # a campaign's own file (not a version from its history): the next read's base
+            self._know(label, later)
         return self._remember(digest, campaign)
+
+    def _know(self, campaign_id: str, known: Known | None) -> None:
+        """Keep `known` as what the next read of the campaign's file can take from the last one."""
+        if known is None:
+            return
+        with self._lock:
+            self._known.pop(campaign_id, None)
+            self._known[campaign_id] = known
+            while len(self._known) > KNOWN_STORED:
+                self._known.popitem(last=False)
 
     def _remember(self, digest: bytes, campaign: Campaign) -> Campaign:
         """Cache `campaign`, made by this process and held by nobody else, as the content of the bytes with
@@ -161,6 +177,8 @@ class CheckedFiles:
             raise CampaignTooLarge(TOO_MANY_BYTES, size=len(data), limit=MAX_BYTES)
         if values > MAX_VALUES and (replaces is None or values >= replaces.values()):
             raise CampaignTooLarge(TOO_MANY_VALUES, count=values, limit=MAX_VALUES)
+        if draft.entries is not None:
+            self._know(checked.id, Known(checked, draft.entries))
         return Written(data, self._remember(hashlib.sha256(data).digest(), checked), values)
 
 

@@ -115,17 +115,24 @@ class Draft:
     data: dict[str, Any]
     reused: dict[str, Piece] = field(default_factory=dict)
 
+    entries: dict[bytes, tuple[str, int]] | None = None  # once written in pieces: each worksheet's entry
+
     def written(self) -> tuple[str, int]:
         """Return the file's YAML (without its first and end lines) and how many values it holds, as
-        `dump_yaml(self.data)` and `count_values(self.data)` give them (call it after the checks)."""
+        `dump_yaml(self.data)` and `count_values(self.data)` give them (call it after the checks). Written in
+        pieces, `entries` holds each worksheet's entry of `answers:`, its text -> (worksheet, values)."""
         if not self.reused:
             return dump_yaml(self.data), count_values(self.data)
-        return assembled(self.data, self.reused)
+        self.entries = {}
+        return assembled(self.data, self.reused, self.entries)
 
 
-def assembled(data: dict[str, Any], reused: dict[str, Piece]) -> tuple[str, int]:
+def assembled(
+    data: dict[str, Any], reused: dict[str, Piece], entries: dict[bytes, tuple[str, int]] | None = None
+) -> tuple[str, int]:
     """Return `dump_yaml(data)` and `count_values(data)`, made of the file's parts: its head, a piece per
-    worksheet of `data["answers"]` (those of `reused` as they are) and its tail."""
+    worksheet of `data["answers"]` (those of `reused` as they are) and its tail; each piece's entry of
+    `answers:` is put into `entries` (its text -> worksheet and values), when given."""
     answers = data["answers"]
     head = {key: value for key, value in data.items() if key in _HEAD_KEYS}
     tail = {key: value for key, value in data.items() if key not in _HEAD_KEYS and key != "answers"}
@@ -139,6 +146,8 @@ def assembled(data: dict[str, Any], reused: dict[str, Piece]) -> tuple[str, int]
             piece = reused.get(sheet) or _piece(sheet, None, sheet_data)
             parts.append(piece.part)
             values += piece.values
+            if entries is not None:
+                entries[piece.part.text.encode()] = (sheet, piece.values)
     if tail:
         parts.append(Part.of(tail))
     text = "".join(part.text for part in parts)

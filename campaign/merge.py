@@ -26,6 +26,8 @@ def merge_campaigns(base: Campaign, mine: Campaign, theirs: Campaign) -> tuple[C
     conflicts: list[Conflict] = []
     sheets = set(base.answers) | set(mine.answers) | set(theirs.answers)
     for sheet in sorted(sheets):
+        if mine.answers.get(sheet) == base.answers.get(sheet):
+            continue  # a worksheet I left as it was is theirs, as they stored it (what the merge below makes of it)
         fields = {f for c in (base, mine, theirs) for f in c.answers.get(sheet, {})}
         for field in sorted(fields):
             path = str(Place(sheet, field))

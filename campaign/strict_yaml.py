@@ -55,6 +55,7 @@ class Document:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)  # the line of the key of each value two levels down at most
 
     def line_of(self, path: Path) -> int:
         """Return the line of `path`, or of its nearest located parent (1 if none)."""
@@ -95,7 +96,7 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES, max_values: int = MA
         raise YamlProblem(N_("this is not valid YAML ({detail})"), line, detail=detail) from None
     except (yaml.YAMLError, ValueError, RecursionError) as error:
         raise YamlProblem(N_("this is not valid YAML ({detail})"), detail=type(error).__name__) from None
-    return Document(builder.result, builder.lines)
+    return Document(builder.result, builder.lines, builder.keys)
 
 
 def dump_yaml(data: Any) -> str:
@@ -170,6 +171,7 @@ class _Builder:
         self.stack: list[tuple[Any, Path, Any]] = []  # (container, path, pending key marker)
         self.result: Any = None
         self.lines: dict[Path, int] = {}
+        self.keys: dict[Path, int] = {}
         self.documents = 0
         self.values = 0
 
@@ -221,6 +223,8 @@ class _Builder:
             if value in container:
                 raise YamlProblem(N_("the key '{key}' appears twice here; keep only one"), line, key=value)
             self.stack[-1] = (container, path, value)
+            if len(path) < 2:  # the file's keys and its worksheets' (campaign/file_sections.py checks them)
+                self.keys[(*path, value)] = line
             return path
         else:
             child = (*path, key)

@@ -73,13 +73,13 @@ def _workshop_of(workshops: WorkshopRepository, groups: int) -> tuple[Workshop, 
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The campaign files parsed from here on (the dashboard's own process, not the writer's cache)."""
     parsed: list[str] = []
-    real = campaign.checked_files.parse_campaign
+    real = campaign.checked_files.read_stored
 
-    def counted(data, pack, **options):  # type: ignore[no-untyped-def]
-        parsed.append(options.get("file", ""))
-        return real(data, pack, **options)
+    def counted(data, pack, file, known):  # type: ignore[no-untyped-def]
+        parsed.append(file)
+        return real(data, pack, file, known)
 
-    monkeypatch.setattr(campaign.checked_files, "parse_campaign", counted)
+    monkeypatch.setattr(campaign.checked_files, "read_stored", counted)
     return parsed
 
 

@@ -241,3 +241,17 @@ def test_a_conflict_keeps_a_cleared_answer_and_a_deleted_row_through_the_file() 
     assert kept["audiences.audiences.b"] == ({"id": "b", "name": "B, renamed"}, None)
     apply_conflict_side(again, next(c for c in again.conflicts if c.path == "profile.country"), True)
     assert again.answer("profile", "country") is None
+
+
+def test_a_worksheet_only_they_changed_is_kept_as_they_stored_it_key_order_included() -> None:
+    """Their file's worksheet is written again byte for byte (the save reuses its part of the file): the merge
+    does not rebuild its rows, which would put each row's id first."""
+    base = _campaign(profile__name="Plan", audiences__audiences=[{"name": "Treasury", "id": "treasury"}])
+    mine, theirs = base.copy(), base.copy()
+    mine.set_answer("profile", "name", "Better plan")
+    theirs.set_answer("audiences", "audiences", [{"name": "Treasury budget office", "id": "treasury"}])
+    merged, conflicts = merge_campaigns(base, mine, theirs)
+    assert conflicts == []
+    assert merged.answer("profile", "name") == "Better plan"
+    rows = merged.rows("audiences", "audiences")
+    assert rows == theirs.rows("audiences", "audiences") and [list(row) for row in rows] == [["name", "id"]]
