@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from campaign.campaign_file import check_campaign_data, read_campaign, read_limits
 from campaign.file_end import FileEnd, file_end
 from campaign.model import Campaign
+from campaign.problems import Problem
 from campaign.strict_yaml import Document, YamlProblem, count_values, read_yaml
 
 if TYPE_CHECKING:
@@ -128,13 +129,15 @@ def read_with(raw: bytes, pack: WorksheetPack, file: str, known: Known) -> tuple
     stand_in = token.encode()
     if stand_in in raw:
         return None
-    parts, reused, values = [], {}, 0
+    parts: list[bytes] = []
+    reused: set[str] = set()
+    values = 0
     for entry in cut.entries:
         taken = known.entries.get(entry)
         key = _KEY.match(entry)
         if taken is not None and key is not None and key[1].decode() == taken[0]:
             parts.append(b"  " + key[1] + b": " + stand_in + b"\n")
-            reused[taken[0]] = entry
+            reused.add(taken[0])
             values += taken[1] - 2  # the stand-in's key and token are counted in the text read
         else:
             parts.append(entry)
@@ -164,7 +167,7 @@ def read_with(raw: bytes, pack: WorksheetPack, file: str, known: Known) -> tuple
 
 def read_stored(
     raw: bytes, pack: WorksheetPack, file: str, known: Known | None
-) -> tuple[Campaign | None, list, Known | None]:
+) -> tuple[Campaign | None, list[Problem], Known | None]:
     """Return the stored campaign in `raw` (or None and its problems) and what a later read can take from it:
     read with `known` when it can be, else whole."""
     if known is not None:
