@@ -8,6 +8,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -74,7 +75,8 @@ def coverage(face: Face) -> frozenset[int]:
     """
     known = _coverage_file().get(face.regular)
     if known is not None and known["size"] == face.path().stat().st_size:
-        return frozenset(code for first, last in known["ranges"] for code in range(first, last + 1))
+        # the ranges chained in C: a generator over every code point cost a few ms of every cold export
+        return frozenset(chain.from_iterable(range(first, last + 1) for first, last in known["ranges"]))
     return cmap_coverage(face)
 
 
