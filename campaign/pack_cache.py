@@ -20,10 +20,29 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+
+    from campaign.worksheet import WorksheetPack
 
 FORMAT = 1  # raise when the stored form changes
 KEEP = 8  # entries kept in the folder: a writer removes the oldest beyond these
+
+
+def cached_pack(
+    folder: Path, locale: Path | None, cache: Path, check: Callable[[Path, Path | None], WorksheetPack]
+) -> WorksheetPack:
+    """Return the pack in `folder` (in `locale`'s words) from `cache` when the same bytes were checked by the same
+    code before, else `check(folder, locale)` (which raises on a broken pack), stored for the next time."""
+    key = pack_key(folder, locale)
+    if key is None:
+        return check(folder, locale)
+    cached = read_cached_pack(cache, key)
+    if cached is not None:
+        return cached
+    pack = check(folder, locale)
+    write_cached_pack(cache, key, pack)
+    return pack
 
 
 def pack_key(folder: Path, locale: Path | None, code: Path | None = None) -> str | None:
@@ -54,15 +73,16 @@ def _add_files(digest: Any, group: str, files: Any) -> None:
         digest.update(content)
 
 
-def read_cached_pack(cache: Path, key: str) -> BaseModel | None:
+def read_cached_pack(cache: Path, key: str) -> WorksheetPack | None:
     """Return the pack stored under `key` in `cache`, or None when there is none that can be read."""
+    from campaign.worksheet import WorksheetPack
+
     try:
         stored = json.loads((cache / f"pack-{key}.json").read_bytes())
-        if stored.get("key") != key:
-            return None
-        return _model(stored["pack"])
+        pack = _model(stored["pack"]) if stored.get("key") == key else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    return pack if isinstance(pack, WorksheetPack) else None
 
 
 def write_cached_pack(cache: Path, key: str, pack: BaseModel) -> None:
@@ -91,7 +111,7 @@ def _classes() -> dict[str, type[BaseModel]]:
     from campaign.fields import FIELD_TYPES, Choice, Condition
     from campaign.worksheet import Fact, PackInfo, Worksheet, WorksheetPack
 
-    models = [*FIELD_TYPES.values(), Choice, Condition, Fact, Worksheet, PackInfo, WorksheetPack]
+    models: list[type[BaseModel]] = [*FIELD_TYPES.values(), Choice, Condition, Fact, Worksheet, PackInfo, WorksheetPack]
     return {model.__name__: model for model in models}
 
 

@@ -185,20 +185,11 @@ def load_worksheets(
         locale = folder / "locales" / language
         if not (locale / "pack.yaml").is_file():
             raise WorksheetError([Problem(str(locale), 0, f"there is no translation for language '{language}'")])
-    key = None
-    if cache is not None:
-        from campaign.pack_cache import pack_key, read_cached_pack
+    if cache is None:
+        return _checked_pack(folder, locale)
+    from campaign.pack_cache import cached_pack  # the command line's: the app loads its pack once per process
 
-        key = pack_key(folder, locale)
-        cached = read_cached_pack(cache, key) if key else None
-        if isinstance(cached, WorksheetPack):
-            return cached
-    pack = _checked_pack(folder, locale)
-    if cache is not None and key:
-        from campaign.pack_cache import write_cached_pack
-
-        write_cached_pack(cache, key, pack)
-    return pack
+    return cached_pack(folder, locale, cache, _checked_pack)
 
 
 def _checked_pack(folder: Path, locale: Path | None) -> WorksheetPack:
