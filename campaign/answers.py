@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from types import GenericAlias
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 from campaign.dispatch import per_field_type
 from campaign.fields import (
@@ -107,12 +107,26 @@ class _Answers(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
+class _Fields(_Answers):
+    """The answers of one worksheet or one table row: a blank answer is no answer (`_blank_to_none`)."""
+
+    answer_ids: ClassVar[frozenset[str]] = frozenset()  # the fields whose blank answer is None (not a row's id)
+
+    # one validator for the whole mapping, not one per field: pydantic inspects and wraps each validator it is
+    # given, which was a good part of building the checker of a pack in every cold command
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks_to_none(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {key: _blank_to_none(value) if key in cls.answer_ids else value for key, value in data.items()}
+
+
 def _model(name: str, fields: Sequence[FieldBase], **more: Any) -> type[BaseModel]:
-    definitions: dict[str, Any] = {
-        definition.id: (Annotated[answer_type(definition) | None, BeforeValidator(_blank_to_none)], None)
-        for definition in fields
-    }
-    return create_model(name, __base__=_Answers, **definitions, **more)
+    definitions: dict[str, Any] = {definition.id: (answer_type(definition) | None, None) for definition in fields}
+    model = create_model(name, __base__=_Fields, **definitions, **more)
+    model.answer_ids = frozenset(definitions)
+    return model
 
 
 def answers_model(pack: WorksheetPack) -> type[BaseModel]:

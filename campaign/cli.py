@@ -89,7 +89,7 @@ def run(
 ) -> int:
     """Parse `argv`, load the worksheets, run the chosen command and return its exit code."""
     try:
-        config()  # a setting the commands cannot use stops here, in words, before anything reads it
+        settings = config()  # a setting the commands cannot use stops here, in words, before anything reads it
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -100,7 +100,8 @@ def run(
         add_commands(subparsers)
     args = parser.parse_args(_ids_kept_as_words(sys.argv[1:] if argv is None else argv))
     try:
-        pack = load_worksheets(language=getattr(args, "lang", None) if args.command != "translations" else None)
+        language = getattr(args, "lang", None) if args.command != "translations" else None
+        pack = load_worksheets(language=language, cache=settings.cache)
     except WorksheetError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -29,6 +29,8 @@ VARIABLES = (
     "WORKSHEET_PACK",
     "ADVOCACY_MODE",
     "ADVOCACY_PUBLIC_URL",
+    "ADVOCACY_CACHE",
+    "XDG_CACHE_HOME",
 )
 
 
@@ -46,6 +48,7 @@ class Config:
     worksheet_pack: Path | None = None  # None: the toolkit's own pack
     mode: Mode = "personal"
     public_url: str = ""  # the address people open, when the browser's own cannot be shared
+    cache: Path | None = None  # where the command line keeps what it can make again (campaign/pack_cache.py)
 
     @property
     def store_is_url(self) -> bool:
@@ -88,6 +91,19 @@ def _public_url(value: str) -> str:
     return address
 
 
+def _cache(settings: Mapping[str, str]) -> Path | None:
+    value = (settings.get("ADVOCACY_CACHE") or "").strip()
+    if value.lower() == "off":
+        return None
+    if value:
+        return Path(value)
+    try:
+        base = Path((settings.get("XDG_CACHE_HOME") or "").strip() or Path.home() / ".cache")
+    except RuntimeError:  # no home folder to be found: no cache
+        return None
+    return base / "advocacy-campaign-builder"
+
+
 def read_config(settings: Mapping[str, str]) -> Config:
     """Return the settings in `settings` (an environment), checked; raise ConfigError naming a bad value."""
 
@@ -103,6 +119,7 @@ def read_config(settings: Mapping[str, str]) -> Config:
         worksheet_pack=Path(pack) if pack else None,
         mode=_mode(settings.get("ADVOCACY_MODE") or ""),
         public_url=_public_url(settings.get("ADVOCACY_PUBLIC_URL") or ""),
+        cache=_cache(settings),
     )
 
 

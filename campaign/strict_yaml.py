@@ -82,7 +82,8 @@ def read_yaml(raw: bytes | str, max_bytes: int = MAX_BYTES, max_values: int = MA
         raise YamlProblem(N_("the file is not UTF-8 text; save it as UTF-8 and try again"), line) from None
     # blanks at line ends are invisible and editors add or trim them: YAML drops them at the folds of quoted and
     # plain text anyway, and the writer never ends a line of a `|` block with one (such a text is quoted)
-    text = _BLANKS_AT_LINE_END.sub("", text)
+    if " \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t")):
+        text = _BLANKS_AT_LINE_END.sub("", text)  # the test first: the pattern tries every blank of the text
     builder = _Builder(max_values)
     try:
         for event in yaml.parse(text, Loader=_Loader):

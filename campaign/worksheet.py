@@ -168,10 +168,14 @@ def available_languages(folder: Path | None = None) -> list[str]:
     return [own, *[language for language in found if language != own]]
 
 
-def load_worksheets(folder: Path | None = None, language: str | None = None) -> WorksheetPack:
+def load_worksheets(
+    folder: Path | None = None, language: str | None = None, *, cache: Path | None = None
+) -> WorksheetPack:
     """Return the pack in `folder` (sheets ordered by file name) in `language`, or raise WorksheetError.
 
-    Words come from `locales/<language>/` overlay files where they exist, else from the pack itself.
+    Words come from `locales/<language>/` overlay files where they exist, else from the pack itself. With a
+    `cache` folder (the command line's), a pack read and checked before from the same bytes by the same code is
+    taken from there, and a newly checked one stored (campaign/pack_cache.py).
     """
     folder = Path(folder or pack_folder())
     if not folder.is_dir():
@@ -181,6 +185,14 @@ def load_worksheets(folder: Path | None = None, language: str | None = None) -> 
         locale = folder / "locales" / language
         if not (locale / "pack.yaml").is_file():
             raise WorksheetError([Problem(str(locale), 0, f"there is no translation for language '{language}'")])
+    if cache is None:
+        return _checked_pack(folder, locale)
+    from campaign.pack_cache import cached_pack  # the command line's: the app loads its pack once per process
+
+    return cached_pack(folder, locale, cache, _checked_pack)
+
+
+def _checked_pack(folder: Path, locale: Path | None) -> WorksheetPack:
     problems: list[Problem] = []
     loaded_info = _load_model(folder / "pack.yaml", PackInfo, problems, locale)
     info = loaded_info[0] if loaded_info else None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from campaign.cli import add_language_option
 from campaign.cli_files import read_campaign_file
+from campaign.config import config
 from campaign.i18n import translator
 from campaign.model import Campaign
 from campaign.worksheet import WorksheetError, WorksheetPack, load_worksheets
@@ -122,7 +123,7 @@ def _pack_in(language: str, pack: WorksheetPack) -> WorksheetPack:
     if language == pack.info.language:
         return pack
     try:
-        return load_worksheets(language=language)
+        return load_worksheets(language=language, cache=config().cache)
     except WorksheetError:
         print(f"the worksheets have no translation into '{language}': their words stay in English", file=sys.stderr)
         return pack

@@ -6,8 +6,10 @@ import json
 import re
 import threading
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -72,10 +74,30 @@ def coverage(face: Face) -> frozenset[int]:
 
     Reading a cmap with fontTools took a third of a second (the CJK font's alone 0.27 s) of every cold export.
     """
-    known = _coverage_file().get(face.regular)
-    if known is not None and known["size"] == face.path().stat().st_size:
-        return frozenset(code for first, last in known["ranges"] for code in range(first, last + 1))
+    ranges = _ranges(face)
+    if ranges is not None:  # the ranges chained in C: a generator over every code point cost a few ms
+        return frozenset(chain.from_iterable(map(range, ranges[0], [last + 1 for last in ranges[1]])))
     return cmap_coverage(face)
+
+
+def has_glyph(face: Face, code: int) -> bool:
+    """Return True when `face` draws the character `code`: a look-up in the coverage file's ranges, so that asking
+    the faces in turn for one symbol does not build the sets of all of them (the CJK one alone holds 30,000)."""
+    ranges = _ranges(face)
+    if ranges is None:
+        return code in coverage(face)
+    index = bisect_right(ranges[0], code) - 1
+    return index >= 0 and code <= ranges[1][index]
+
+
+@cache
+def _ranges(face: Face) -> tuple[list[int], list[int]] | None:
+    """Return the first and last code points of `face`'s ranges in the coverage file, or None when the file does
+    not match the font (its size differs)."""
+    known = _coverage_file().get(face.regular)
+    if known is None or known["size"] != face.path().stat().st_size:
+        return None
+    return [first for first, _ in known["ranges"]], [last for _, last in known["ranges"]]
 
 
 def cmap_coverage(face: Face) -> frozenset[int]:
@@ -118,7 +140,7 @@ def _characters(face: Face) -> frozenset[str]:
 def face_for(char: str) -> Face | None:
     """Return the first vendored face that has a glyph for `char`, or None."""
     code = ord(char)
-    return next((face for face in FACES if code in coverage(face)), None)
+    return next((face for face in FACES if has_glyph(face, code)), None)
 
 
 def uncovered(text: str) -> set[str]:
@@ -160,8 +182,8 @@ def _face_in_context(char: str, current: Face | None) -> Face:
     if current is not None:
         if category[0] == "M":  # combining marks and variation selectors belong to the character before,
             # unless its face cannot draw them and another face can (a kana voicing mark after a digit)
-            return current if ord(char) in coverage(current) else face_for(char) or current
-        if category[0] != "L" and ord(char) in coverage(current):
+            return current if has_glyph(current, ord(char)) else face_for(char) or current
+        if category[0] != "L" and has_glyph(current, ord(char)):
             return current
         if category == "Cf":  # a joiner the current face lacks: any face that has it keeps it in the text
             return face_for(char) or current
