@@ -27,12 +27,21 @@ def main(argv: list[str] | None = None, prog: str = "python -m campaign") -> int
     return run(argv, registrations, prog)
 
 
+def finished(code: int) -> int:
+    """Return `code` once the command is done, its objects frozen: the interpreter's last collection at exit
+    would walk every one of them again only to free what the process gives back on exiting anyway (about 10 %
+    of a cold `export`'s CPU time, `bench/export.py`). Nothing else changes at exit: files were closed by the
+    command, and the exit handlers and stream flushes run as always."""
+    gc.freeze()
+    return code
+
+
 def script() -> int:
     """Run the command line as the console script `advocacy-campaign` (its help names it so)."""
     gc.set_threshold(*SHORT_RUN_THRESHOLDS)
-    return main(prog=SCRIPT)
+    return finished(main(prog=SCRIPT))
 
 
 if __name__ == "__main__":
     gc.set_threshold(*SHORT_RUN_THRESHOLDS)
-    sys.exit(main())
+    sys.exit(finished(main()))

@@ -96,18 +96,36 @@ def test_a_command_imports_none_of_the_modules_its_job_does_not_need(
     assert _imports(name, str(campaign_file), *options, *extra, cwd=campaign_file.parent) & not_needed == set()
 
 
-def test_the_command_line_sets_the_collector_thresholds_of_a_short_run_and_a_caller_keeps_its_own(
+def test_the_command_line_sets_the_collector_of_a_short_run_and_a_caller_keeps_its_own(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The command's thresholds, and its objects frozen once it is done (the collection at exit skips them)."""
     from campaign.__main__ import SHORT_RUN_THRESHOLDS, main, script
 
     before = gc.get_threshold()
+    gc.unfreeze()
     try:
         assert main(["worksheets"]) == 0  # a program calling main() in its own process keeps its collector
-        assert gc.get_threshold() == before
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0
         monkeypatch.setattr(sys, "argv", ["advocacy-campaign", "worksheets"])
         assert script() == 0
         assert gc.get_threshold() == SHORT_RUN_THRESHOLDS
+        assert gc.get_freeze_count() > 0
     finally:
         gc.set_threshold(*before)
+        gc.unfreeze()
     assert "1. profile" in capsys.readouterr().out
+
+
+def test_python_m_campaign_exits_with_its_objects_frozen_and_its_exit_handlers_run(campaign_file: Path) -> None:
+    """`python -m campaign` freezes what the command made before the interpreter exits; the exit still runs
+    the handlers a library registered and flushes what was printed."""
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0, flush=True))\n"
+        f"sys.argv = ['campaign', 'validate', {str(campaign_file)!r}]\n"
+        "runpy.run_module('campaign', run_name='__main__')\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.rstrip().endswith("frozen at exit: True"), ran.stdout
