@@ -12,13 +12,11 @@ from typing import Any
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Emu, Pt
+from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from exports import brand
-from exports.chart_png import render_png
-from exports.charts import power_map_scene, timeline_scene
 from exports.document import (
     BLOCK_TYPES,
     BulletList,
@@ -36,8 +34,9 @@ from exports.document import (
     Timeline,
     WritingLines,
 )
+from exports.docx_figures import callout, power_map, timeline, writing_lines
 from exports.docx_styles import CELL_SIZE, DENSE_SIZE, set_language, set_up_pages, styled_document
-from exports.docx_text import NOT_XML, add_text, bookmark_name
+from exports.docx_text import add_text, bookmark_name
 from exports.docx_xml import (
     begin_field,
     bookmark,
@@ -45,8 +44,6 @@ from exports.docx_xml import (
     grid_table,
     internal_link,
     mark_right_to_left,
-    paragraph_border,
-    paragraph_shading,
     reproducible_zip,
     update_fields_on_open,
 )
@@ -54,7 +51,7 @@ from exports.fonts import is_rtl
 
 
 @dataclass
-class _Writer:
+class Writer:
     word: WordDocument
     document: PlanDocument
     width: float  # text column, in points
@@ -114,14 +111,14 @@ class _Writer:
         )
 
 
-def _inline(writer: _Writer, paragraph: WordParagraph, content: Inline) -> None:
+def _inline(writer: Writer, paragraph: WordParagraph, content: Inline) -> None:
     if is_rtl("".join(span.text for span in content), plan_rtl=writer.rtl):  # the whole paragraph decides
         mark_right_to_left(paragraph)
     for span in content:
         writer.text(paragraph, span.text, bold=span.bold)
 
 
-def _cover(block: Cover, writer: _Writer) -> None:
+def _cover(block: Cover, writer: Writer) -> None:
     if block.logo:
         logo = writer.paragraph()
         logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -143,7 +140,7 @@ def _cover(block: Cover, writer: _Writer) -> None:
         writer.text(note, block.note)
 
 
-def _contents(block: Contents, writer: _Writer) -> None:
+def _contents(block: Contents, writer: Writer) -> None:
     writer.text(writer.paragraph("Contents Title"), block.title, bold=True)
     first = writer.paragraph("TOC 1")
     begin_field(first, 'TOC \\o "1-1" \\h \\z \\u')
@@ -158,7 +155,7 @@ def _contents(block: Contents, writer: _Writer) -> None:
             writer.text(writer.paragraph("TOC 1"), entry.text, colour=brand.MUTED)
 
 
-def _heading(block: Heading, writer: _Writer) -> None:
+def _heading(block: Heading, writer: Writer) -> None:
     paragraph = writer.paragraph(f"Heading {min(block.level, 3)}")
     writer.text(paragraph, block.text)
     if block.anchor:
@@ -166,12 +163,12 @@ def _heading(block: Heading, writer: _Writer) -> None:
         bookmark(paragraph, bookmark_name(block.anchor), writer.bookmarks)
 
 
-def _paragraph(block: Paragraph, writer: _Writer) -> None:
+def _paragraph(block: Paragraph, writer: Writer) -> None:
     style = {"body": "Normal", "lead": "Lead", "muted": "Muted", "missing": "Missing"}[block.style]
     _inline(writer, writer.paragraph(style), block.content)
 
 
-def _bullets(block: BulletList, writer: _Writer) -> None:
+def _bullets(block: BulletList, writer: Writer) -> None:
     for number, item in enumerate(block.items, start=1):
         if block.marker == "bullet":
             _inline(writer, writer.paragraph("List Bullet"), item)
@@ -182,7 +179,7 @@ def _bullets(block: BulletList, writer: _Writer) -> None:
         _inline(writer, paragraph, item)
 
 
-def _grid(block: Table, writer: _Writer) -> None:
+def _grid(block: Table, writer: Writer) -> None:
     weights = block.widths or (1.0,) * len(block.columns)
     width = len(block.columns)
     layout: list[list[tuple[str | None, int]]] = [[(brand.ACCENT, 1)] * width]
@@ -202,7 +199,7 @@ def _grid(block: Table, writer: _Writer) -> None:
     writer.paragraph("Table Gap")
 
 
-def _key_value(block: KeyValue, writer: _Writer) -> None:
+def _key_value(block: KeyValue, writer: Writer) -> None:
     label_share = min(150.0, writer.width * 0.3) / writer.width
     layout: list[list[tuple[str | None, int]]] = [[(brand.ACCENT, 2)]] if block.title else []
     layout += [[(brand.ACCENT_LIGHT, 1), (None, 1)] for _ in block.entries]
@@ -216,53 +213,11 @@ def _key_value(block: KeyValue, writer: _Writer) -> None:
     writer.paragraph("Table Gap")
 
 
-def _callout(block: Callout, writer: _Writer) -> None:
-    title = writer.paragraph("Callout Title")
-    writer.text(title, block.title.upper(), bold=True)
-    text = writer.paragraph("Callout")
-    writer.text(text, block.text)
-    for paragraph in (title, text):
-        paragraph_shading(paragraph, brand.ACCENT_LIGHT)
-        paragraph_border(paragraph, left=(3, brand.ACCENT))
-
-
-def _picture(title: str, png: bytes, description: str, caption: str, writer: _Writer) -> None:
-    writer.text(writer.paragraph("Heading 3"), title)
-    picture = writer.paragraph("Picture").add_run().add_picture(io.BytesIO(png), width=Emu(round(Pt(writer.width))))
-    picture._inline.docPr.set("descr", NOT_XML.sub("", description))  # what a screen reader says for it
-    picture._inline.docPr.set("title", NOT_XML.sub("", title))
-    if caption:
-        writer.text(writer.paragraph("Caption Text"), caption)
-
-
-def _power_map(block: PowerMap, writer: _Writer) -> None:
-    influence, stance = block.influence_labels, block.stance_labels
-    points = [f"{p.number}. {p.label} ({influence[p.influence]}, {stance[p.stance]})" for p in block.points]
-    png = render_png(power_map_scene(block, writer.width))
-    _picture(block.title, png, f"{block.title}: " + "; ".join(points), block.caption, writer)
-
-
-def _timeline(block: Timeline, writer: _Writer) -> None:
-    bars = [f"{bar.label} ({bar.when})" for bar in block.bars]
-    png = render_png(timeline_scene(block, writer.width))
-    _picture(block.title, png, f"{block.title}: " + "; ".join(bars), block.caption, writer)
-
-
-def _writing_lines(block: WritingLines, writer: _Writer) -> None:
-    if block.label:
-        writer.text(writer.paragraph("Muted"), block.label)
-    for number in range(1, block.count + 1):
-        line = writer.paragraph("Writing Line")
-        if block.numbered:
-            writer.text(line, f"{number}.", colour=brand.MUTED, size=8)
-        paragraph_border(line, bottom=(0.6, brand.RULE))
-
-
-def _page_break(block: PageBreak, writer: _Writer) -> None:
+def _page_break(block: PageBreak, writer: Writer) -> None:
     writer.break_before_next = True
 
 
-RENDERERS: dict[type, Callable[[Any, _Writer], None]] = {
+RENDERERS: dict[type, Callable[[Any, Writer], None]] = {
     Cover: _cover,
     Contents: _contents,
     Heading: _heading,
@@ -270,10 +225,10 @@ RENDERERS: dict[type, Callable[[Any, _Writer], None]] = {
     BulletList: _bullets,
     KeyValue: _key_value,
     Table: _grid,
-    Callout: _callout,
-    PowerMap: _power_map,
-    Timeline: _timeline,
-    WritingLines: _writing_lines,
+    Callout: callout,
+    PowerMap: power_map,
+    Timeline: timeline,
+    WritingLines: writing_lines,
     PageBreak: _page_break,
 }
 assert set(RENDERERS) == set(BLOCK_TYPES), "the DOCX renderer must handle every block type"
@@ -297,7 +252,7 @@ def render_docx(document: PlanDocument) -> bytes:
             del package.rels[key]
     if any(isinstance(block, Contents) for block in document.blocks):
         update_fields_on_open(word.settings.element)
-    writer = _Writer(word, document, brand.content_width(document.paper))
+    writer = Writer(word, document, brand.content_width(document.paper))
     for block in document.blocks:
         render = RENDERERS.get(type(block))
         if render is None:

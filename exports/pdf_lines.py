@@ -24,17 +24,9 @@ from reportlab.platypus import Flowable
 
 from exports.document import Inline, Span
 from exports.fonts import LATIN, Face, coverage, pdf_font, printable_flags, split_runs
+from exports.line_breaks import break_lines, is_cjk
 
-# UAX #14 classes CL, CP, EX, IS, NS (CJK closing marks, small kana) must not start a line; OP must not end one
-NO_LINE_START = set("。、，．：；！？）］｝〕〉》」』】〙〗〟’”｠»‐゠–〜～・ー々〻ヽヾゝゞ‼⁇⁈⁉%‰℃")
-NO_LINE_START |= set("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ")  # small kana (class CJ, strict rules)
-NO_LINE_END = set("（［｛〔〈《「『【〘〖〝‘“｟«")
 _VARIATION_SELECTORS = {chr(code) for code in range(0xFE00, 0xFE10)}
-
-
-def _cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
 
 
 @cache
@@ -42,14 +34,14 @@ def plain_characters() -> frozenset[str]:
     """Return the characters the Latin face draws that are neither right to left nor CJK: text of these alone is
     one unshaped run that platypus lays out itself."""
     latin = (chr(code) for code in coverage(LATIN))
-    return frozenset(c for c in latin if unicodedata.bidirectional(c) not in ("R", "AL") and not _cjk(c))
+    return frozenset(c for c in latin if unicodedata.bidirectional(c) not in ("R", "AL") and not is_cjk(c))
 
 
 def needs_layout(text: str) -> bool:
     """Return True when `text` needs this layout: right-to-left letters, shaping, or CJK line breaking."""
     if plain_characters().issuperset(text):  # the common case, decided without a look at each character
         return False
-    if any(unicodedata.bidirectional(char) in ("R", "AL") or _cjk(char) for char in text):
+    if any(unicodedata.bidirectional(char) in ("R", "AL") or is_cjk(char) for char in text):
         return True
     return any(face.shaping for face, _ in split_runs(text))
 
@@ -184,7 +176,7 @@ class LaidOutText(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         left, right = self._indents()
         self.width = available_width
-        self.lines = _break_lines(
+        self.lines = break_lines(
             self.text, self.pieces[1], self.span, (available_width - left - right) / self.style.fontSize
         )
         self.height = len(self.lines) * self.style.leading
@@ -254,49 +246,6 @@ def _spans_without_selectors(content: Inline) -> list[Span]:
         )
         for span in content
     ]
-
-
-def _break_lines(text: str, advances: list[float], span: tuple[int, int], room: float) -> list[tuple[int, int]]:
-    """Return (start, end) of each line of text[span], trailing spaces left out, greedy at allowed breaks."""
-    lines: list[tuple[int, int]] = []
-    start, stop = span
-    while start < stop:
-        width, end, best = 0.0, start, None
-        while end < stop and text[end] != "\n":
-            if end > start and _may_break_before(text, end):
-                best = end
-            width += advances[end]
-            if width > room and end > start and text[end] != " ":
-                break
-            end += 1
-        else:
-            best = end
-        if best is None or best <= start:  # no allowed break fits: cut the word where it overflows
-            best = max(end, start + 1)
-            while best < stop and unicodedata.category(text[best])[0] == "M":
-                best += 1
-        line_end = best
-        while line_end > start and text[line_end - 1] in " \n":
-            line_end -= 1
-        lines.append((start, line_end))
-        start = best
-        while start < stop and text[start] in " \n":
-            if text[start] == "\n":
-                start += 1
-                break
-            start += 1
-    return lines
-
-
-def _may_break_before(text: str, index: int) -> bool:
-    before, after = text[index - 1], text[index]
-    if after == " " or unicodedata.category(after)[0] == "M" or after in "\u200d\u200c":
-        return False
-    if before == " ":
-        return True
-    if after in NO_LINE_START or before in NO_LINE_END:
-        return False
-    return _cjk(before) or _cjk(after)
 
 
 def draw_line(

@@ -20,8 +20,9 @@ from campaign.i18n import Translator
 from campaign.worksheet import WorksheetPack, load_worksheets
 from exports import brand, chart_png, docx_styles, fonts
 from exports.docx import render_docx
+from exports.line_breaks import is_cjk
 from exports.pdf import render_pdf
-from exports.pdf_lines import _cjk, needs_layout
+from exports.pdf_lines import needs_layout
 from exports.pdf_text import paragraph
 from exports.plan import build_plan
 
@@ -111,7 +112,7 @@ TEXTS = ["Plain words", "Café, naïve – “quoted” €5", "Ελληνικά
 
 @pytest.mark.parametrize("text", [*TEXTS, "☐ ✓ 🙂", "ሰላም", "a\nb"])
 def test_the_quick_layout_check_agrees_with_the_full_rule(text: str) -> None:
-    full = any(unicodedata.bidirectional(c) in ("R", "AL") or _cjk(c) for c in text) or any(
+    full = any(unicodedata.bidirectional(c) in ("R", "AL") or is_cjk(c) for c in text) or any(
         face.shaping for face, _ in fonts.split_runs(text)
     )
     assert needs_layout(text) == full
