@@ -7,7 +7,8 @@ from typing import Any
 
 from campaign.i18n import Translator
 from campaign.model import Campaign, is_empty
-from campaign.worksheet import RolePlace, WorksheetPack
+from campaign.roles import RolePlace
+from campaign.worksheet import WorksheetPack
 
 
 @dataclass(frozen=True)

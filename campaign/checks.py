@@ -13,8 +13,8 @@ from campaign.i18n import N_, Translator, translator
 from campaign.model import Campaign, is_empty
 from campaign.reading import row_name
 from campaign.references import reference_places
-from campaign.roles import choices_of
-from campaign.worksheet import WorksheetPack, column_with_role
+from campaign.roles import choices_of, column_with_role
+from campaign.worksheet import WorksheetPack
 
 Kind = Literal["missing", "quality"]
 ROW_LABEL_LENGTH = 60  # a row named in a message or on a screen: its label's first words, on one line

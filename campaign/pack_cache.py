@@ -15,33 +15,40 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from campaign.worksheet import WorksheetPack
+
+    Models = Sequence[type[BaseModel]]
 
 FORMAT = 1  # raise when the stored form changes
 KEEP = 8  # entries kept in the folder: a writer removes the oldest beyond these
 
 
 def cached_pack(
-    folder: Path, locale: Path | None, cache: Path, check: Callable[[Path, Path | None], WorksheetPack]
+    folder: Path,
+    locale: Path | None,
+    cache: Path,
+    check: Callable[[Path, Path | None], WorksheetPack],
+    models: Models,
 ) -> WorksheetPack:
     """Return the pack in `folder` (in `locale`'s words) from `cache` when the same bytes were checked by the same
-    code before, else `check(folder, locale)` (which raises on a broken pack), stored for the next time."""
+    code before, else `check(folder, locale)` (which raises on a broken pack), stored for the next time. `models`
+    are the classes a pack is made of, the pack's own last (the loader's: this module imports none of it)."""
     key = pack_key(folder, locale)
     if key is None:
         return check(folder, locale)
-    cached = read_cached_pack(cache, key)
+    cached = read_cached_pack(cache, key, models)
     if cached is not None:
         return cached
     pack = check(folder, locale)
-    write_cached_pack(cache, key, pack)
+    write_cached_pack(cache, key, pack, models)
     return pack
 
 
@@ -73,26 +80,24 @@ def _add_files(digest: Any, group: str, files: Any) -> None:
         digest.update(content)
 
 
-def read_cached_pack(cache: Path, key: str) -> WorksheetPack | None:
+def read_cached_pack(cache: Path, key: str, models: Models) -> WorksheetPack | None:
     """Return the pack stored under `key` in `cache`, or None when there is none that can be read."""
-    from campaign.worksheet import WorksheetPack
-
     try:
         stored = json.loads((cache / f"pack-{key}.json").read_bytes())
-        pack = _model(stored["pack"]) if stored.get("key") == key else None
+        pack = _model(stored["pack"], _classes(models)) if stored.get("key") == key else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return pack if isinstance(pack, WorksheetPack) else None
+    return cast("WorksheetPack", pack) if isinstance(pack, models[-1]) else None
 
 
-def write_cached_pack(cache: Path, key: str, pack: BaseModel) -> None:
+def write_cached_pack(cache: Path, key: str, pack: BaseModel, models: Models) -> None:
     """Store `pack` under `key` in `cache` whole or not at all (a temporary file, then a rename), keeping the
     `KEEP` newest entries; a folder that cannot be written only means no cache."""
     import os
     import tempfile
 
     try:
-        text = json.dumps({"key": key, "pack": _plain(pack)}, ensure_ascii=False, allow_nan=False)
+        text = json.dumps({"key": key, "pack": _plain(pack, _classes(models))}, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):  # a value JSON cannot hold exactly: this pack is not cached
         return
     try:
@@ -107,35 +112,31 @@ def write_cached_pack(cache: Path, key: str, pack: BaseModel) -> None:
         return
 
 
-def _classes() -> dict[str, type[BaseModel]]:
-    from campaign.fields import FIELD_TYPES, Choice, Condition
-    from campaign.worksheet import Fact, PackInfo, Worksheet, WorksheetPack
-
-    models: list[type[BaseModel]] = [*FIELD_TYPES.values(), Choice, Condition, Fact, Worksheet, PackInfo, WorksheetPack]
+def _classes(models: Models) -> dict[str, type[BaseModel]]:
     return {model.__name__: model for model in models}
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
     """Return `value` as JSON data that `_model` makes the same objects of: each model with its class, every
     field's value and which fields were given (a tuple marked as one); TypeError for anything else."""
     if isinstance(value, BaseModel):
         name = type(value).__name__
-        if _classes().get(name) is not type(value):
+        if classes.get(name) is not type(value):
             raise TypeError(f"{name} is not a pack model")
-        fields = {field: _plain(getattr(value, field)) for field in type(value).model_fields}
+        fields = {field: _plain(getattr(value, field), classes) for field in type(value).model_fields}
         return {"model": name, "set": sorted(value.model_fields_set), "fields": fields}
     if isinstance(value, tuple):
-        return {"tuple": [_plain(item) for item in value]}
+        return {"tuple": [_plain(item, classes) for item in value]}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, classes) for item in value]
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        return {"dict": {key: _plain(item) for key, item in value.items()}}
+        return {"dict": {key: _plain(item, classes) for key, item in value.items()}}
     if value is None or type(value) in (str, int, float, bool):
         return value
     raise TypeError(f"{type(value).__name__} is not stored")
 
 
-def _model(data: Any, classes: dict[str, type[BaseModel]] | None = None) -> Any:
+def _model(data: Any, classes: dict[str, type[BaseModel]]) -> Any:
     """Return the objects `_plain` stored as `data`: models made without validating again (they were checked
     before they were stored, by the same code: the key says so)."""
     if isinstance(data, list):
@@ -146,6 +147,5 @@ def _model(data: Any, classes: dict[str, type[BaseModel]] | None = None) -> Any:
         return {key: _model(item, classes) for key, item in data["dict"].items()}
     if "tuple" in data:
         return tuple(_model(item, classes) for item in data["tuple"])
-    classes = classes or _classes()
     fields = {name: _model(item, classes) for name, item in data["fields"].items()}
     return classes[data["model"]].model_construct(set(data["set"]), **fields)

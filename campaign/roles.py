@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast, get_args
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast, get_args
 
 from campaign.dispatch import per_field_type
 from campaign.fields import (
@@ -22,6 +23,9 @@ from campaign.fields import (
 )
 from campaign.problems import Problem
 from campaign.strict_yaml import Document
+
+if TYPE_CHECKING:
+    from campaign.worksheet import Worksheet
 
 ALL_ROLES: frozenset[str] = frozenset(get_args(Role))
 # A table the plan reads as a whole: the power map, the timeline, the glance, the plenary and the checks.
@@ -131,3 +135,31 @@ def _listed(definition: ChoiceField) -> tuple[Choice, ...]:
 @choices_of.register(TextField, LongTextField, DateField, NumberField, ListField, TableField, ReferenceField)
 def _none(definition: FieldBase) -> tuple[Choice, ...]:
     return ()
+
+
+@dataclass(frozen=True)
+class RolePlace:
+    """Where a role is declared: a worksheet's field or table, or a column of one of its tables."""
+
+    sheet: Worksheet
+    field: FieldBase  # the field itself, or the table holding the column
+    column: FieldBase | None = None
+
+    @property
+    def definition(self) -> FieldBase:
+        """Return the field, table or column that carries the role."""
+        return self.column or self.field
+
+    @property
+    def table(self) -> TableField | None:
+        """Return the table the role is on or in, or None for a field of its own."""
+        return cast(TableField, self.field) if self.field.is_table else None
+
+    def column_with_role(self, role: Role) -> FieldBase | None:
+        """Return the column of this place's table declaring `role`, or None."""
+        return None if self.table is None else column_with_role(self.table, role)
+
+
+def column_with_role(table: TableField, role: Role) -> FieldBase | None:
+    """Return the column of `table` declaring `role`, or None."""
+    return next((c for c in table.columns if c.role == role), None)

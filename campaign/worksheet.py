@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, cast
@@ -13,6 +12,9 @@ from campaign.conditions import condition_problems, is_shown
 from campaign.config import config
 from campaign.example import example_problems
 from campaign.fields import (
+    FIELD_TYPES,
+    Choice,
+    Condition,
     FieldBase,
     FieldDefinition,
     Identifier,
@@ -25,7 +27,7 @@ from campaign.fields import (
 from campaign.model import Campaign
 from campaign.problems import Problem, problems_from_validation
 from campaign.references import label_loops, reference_places
-from campaign.roles import role_problems
+from campaign.roles import RolePlace, role_problems
 from campaign.strict_yaml import Document, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,34 +57,6 @@ class Worksheet(Strict):
             if definition.id == field_id:
                 return definition
         raise KeyError(f"{self.id}.{field_id}")
-
-
-@dataclass(frozen=True)
-class RolePlace:
-    """Where a role is declared: a worksheet's field or table, or a column of one of its tables."""
-
-    sheet: Worksheet
-    field: FieldBase  # the field itself, or the table holding the column
-    column: FieldBase | None = None
-
-    @property
-    def definition(self) -> FieldBase:
-        """Return the field, table or column that carries the role."""
-        return self.column or self.field
-
-    @property
-    def table(self) -> TableField | None:
-        """Return the table the role is on or in, or None for a field of its own."""
-        return cast(TableField, self.field) if self.field.is_table else None
-
-    def column_with_role(self, role: Role) -> FieldBase | None:
-        """Return the column of this place's table declaring `role`, or None."""
-        return None if self.table is None else column_with_role(self.table, role)
-
-
-def column_with_role(table: TableField, role: Role) -> FieldBase | None:
-    """Return the column of `table` declaring `role`, or None."""
-    return next((c for c in table.columns if c.role == role), None)
 
 
 class PackInfo(Strict):
@@ -189,7 +163,12 @@ def load_worksheets(
         return _checked_pack(folder, locale)
     from campaign.pack_cache import cached_pack  # the command line's: the app loads its pack once per process
 
-    return cached_pack(folder, locale, cache, _checked_pack)
+    return cached_pack(folder, locale, cache, _checked_pack, pack_models())
+
+
+def pack_models() -> tuple[type[BaseModel], ...]:
+    """Return the classes a worksheet pack is made of, the pack's own last (what its cache stores and makes)."""
+    return (*FIELD_TYPES.values(), Choice, Condition, Fact, Worksheet, PackInfo, WorksheetPack)
 
 
 def _checked_pack(folder: Path, locale: Path | None) -> WorksheetPack:

@@ -6,8 +6,8 @@ from typing import Any
 
 from campaign.fields import Choice, FieldBase, Role
 from campaign.model import Campaign, is_empty
-from campaign.roles import choices_of
-from campaign.worksheet import RolePlace, WorksheetPack
+from campaign.roles import RolePlace, choices_of
+from campaign.worksheet import WorksheetPack
 
 
 def role_field(pack: WorksheetPack, role: Role) -> FieldBase | None:

@@ -10,7 +10,8 @@ from campaign.conditions import shown_worksheets
 from campaign.fields import FieldBase
 from campaign.i18n import N_, Translator
 from campaign.model import Campaign, is_empty
-from campaign.worksheet import RolePlace, WorksheetPack
+from campaign.roles import RolePlace
+from campaign.worksheet import WorksheetPack
 from exports.by_role import cell, column, label_column, ranked_choices, role_table, rows_of
 from exports.document import Block, Callout, Heading, Paragraph, Table, inline
 from exports.sections import section_title

@@ -32,10 +32,11 @@ def s3_server() -> Iterator[str]:
 
 @contextmanager
 def s3_server_process() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run moto's S3 server in its own process; yield its URL and the process (to stop or freeze it)."""
+    """Run moto's S3 server (tests/moto_server.py: conditional writes atomic, as on S3) in its own process; yield
+    its URL and the process (to stop or freeze it)."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        [sys.executable, str(Path(__file__).with_name("moto_server.py")), "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

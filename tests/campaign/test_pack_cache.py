@@ -15,7 +15,7 @@ import campaign.worksheet as worksheet
 from campaign.campaign_file import campaign_to_yaml
 from campaign.config import read_config
 from campaign.example import example_campaign
-from campaign.pack_cache import _plain, pack_key
+from campaign.pack_cache import _classes, _plain, pack_key
 from campaign.worksheet import DEFAULT_PACK, WorksheetError, load_worksheets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +50,8 @@ def test_a_second_load_takes_the_same_pack_from_the_cache(pack: Path, tmp_path: 
     again = load_worksheets(pack, cache=cache)
     assert files_read == []
     assert again == first == load_worksheets(pack)
-    assert _plain(again) == _plain(first)  # each object of the same class, with the same fields given
+    classes = _classes(worksheet.pack_models())
+    assert _plain(again, classes) == _plain(first, classes)  # each object of the same class, with the same fields given
     assert type(again.worksheets) is tuple and again.worksheets[1].fields[0].model_fields_set
 
 
