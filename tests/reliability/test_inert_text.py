@@ -123,7 +123,7 @@ def test_every_step_review_and_start_page_show_answers_as_text(live_server, lapt
 def test_the_dashboard_and_the_plenary_show_a_groups_answers_as_text(live_server, laptop, hostile) -> None:
     board = _watch(open_tab(laptop()))
     board.goto(f"{live_server.url}/?f={hostile['token']}")
-    expect(board.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(board.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)  # a fresh page's first table
     assert_inert(board, "dashboard")
     board.get_by_test_id("stSelectbox").last.click()
     board.get_by_role("option").first.click()  # open the group's plan, read-only
