@@ -29,9 +29,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m campaign") -> int
 
 def finished(code: int) -> int:
     """Return `code` once the command is done, its objects frozen: the interpreter's last collection at exit
-    would walk every one of them again only to free what the process gives back on exiting anyway (about 10 %
-    of a cold `export`'s CPU time, `bench/export.py`). Nothing else changes at exit: files were closed by the
-    command, and the exit handlers and stream flushes run as always."""
+    would walk every one of them again only to free what the process gives back on exiting anyway (about a
+    quarter of a cold `export`'s CPU time beyond its floor, `bench/export.py`). Nothing else changes at exit: the
+    command closed its files, and the exit handlers and stream flushes run as always."""
     gc.freeze()
     return code
 
